@@ -1,0 +1,15 @@
+import { Router } from './router';
+import { registerCore, registerTestHooks } from './handlers/core';
+import { methodNames } from '../../shared/api/contract';
+import type { Services } from '../services/context';
+
+/** Builds the router with every handler; refuses to start if a contract method has none. */
+export function createApi(s: Services): Router {
+  const r = new Router(s);
+  registerCore(r);
+  if (s.testHooks) registerTestHooks(r);
+  const missing = methodNames.filter((m) => !r.has(m) && !m.startsWith('test.'));
+  if (missing.length) throw new Error(`API methods without a handler: ${missing.join(', ')}`);
+  return r;
+}
+export type { Router };

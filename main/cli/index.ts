@@ -1,0 +1,144 @@
+// The `kiemchung` command: serve, db migrate, db check, demo. Messages are Vietnamese; any
+// failure exits non-zero.
+import { parseArgs } from 'node:util';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveDataDir } from '../db/data-dir';
+import { bootServices } from '../services/bootstrap';
+import { createApi } from '../api';
+import { startHost } from '../host/server';
+import { checkDatabase } from '../services/db-check';
+import { createDemo, DEMO_PASSWORD } from '../services/demo';
+import { getOffice } from '../services/office';
+import { vi } from '../../shared/i18n/vi';
+import { ApiError } from '../../shared/errors';
+import type { Services } from '../services/context';
+
+const HELP = `Kiểm Chứng — dòng lệnh
+
+Cách dùng: kiemchung <lệnh> [tùy chọn]
+
+  serve [--port N] [--data-dir D] [--open] [--demo]
+        Chạy ứng dụng ở chế độ trình duyệt trên http://127.0.0.1 (mặc định cổng 4310).
+        --demo: nếu thư mục dữ liệu còn trống, tạo dữ liệu mẫu trước.
+  demo --data-dir D       Tạo dữ liệu mẫu (một xã, lãnh đạo và công chức) trong thư mục trống.
+  db migrate [--data-dir D]   Nâng cấp cơ sở dữ liệu lên lược đồ mới nhất.
+  db check [--data-dir D]     Kiểm tra toàn vẹn SQLite và chuỗi nhật ký; báo dòng hỏng đầu tiên.
+
+Thư mục dữ liệu: --data-dir, hoặc biến KIEMCHUNG_DATA_DIR, hoặc thư mục dữ liệu người dùng của hệ điều hành.
+`;
+
+const rendererDir = () => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+
+function printDemo(accounts: { username: string; fullName: string; position: string }[], password: string) {
+  console.log('Đã tạo dữ liệu mẫu: UBND xã Phú Thượng (Võ Nhai, Thái Nguyên).');
+  console.log(`Mật khẩu chung của các tài khoản mẫu: ${password}`);
+  for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.fullName} — ${a.position}`);
+  console.log('Đây là dữ liệu thử; đừng dùng các tài khoản này cho dữ liệu thật.');
+}
+
+function openBrowser(url: string) {
+  const cmd = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
+  spawn(cmd, args, { detached: true, stdio: 'ignore' }).on('error', () => {
+    console.log('Không tự mở được trình duyệt; hãy mở đường dẫn trên bằng tay.');
+  }).unref();
+}
+
+async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean; demo?: boolean }) {
+  const dataDir = resolveDataDir(flags['data-dir']);
+  const services = bootServices({ dataDir });
+  if (flags.demo && !getOffice(services)) {
+    const demo = await createDemo(services);
+    printDemo(demo.accounts, demo.password);
+  }
+  const router = createApi(services);
+  const port = flags.port !== undefined ? Number(flags.port) : 4310;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Cổng không hợp lệ: ${flags.port}`);
+  const host = await startHost({ services, router, rendererDir: rendererDir(), port }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') throw new Error(`Cổng ${port} đang được dùng. Hãy chọn cổng khác: kiemchung serve --port 4311`);
+    throw e;
+  });
+  console.log(`Kiểm Chứng đang chạy ở chế độ trình duyệt: ${host.url}`);
+  console.log(`Dữ liệu: ${dataDir}`);
+  console.log('Nhấn Ctrl+C để dừng.');
+  if (flags.open) openBrowser(host.url);
+  const stop = async () => {
+    await host.close();
+    services.db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function withServices<T>(dataDirFlag: string | undefined, fn: (s: Services) => T): T {
+  const s = bootServices({ dataDir: resolveDataDir(dataDirFlag) });
+  try {
+    return fn(s);
+  } finally {
+    s.db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      open: { type: 'boolean' },
+      demo: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [cmd, sub] = positionals;
+  if (values.help || !cmd) {
+    console.log(HELP);
+    return cmd ? 0 : 1;
+  }
+  switch (cmd) {
+    case 'serve':
+      await serve(values);
+      return -1; // keep running
+    case 'demo': {
+      if (!values['data-dir'] && !process.env.KIEMCHUNG_DATA_DIR) throw new Error('Cần chỉ rõ thư mục cho dữ liệu mẫu: kiemchung demo --data-dir <thư mục>');
+      const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
+      try {
+        const demo = await createDemo(s, DEMO_PASSWORD);
+        printDemo(demo.accounts, demo.password);
+      } finally {
+        s.db.close();
+      }
+      return 0;
+    }
+    case 'db':
+      if (sub === 'migrate') {
+        const r = withServices(values['data-dir'], (s) => (s as Services & { migrated: { from: number; to: number } }).migrated);
+        console.log(r.from === r.to ? vi.db.upToDate(r.to) : vi.db.migrated(r.from, r.to));
+        return 0;
+      }
+      if (sub === 'check') {
+        const report = checkDatabase(resolveDataDir(values['data-dir']));
+        console.log(report.integrity.message);
+        console.log(report.chain.message);
+        return report.ok ? 0 : 2;
+      }
+      throw new Error(`Lệnh "db ${sub ?? ''}" không có. Dùng: db migrate | db check`);
+    default:
+      throw new Error(`Lệnh "${cmd}" không có. Chạy "kiemchung --help" để xem các lệnh.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e: unknown) => {
+    const msg = e instanceof ApiError || e instanceof Error ? e.message : String(e);
+    console.error(`Lỗi: ${msg}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,7 @@
+// Forward-only numbered migrations in a static list (a folder read at run time is unreliable
+// inside a packaged app). Append new ones; never edit or reorder shipped ones.
+import type { Migration } from './types';
+import { m001Initial } from './001-initial';
+
+export const migrations: readonly Migration[] = [m001Initial];
+export type { Migration };

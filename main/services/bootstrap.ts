@@ -1,0 +1,22 @@
+// Opens the data folder and builds the services the API runs on. Shared by the Electron shell,
+// browser mode, the CLI and the tests, so all of them run the same code.
+import { openDatabase } from '../db/connection';
+import { systemClock, OffsetClock, type Clock } from './clock';
+import { EventBus } from './events';
+import { JobRegistry } from './jobs';
+import type { Services } from './context';
+import { APP_VERSION } from './version';
+
+export interface BootOptions {
+  dataDir: string;
+  testHooks?: boolean;
+  clock?: Clock;
+}
+
+export function bootServices(opts: BootOptions): Services & { migrated: { from: number; to: number } } {
+  const testHooks = opts.testHooks ?? process.env.KIEMCHUNG_TEST_HOOKS === '1';
+  const clock = opts.clock ?? (testHooks ? new OffsetClock() : systemClock);
+  const { db, migrated } = openDatabase(opts.dataDir, clock.now());
+  const events = new EventBus();
+  return { db, clock, events, jobs: new JobRegistry(events), dataDir: opts.dataDir, version: APP_VERSION, testHooks, migrated };
+}

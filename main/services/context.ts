@@ -1,0 +1,24 @@
+import type { Db } from '../db/connection';
+import type { Clock } from './clock';
+import type { EventBus } from './events';
+import type { JobRegistry } from './jobs';
+import type { Role } from '../../shared/office';
+
+/** Everything a service needs, created once per running app. */
+export interface Services {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+  jobs: JobRegistry;
+  dataDir: string;
+  version: string;
+  testHooks: boolean;
+}
+
+/** Who is acting: a logged-in user, or the system itself (migrations, demo data). */
+export interface Actor {
+  id: number | null;
+  name: string;
+  roles: readonly Role[];
+}
+export const SYSTEM_ACTOR: Actor = { id: null, name: 'Hệ thống', roles: [] };

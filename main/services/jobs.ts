@@ -1,0 +1,61 @@
+// Long jobs (imports, package builds, uploads): an id, progress events, and cancellation.
+import { randomUUID } from 'node:crypto';
+import type { EventBus } from './events';
+import type { JobProgress } from '../../shared/api/schemas';
+import { ApiError } from '../../shared/errors';
+import { vi } from '../../shared/i18n/vi';
+
+export interface JobHandle {
+  id: string;
+  signal: AbortSignal;
+  progress(done: number, total?: number | null, message?: string | null): void;
+  /** Throws CANCELLED when the user cancelled; call between units of work. */
+  checkCancelled(): void;
+}
+
+export class JobRegistry {
+  private jobs = new Map<string, { state: JobProgress; abort: AbortController }>();
+  constructor(private readonly events: EventBus) {}
+
+  async run<T>(label: string, work: (job: JobHandle) => Promise<T>): Promise<T> {
+    const id = randomUUID();
+    const abort = new AbortController();
+    const state: JobProgress = { jobId: id, label, done: 0, total: null, state: 'running', message: null };
+    this.jobs.set(id, { state, abort });
+    const emit = () => this.events.emit({ type: 'job', job: { ...state } });
+    const handle: JobHandle = {
+      id,
+      signal: abort.signal,
+      progress: (done, total = state.total, message = null) => {
+        Object.assign(state, { done, total, message });
+        emit();
+      },
+      checkCancelled: () => {
+        if (abort.signal.aborted) throw new ApiError('CANCELLED', vi.errors.cancelled);
+      },
+    };
+    emit();
+    try {
+      const out = await work(handle);
+      state.state = 'finished';
+      return out;
+    } catch (e) {
+      state.state = abort.signal.aborted ? 'cancelled' : 'failed';
+      state.message = e instanceof Error ? e.message : String(e);
+      throw e;
+    } finally {
+      emit();
+      this.jobs.delete(id);
+    }
+  }
+
+  cancel(id: string): void {
+    const j = this.jobs.get(id);
+    if (!j) throw new ApiError('NOT_FOUND', vi.errors.jobNotFound);
+    j.abort.abort();
+  }
+
+  list(): JobProgress[] {
+    return [...this.jobs.values()].map((j) => ({ ...j.state }));
+  }
+}

@@ -1,0 +1,130 @@
+import { useEffect } from 'react';
+import { call, sessionToken, setAuthErrorHandler, ClientError } from './api/client';
+import { useApp } from './store';
+import { useHashRoute } from './useHashRoute';
+import { useActivity } from './useActivity';
+import { SetupPage } from './pages/SetupPage';
+import { LoginPage, LockPage } from './pages/LoginPage';
+import { HomePage } from './pages/HomePage';
+import { UsersPage } from './pages/UsersPage';
+import { AuditPage } from './pages/AuditPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { ErrorBox } from './components/form';
+import { vi } from '../../shared/i18n/vi';
+import type { Role } from '../../shared/office';
+
+const MANAGERS: Role[] = ['leader', 'admin'];
+
+/** Start-up: is the office set up, is there a live session? Decides the first screen. */
+async function boot() {
+  const { set } = useApp.getState();
+  try {
+    const info = await call('system.info', {});
+    if (!info.setUp) return set({ info, phase: 'setup' });
+    const session = sessionToken.get() ? await call('auth.session', { touch: true }).catch(() => null) : null;
+    if (!session) sessionToken.set(null);
+    set({ info, session, phase: !session ? 'login' : session.locked ? 'locked' : 'app' });
+  } catch (e) {
+    set({ phase: 'error', fatal: e instanceof ClientError ? e.message : vi.errors.network });
+  }
+}
+
+setAuthErrorHandler((e) => {
+  const { set, session } = useApp.getState();
+  if (e.code === 'LOCKED') set({ phase: 'locked' });
+  else {
+    sessionToken.set(null);
+    set({ phase: 'login', session: null, flash: session ? vi.errors.unauthenticated : null });
+  }
+});
+
+function Shell() {
+  const { session, info } = useApp();
+  const route = useHashRoute();
+  useActivity(true);
+  if (!session) return null;
+  const canManage = session.user.roles.some((r) => MANAGERS.includes(r));
+  const nav = [
+    { path: '/', label: vi.nav.home, show: true },
+    { path: '/users', label: vi.nav.users, show: canManage },
+    { path: '/audit', label: vi.nav.audit, show: true },
+    { path: '/settings', label: vi.nav.settings, show: true },
+  ];
+  const logout = async () => {
+    await call('auth.logout', {}).catch(() => undefined);
+    sessionToken.set(null);
+    useApp.getState().set({ session: null, phase: 'login' });
+  };
+  let page: React.ReactNode;
+  switch (route) {
+    case '/users':
+      page = canManage ? <UsersPage /> : <ErrorBox message={vi.errors.forbidden} />;
+      break;
+    case '/audit':
+      page = <AuditPage />;
+      break;
+    case '/settings':
+      page = <SettingsPage canManage={canManage} />;
+      break;
+    default:
+      page = <HomePage />;
+  }
+  const o = info?.office;
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">{vi.app.name}</div>
+        {o && <div className="office">UBND {vi.officeKinds[o.kind].toLowerCase()} {o.commune}</div>}
+        <nav aria-label="Chức năng">
+          {nav
+            .filter((n) => n.show)
+            .map((n) => (
+              <a key={n.path} href={`#${n.path}`} aria-current={route === n.path ? 'page' : undefined}>
+                {n.label}
+              </a>
+            ))}
+        </nav>
+      </aside>
+      <div className="main">
+        <header className="topbar">
+          <span className="who">
+            {session.user.fullName} · {session.user.position}
+          </span>
+          <button onClick={logout}>{vi.login.logout}</button>
+        </header>
+        <main className="content">{page}</main>
+      </div>
+    </div>
+  );
+}
+
+export function App() {
+  const { phase, fatal } = useApp();
+  useEffect(() => {
+    void boot();
+  }, []);
+  useEffect(() => {
+    document.body.dataset.phase = phase;
+  }, [phase]);
+  switch (phase) {
+    case 'loading':
+      return <main className="centered">{vi.app.loading}</main>;
+    case 'error':
+      return (
+        <main className="centered">
+          <div className="card">
+            <ErrorBox message={fatal} />
+            <button onClick={() => void boot()}>{vi.app.retry}</button>
+          </div>
+        </main>
+      );
+    case 'setup':
+      return <SetupPage onDone={() => void boot()} />;
+    case 'login':
+      return <LoginPage />;
+    case 'locked':
+      return <LockPage />;
+    case 'app':
+      return <Shell />;
+  }
+}
