@@ -1,2 +1,40 @@
-// Placeholder replaced by the Electron shell work.
-export {};
+// The sandboxed preload: the only code with both the page and IPC in reach. It exposes exactly
+// `window.kiemchung = { invoke, on }` (KiemchungBridge) — never ipcRenderer itself, so the page
+// can reach no channel but the contract's. Bundled to CommonJS (sandboxed preloads cannot be
+// ESM), and kept light: channel names and the message catalogue, no zod, no contract object.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { IpcEnvelope, KiemchungBridge } from '../shared/api/bridge';
+import type { AppEvent } from '../shared/api/events';
+import type { Result } from '../shared/errors';
+import { ipcChannel, eventChannel } from '../shared/api/channels';
+import { vi } from '../shared/i18n/vi';
+
+/** `area.method`, as every contract name is; anything else never reaches IPC. */
+const METHOD_NAME = /^[a-z]+\.[a-zA-Z]+$/;
+
+const bridge = {
+  async invoke(method: string, input: unknown, session: string | null): Promise<Result<unknown>> {
+    if (typeof method !== 'string' || !METHOD_NAME.test(method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: vi.errors.unknownMethod(String(method)) } };
+    }
+    const envelope: IpcEnvelope = { input, session: typeof session === 'string' ? session : null };
+    try {
+      // Main answers every call with a Result value; a rejection means no handler for the name
+      // or an input that cannot be cloned — reported like the HTTP transport's network failure.
+      const result: Result<unknown> = await ipcRenderer.invoke(ipcChannel(method), envelope);
+      return result;
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: vi.errors.network } };
+    }
+  },
+  on(listener: (e: AppEvent) => void): () => void {
+    // Only the payload reaches the page: the IpcRendererEvent carries `sender` (ipcRenderer).
+    const handler = (_event: IpcRendererEvent, payload: AppEvent) => listener(payload);
+    ipcRenderer.on(eventChannel, handler);
+    return () => {
+      ipcRenderer.removeListener(eventChannel, handler);
+    };
+  },
+} satisfies KiemchungBridge;
+
+contextBridge.exposeInMainWorld('kiemchung', bridge);

@@ -64,7 +64,6 @@ export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
 export const methodNames = Object.keys(contract) as MethodName[];
 
 /** Channel names of the transports. */
-export const ipcChannel = (m: string) => `api:${m}`;
-export const eventChannel = 'kiemchung:event';
+export { ipcChannel, eventChannel } from './channels';
 export const httpTokenHeader = 'x-kiemchung-token';
 export const httpSessionHeader = 'x-kiemchung-session';
