@@ -53,6 +53,8 @@ function Shell() {
   const logout = async () => {
     await call('auth.logout', {}).catch(() => undefined);
     sessionToken.set(null);
+    // The next person to log in starts at the home page, not where this one left off.
+    window.location.hash = '#/';
     useApp.getState().set({ session: null, phase: 'login' });
   };
   let page: React.ReactNode;
