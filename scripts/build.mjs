@@ -1,5 +1,5 @@
 // Builds everything the app runs from: the Node side with esbuild (one ESM bundle per entry,
-// npm dependencies left external), the sandboxed preload as CommonJS (sandboxed preloads
+// native modules left external), the sandboxed preload as CommonJS (sandboxed preloads
 // cannot be ESM), and the renderer with Vite. Takes a few seconds; `npm test` and
 // `npm run serve` run it first so `dist/` never lags behind the source.
 import { build } from 'esbuild';
@@ -10,7 +10,9 @@ import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
-const external = [...Object.keys(pkg.dependencies ?? {}), 'electron'];
+// Native modules stay external; everything else is bundled, which makes start-up several times
+// faster than resolving hundreds of small ESM files (kysely alone takes ~190 ms unbundled).
+const external = ['better-sqlite3', 'electron'];
 const quiet = process.argv.includes('--quiet');
 
 await rm(path.join(root, 'dist'), { recursive: true, force: true });
@@ -19,6 +21,8 @@ const common = {
   platform: 'node',
   target: 'node22',
   sourcemap: 'linked',
+  minify: true,
+  keepNames: true,
   external,
   logLevel: 'warning',
   absWorkingDir: root,

@@ -97,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, sub] = positionals;
   if (values.help || !cmd) {
     console.log(HELP);
-    return cmd ? 0 : 1;
+    return values.help ? 0 : 1;
   }
   switch (cmd) {
     case 'serve':
