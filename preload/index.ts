@@ -1,12 +1,14 @@
 // The sandboxed preload: the only code with both the page and IPC in reach. It exposes exactly
-// `window.kiemchung = { invoke, on }` (KiemchungBridge) — never ipcRenderer itself, so the page
-// can reach no channel but the contract's. Bundled to CommonJS (sandboxed preloads cannot be
-// ESM), and kept light: channel names and the message catalogue, no zod, no contract object.
+// `window.kiemchung = { invoke, upload, on }` (KiemchungBridge) — never ipcRenderer itself, so
+// the page can reach no channel but the contract's methods and the upload. Bundled to CommonJS
+// (sandboxed preloads cannot be ESM), and kept light: channel names and the message catalogue,
+// no zod, no contract object.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { IpcEnvelope, KiemchungBridge } from '../shared/api/bridge';
+import type { UploadResult } from '../shared/api/assessment-schemas';
 import type { AppEvent } from '../shared/api/events';
 import type { Result } from '../shared/errors';
-import { ipcChannel, eventChannel } from '../shared/api/channels';
+import { ipcChannel, eventChannel, uploadChannel } from '../shared/api/channels';
 import { vi } from '../shared/i18n/vi';
 
 /** `area.method`, as every contract name is; anything else never reaches IPC. */
@@ -25,6 +27,18 @@ const bridge = {
       return result;
     } catch {
       return { ok: false, error: { code: 'INTERNAL', message: vi.errors.network } };
+    }
+  },
+  async upload(name: string, data: ArrayBuffer, session: string | null): Promise<Result<UploadResult>> {
+    const failed: Result<UploadResult> = { ok: false, error: { code: 'INTERNAL', message: vi.upload.failed } };
+    // `data` is checked in main: an ArrayBuffer from the page's realm may fail `instanceof` here.
+    if (typeof name !== 'string') return failed;
+    try {
+      // The bytes are copied to main (structured clone); main hashes and stores them.
+      const result: Result<UploadResult> = await ipcRenderer.invoke(uploadChannel, { name, data, session: typeof session === 'string' ? session : null });
+      return result;
+    } catch {
+      return failed;
     }
   },
   on(listener: (e: AppEvent) => void): () => void {

@@ -35,3 +35,31 @@ export function formatPoints(n: number): string {
   const rounded = Math.round(n * 100) / 100;
   return rounded.toLocaleString('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false });
 }
+
+/** Parses points typed with a decimal comma or point ("1,5", "1.5", " 2 "); null when not a number. */
+export function parseDecimal(s: string): number | null {
+  const t = s.trim().replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
+  return Number(t);
+}
+
+const VN_OFFSET_MS = 7 * 3600_000; // Vietnam has no daylight saving time.
+
+/** 'YYYY-MM-DDTHH:mm' in Vietnam time, for <input type="datetime-local">. */
+export function toVnInputValue(ms: number): string {
+  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** The inverse of toVnInputValue; null when empty or invalid. */
+export function fromVnInputValue(v: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(v);
+  if (!m) return null;
+  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) - VN_OFFSET_MS;
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** '2023-10-05' → '05/10/2023'. */
+export function formatIsoDate(iso: string | null): string {
+  const m = iso && /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+}

@@ -1,5 +1,6 @@
 import { Router } from './router';
 import { registerCore, registerTestHooks } from './handlers/core';
+import { registerAssessment } from './handlers/assessment';
 import { methodNames } from '../../shared/api/contract';
 import type { Services } from '../services/context';
 
@@ -7,6 +8,7 @@ import type { Services } from '../services/context';
 export function createApi(s: Services): Router {
   const r = new Router(s);
   registerCore(r);
+  registerAssessment(r);
   if (s.testHooks) registerTestHooks(r);
   const missing = methodNames.filter((m) => !r.has(m) && !m.startsWith('test.'));
   if (missing.length) throw new Error(`API methods without a handler: ${missing.join(', ')}`);

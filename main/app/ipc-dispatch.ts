@@ -14,7 +14,7 @@ export interface Dispatcher {
 /** Answers one call: (URL of the sending frame, raw envelope) → result value. Never throws. */
 export type IpcCall = (senderUrl: string | undefined, envelope: unknown) => Promise<Result<unknown>>;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /**
  * Input and session token out of what the renderer sent (an `IpcEnvelope` from our preload,

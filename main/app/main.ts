@@ -62,8 +62,8 @@ async function start(): Promise<void> {
   });
 
   applySecurityPolicy();
-  handleAppProtocol(appPaths.renderer);
-  registerIpc(router);
+  handleAppProtocol(appPaths.renderer, (id) => services.files.get(id));
+  registerIpc(router, services);
 
   const win = createMainWindow(appPaths.preload);
   forwardEvents(services.events, win.webContents);

@@ -2,7 +2,7 @@
 // file:// pages share one origin with every local file, while app:// gives the UI its own
 // origin, lets the CSP's 'self' mean "our bundle", and lets the IPC check the sender's origin.
 import { protocol } from 'electron';
-import { serveAppRequest } from './serve';
+import { serveAppRequest, type FileLookup } from './serve';
 import { APP_SCHEME } from './url-policy';
 
 /** Must run before `app` is ready: Chromium reads scheme privileges at start-up. */
@@ -19,7 +19,10 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves `rendererDir` (dist/renderer) on app://kiemchung. Call once, after ready. */
-export function handleAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+/**
+ * Serves `rendererDir` (dist/renderer) on app://kiemchung, and the files the API registered
+ * (exports, evidence) on app://kiemchung/files/<id>. Call once, after ready.
+ */
+export function handleAppProtocol(rendererDir: string, files: FileLookup): void {
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request, files));
 }

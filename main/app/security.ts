@@ -4,7 +4,7 @@
 // The URL rules themselves are pure functions in url-policy.ts, tested without Electron.
 import { app, session, shell, type WebContents } from 'electron';
 import { createLogger } from '../services/log';
-import { isAllowedExternalUrl, isAppUrl } from './url-policy';
+import { isAllowedExternalUrl, isAppFileUrl, isAppUrl } from './url-policy';
 
 export { isAllowedExternalUrl, isAppUrl } from './url-policy';
 
@@ -28,9 +28,13 @@ function guardContents(contents: WebContents): void {
     event.preventDefault();
     log.warn('redirect refused', { url });
   });
-  // No new windows ever; a safe external link goes to the user's browser instead.
+  // No new windows ever. A file of ours (window.open of an export or evidence link) is saved
+  // through a download — Electron asks where with a save dialog; a safe external link goes to
+  // the user's browser.
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) {
+    if (isAppFileUrl(url)) {
+      contents.downloadURL(url);
+    } else if (isAllowedExternalUrl(url)) {
       shell.openExternal(url).catch((e: unknown) => log.warn('could not open link', { url, error: String(e) }));
     } else {
       log.warn('window.open refused', { url });

@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolveUnderRoot, contentTypeFor, CONTENT_SECURITY_POLICY } from '../domain/safe-path';
-import { isAppUrl } from './url-policy';
+import { APP_FILES_PATH, isAppUrl } from './url-policy';
 
 /** Sent with every answer, errors included, so no response of ours is ever without a CSP. */
 const baseHeaders = {
@@ -18,17 +18,30 @@ export interface AppRequest {
   method: string;
 }
 
+/** A file the API registered for the user to save (main/services/files.ts), by its opaque id. */
+export interface ServedFile {
+  path: string;
+  fileName: string;
+  mediaType: string;
+}
+export type FileLookup = (id: string) => ServedFile | undefined;
+
 function plain(status: number, text: string): Response {
   return new Response(text, { status, headers: { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
-/** Streams `<root>/<path>` for `app://kiemchung/<path>`; 404 for anything outside root or missing. */
-export async function serveAppRequest(root: string, req: AppRequest): Promise<Response> {
+/**
+ * Streams `<root>/<path>` for `app://kiemchung/<path>`, and a registered file for
+ * `app://kiemchung/files/<id>`; 404 for anything outside root, unknown or missing.
+ */
+export async function serveAppRequest(root: string, req: AppRequest, files?: FileLookup): Promise<Response> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'Phương thức không được hỗ trợ.');
   if (!isAppUrl(req.url)) return plain(404, 'Không tìm thấy.');
+  const { pathname } = new URL(req.url);
+  if (pathname.startsWith(APP_FILES_PATH)) return serveRegisteredFile(files, pathname.slice(APP_FILES_PATH.length), req.method);
   // URL.pathname keeps percent-escapes; resolveUnderRoot decodes them and refuses what would
   // escape the root (`%2e%2e`, encoded slashes or backslashes, NUL).
-  const file = resolveUnderRoot(root, new URL(req.url).pathname);
+  const file = resolveUnderRoot(root, pathname);
   if (!file) return plain(404, 'Không tìm thấy.');
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return plain(404, 'Không tìm thấy.');
@@ -39,9 +52,48 @@ export async function serveAppRequest(root: string, req: AppRequest): Promise<Re
 }
 
 /**
+ * A registered file, always as an attachment: Chromium turns it into a download (Electron asks
+ * where to save it) instead of showing user-supplied content inside the app's own origin. The
+ * policy `sandbox; default-src 'none'` holds should anything still try to render it.
+ */
+async function serveRegisteredFile(files: FileLookup | undefined, rawId: string, method: string): Promise<Response> {
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    return plain(404, 'Không tìm thấy.');
+  }
+  const f = files?.(id);
+  const info = f && (await stat(f.path).catch(() => null));
+  if (!f || !info?.isFile()) return plain(404, 'Tệp không còn (liên kết đã hết hạn). Hãy mở lại từ ứng dụng.');
+  const headers = {
+    'Content-Security-Policy': "sandbox; default-src 'none'",
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    'Content-Type': f.mediaType,
+    'Content-Length': String(info.size),
+    'Content-Disposition': attachment(f.fileName),
+  };
+  return new Response(method === 'HEAD' ? null : fileStream(f.path), { status: 200, headers });
+}
+
+/** RFC 6266/5987: an ASCII fallback (Vietnamese marks stripped) plus the exact UTF-8 name. */
+export function attachment(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  // encodeURIComponent leaves ' ( ) * as they are; RFC 5987 values may not contain them.
+  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
+/**
  * A web stream over the file, read chunk by chunk as Chromium pulls (fonts, audio and criteria
- * sets can be large; nothing is read whole). Built by hand because Node's `Readable.toWeb`
- * returns node:stream/web's type, which the DOM `Response` constructor does not accept.
+ * sets can be large; nothing is read whole). Built by hand rather than with `Readable.toWeb`
+ * only because that returns node:stream/web's type, which the DOM `Response` typing rejects.
  */
 function fileStream(file: string): ReadableStream<Uint8Array> {
   const chunks = createReadStream(file, { highWaterMark: 256 * 1024 })[Symbol.asyncIterator]();

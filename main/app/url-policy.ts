@@ -7,6 +7,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiemchung';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** Where files the API registered for the user (exports, evidence) are served: /files/<id>. */
+export const APP_FILES_PATH = '/files/';
 
 function parse(url: string): URL | null {
   try {
@@ -25,6 +27,11 @@ export function isAppUrl(url: string | null | undefined): boolean {
   if (!url) return false;
   const u = parse(url);
   return u !== null && u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+}
+
+/** An app:// link to a registered file: saved through a download, never shown in a window. */
+export function isAppFileUrl(url: string | null | undefined): boolean {
+  return isAppUrl(url) && new URL(url ?? '').pathname.startsWith(APP_FILES_PATH);
 }
 
 /**

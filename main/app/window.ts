@@ -28,6 +28,9 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click (auxclick) would ask for a new window; the open handler denies it anyway,
+      // but a disabled feature cannot be reached at all.
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       spellcheck: false,
       // DevTools only while developing; a packaged build gives users no console to paste into.

@@ -14,6 +14,11 @@ import { getOffice } from '../services/office';
 import { vi } from '../../shared/i18n/vi';
 import { ApiError } from '../../shared/errors';
 import type { Services } from '../services/context';
+import { SYSTEM_ACTOR } from '../services/context';
+import { readCriteriaFile, type CriteriaFileResult } from '../services/criteria-file';
+import { storeCriteriaSet } from '../services/assessment/criteria-sets';
+import { exportSummaryTo } from '../services/assessment/summary-export';
+import { formatPoints } from '../../shared/format';
 
 const HELP = `Kiểm Chứng — dòng lệnh
 
@@ -23,6 +28,11 @@ Cách dùng: kiemchung <lệnh> [tùy chọn]
         Chạy ứng dụng ở chế độ trình duyệt trên http://127.0.0.1 (mặc định cổng 4310).
         --demo: nếu thư mục dữ liệu còn trống, tạo dữ liệu mẫu trước.
   demo --data-dir D       Tạo dữ liệu mẫu (một xã, lãnh đạo và công chức) trong thư mục trống.
+  criteria check FILE         Kiểm tra tệp bộ tiêu chí (JSON/XLSX), báo lỗi và cảnh báo; không ghi gì.
+                              Mã thoát 0 khi chỉ có cảnh báo, khác 0 khi có lỗi.
+  criteria import FILE [--data-dir D]   Nhập bộ tiêu chí (từ chối cả tệp nếu có lỗi).
+  assessment export-summary --year Y --format xlsx|pdf --out FILE [--data-dir D]
+                              Xuất Bảng tổng hợp kết quả tự đánh giá của năm Y.
   db migrate [--data-dir D]   Nâng cấp cơ sở dữ liệu lên lược đồ mới nhất.
   db check [--data-dir D]     Kiểm tra toàn vẹn SQLite và chuỗi nhật ký; báo dòng hỏng đầu tiên.
 
@@ -31,11 +41,25 @@ Thư mục dữ liệu: --data-dir, hoặc biến KIEMCHUNG_DATA_DIR, hoặc th�
 
 const rendererDir = () => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 
-function printDemo(accounts: { username: string; fullName: string; position: string }[], password: string) {
+function printDemo(accounts: { username: string; fullName: string; position: string }[], password: string, year: number) {
   console.log('Đã tạo dữ liệu mẫu: UBND xã Phú Thượng (Võ Nhai, Thái Nguyên).');
+  console.log(`Có sẵn đợt tự đánh giá năm ${year} trên bộ tiêu chí mẫu, đang làm dở (có mục đã duyệt, mục bị trả lại, tài liệu kiểm chứng).`);
   console.log(`Mật khẩu chung của các tài khoản mẫu: ${password}`);
   for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.fullName} — ${a.position}`);
   console.log('Đây là dữ liệu thử; đừng dùng các tài khoản này cho dữ liệu thật.');
+}
+
+function printCriteriaCheck(file: string, r: CriteriaFileResult) {
+  const { check, meta } = r;
+  console.log(`Bộ tiêu chí: ${meta.name}${meta.decision ? ` (${meta.decision})` : ''}`);
+  console.log(`${check.nodes.length} tiêu chí; tổng điểm tối đa các lĩnh vực: ${formatPoints(check.totalMax)}.`);
+  for (const e of check.errors) console.log(`  LỖI ${[e.source, e.code].filter(Boolean).join(' · ')}: ${e.message}`);
+  for (const w of check.warnings) console.log(`  Cảnh báo ${[w.source, w.code].filter(Boolean).join(' · ')}: ${w.message}`);
+  console.log(
+    check.errors.length
+      ? `"${file}": ${check.errors.length} lỗi, ${check.warnings.length} cảnh báo — không thể nhập.`
+      : `"${file}": không có lỗi, ${check.warnings.length} cảnh báo — có thể nhập.`,
+  );
 }
 
 function openBrowser(url: string) {
@@ -51,7 +75,7 @@ async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean
   const services = bootServices({ dataDir });
   if (flags.demo && !getOffice(services)) {
     const demo = await createDemo(services);
-    printDemo(demo.accounts, demo.password);
+    printDemo(demo.accounts, demo.password, demo.year);
   }
   const router = createApi(services);
   const port = flags.port !== undefined ? Number(flags.port) : 4310;
@@ -92,6 +116,9 @@ async function main(argv: string[]): Promise<number> {
       open: { type: 'boolean' },
       demo: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      year: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const [cmd, sub] = positionals;
@@ -108,11 +135,49 @@ async function main(argv: string[]): Promise<number> {
       const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
       try {
         const demo = await createDemo(s, DEMO_PASSWORD);
-        printDemo(demo.accounts, demo.password);
+        printDemo(demo.accounts, demo.password, demo.year);
       } finally {
         s.db.close();
       }
       return 0;
+    }
+    case 'criteria': {
+      const file = positionals[2];
+      if (!file || (sub !== 'check' && sub !== 'import')) throw new Error('Dùng: kiemchung criteria check|import <tệp .json hoặc .xlsx>');
+      if (sub === 'check') {
+        const r = await readCriteriaFile(path.resolve(file));
+        printCriteriaCheck(file, r);
+        return r.check.errors.length ? 2 : 0;
+      }
+      const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
+      try {
+        const r = await readCriteriaFile(path.resolve(file));
+        printCriteriaCheck(file, r);
+        if (r.check.errors.length) return 2;
+        const set = storeCriteriaSet(s, SYSTEM_ACTOR, r, path.basename(file));
+        console.log(`Đã nhập bộ tiêu chí "${set.name}" (số ${set.id}): ${set.nodeCount} tiêu chí, ${set.leafCount} tiêu chí chấm điểm.`);
+        return 0;
+      } finally {
+        s.db.close();
+      }
+    }
+    case 'assessment': {
+      if (sub !== 'export-summary') throw new Error('Dùng: kiemchung assessment export-summary --year Y --format xlsx|pdf --out FILE');
+      const year = Number(values.year);
+      const format = values.format;
+      if (!Number.isInteger(year)) throw new Error('Cần --year, ví dụ --year 2023');
+      if (format !== 'xlsx' && format !== 'pdf') throw new Error('Cần --format xlsx hoặc --format pdf');
+      if (!values.out) throw new Error('Cần --out <tệp kết quả>');
+      const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
+      try {
+        const a = s.db.first(s.db.q.selectFrom('assessment').select('id').where('year', '=', year));
+        if (!a) throw new Error(`Chưa có đợt tự đánh giá năm ${year} trong dữ liệu này.`);
+        await exportSummaryTo(s, a.id, format, values.out);
+        console.log(`Đã xuất Bảng tổng hợp năm ${year}: ${path.resolve(values.out)}`);
+        return 0;
+      } finally {
+        s.db.close();
+      }
     }
     case 'db':
       if (sub === 'migrate') {
@@ -139,6 +204,7 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     const msg = e instanceof ApiError || e instanceof Error ? e.message : String(e);
     console.error(`Lỗi: ${msg}`);
+    if (e instanceof ApiError) for (const i of e.issues ?? []) console.error(`  ${i.path ? i.path + ': ' : ''}${i.message}`);
     process.exit(1);
   },
 );

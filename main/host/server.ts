@@ -12,7 +12,8 @@ import type { Services } from '../services/context';
 import { resolveUnderRoot, contentTypeFor, CONTENT_SECURITY_POLICY } from '../domain/safe-path';
 import { httpSessionHeader, httpTokenHeader } from '../../shared/api/contract';
 import { vi } from '../../shared/i18n/vi';
-import type { Result } from '../../shared/errors';
+import { ApiError, type Result } from '../../shared/errors';
+import { resolveSession } from '../services/auth';
 import { createLogger } from '../services/log';
 
 const log = createLogger('host');
@@ -92,6 +93,31 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         return;
       }
 
+      if (url.pathname === '/upload' && req.method === 'POST') {
+        if (!originOk(req) || !tokenOk(req.headers[httpTokenHeader] as string | undefined)) return refuse(res, 403);
+        return sendJson(res, 200, await receiveUpload(opts.services, req, url.searchParams.get('name') ?? 'tep', req.headers[httpSessionHeader] as string | undefined));
+      }
+
+      if (url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
+        if (!tokenOk(url.searchParams.get('token'))) return refuse(res, 403);
+        const f = opts.services.files.get(url.pathname.slice('/files/'.length));
+        const st = f && (await stat(f.path).catch(() => null));
+        if (!f || !st) {
+          res.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+          return res.end('Tệp không còn (liên kết đã hết hạn). Hãy mở lại từ ứng dụng.');
+        }
+        res.writeHead(200, {
+          ...securityHeaders,
+          'Content-Type': f.mediaType,
+          'Content-Length': st.size,
+          'Cache-Control': 'no-store',
+          'Content-Disposition': contentDisposition(f.disposition, f.fileName),
+        });
+        if (req.method === 'HEAD') return res.end();
+        createReadStream(f.path).pipe(res);
+        return;
+      }
+
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'UNKNOWN_METHOD', message: vi.errors.unknownMethod(url.pathname) } });
         if (!originOk(req) || !tokenOk(req.headers[httpTokenHeader] as string | undefined)) return refuse(res, 403);
@@ -150,6 +176,34 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** RFC 6266/5987: an ASCII fallback plus the exact UTF-8 name. */
+function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
+  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Streams an upload to a temp file for the logged-in user; answers with a Result like the API. */
+async function receiveUpload(services: Services, req: http.IncomingMessage, name: string, token: string | undefined): Promise<Result<unknown>> {
+  const session = resolveSession(services, token, true);
+  if (!session) {
+    req.resume();
+    return { ok: false, error: { code: 'UNAUTHENTICATED', message: vi.errors.unauthenticated } };
+  }
+  if (session.locked) {
+    req.resume();
+    return { ok: false, error: { code: 'LOCKED', message: vi.errors.locked } };
+  }
+  try {
+    const rec = await services.uploads.receive(req, name, session.user.id);
+    return { ok: true, value: { uploadId: rec.id, name: rec.name, size: rec.size, sha256: rec.sha256 } };
+  } catch (e) {
+    req.resume();
+    if (e instanceof ApiError) return { ok: false, error: e.toJSON() };
+    log.error('upload failed', { error: e instanceof Error ? e.message : String(e) });
+    return { ok: false, error: { code: 'INTERNAL', message: vi.upload.failed } };
+  }
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {

@@ -6,6 +6,8 @@ import { EventBus } from './events';
 import { JobRegistry } from './jobs';
 import type { Services } from './context';
 import { APP_VERSION } from './version';
+import { UploadStore } from './uploads';
+import { FileRegistry } from './files';
 
 export interface BootOptions {
   dataDir: string;
@@ -18,5 +20,5 @@ export function bootServices(opts: BootOptions): Services & { migrated: { from: 
   const clock = opts.clock ?? (testHooks ? new OffsetClock() : systemClock);
   const { db, migrated } = openDatabase(opts.dataDir, clock.now());
   const events = new EventBus();
-  return { db, clock, events, jobs: new JobRegistry(events), dataDir: opts.dataDir, version: APP_VERSION, testHooks, migrated };
+  return { db, clock, events, jobs: new JobRegistry(events), uploads: new UploadStore(opts.dataDir), files: new FileRegistry(), dataDir: opts.dataDir, version: APP_VERSION, testHooks, migrated };
 }

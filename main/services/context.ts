@@ -2,6 +2,8 @@ import type { Db } from '../db/connection';
 import type { Clock } from './clock';
 import type { EventBus } from './events';
 import type { JobRegistry } from './jobs';
+import type { UploadStore } from './uploads';
+import type { FileRegistry } from './files';
 import type { Role } from '../../shared/office';
 
 /** Everything a service needs, created once per running app. */
@@ -10,6 +12,8 @@ export interface Services {
   clock: Clock;
   events: EventBus;
   jobs: JobRegistry;
+  uploads: UploadStore;
+  files: FileRegistry;
   dataDir: string;
   version: string;
   testHooks: boolean;

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from './context';
 import { setupOffice, getOffice } from './office';
 import { createUser, findUserByUsername } from './users';
 import type { Role } from '../../shared/office';
+import { createDemoAssessment } from './demo-assessment';
 
 export const DEMO_PASSWORD = 'demo-kiemchung';
 
@@ -26,7 +27,7 @@ const OFFICERS: DemoAccount[] = [
   { username: 'giamkhao', fullName: 'Ngô Thanh Bình', position: 'Công chức khác', roles: ['proctor'] },
 ];
 
-export async function createDemo(s: Services, password = DEMO_PASSWORD): Promise<{ accounts: DemoAccount[]; password: string }> {
+export async function createDemo(s: Services, password = DEMO_PASSWORD): Promise<{ accounts: DemoAccount[]; password: string; year: number }> {
   if (getOffice(s)) throw new Error('Thư mục dữ liệu này đã có đơn vị; dữ liệu mẫu chỉ tạo trong thư mục trống.');
   await setupOffice(s, {
     office: { province: 'Thái Nguyên', district: 'Võ Nhai', commune: 'Phú Thượng', kind: 'xa' },
@@ -35,5 +36,6 @@ export async function createDemo(s: Services, password = DEMO_PASSWORD): Promise
   const leader = findUserByUsername(s, LEADER.username);
   const actor = leader ? { id: leader.id, name: leader.full_name, roles: LEADER.roles } : SYSTEM_ACTOR;
   for (const o of OFFICERS) await createUser(s, actor, { ...o, password });
-  return { accounts: [LEADER, ...OFFICERS], password };
+  const { year } = await createDemoAssessment(s);
+  return { accounts: [LEADER, ...OFFICERS], password, year };
 }

@@ -2,7 +2,7 @@ import type { Services, Actor } from './context';
 import { appendAudit } from './audit';
 import type { Settings } from '../../shared/api/schemas';
 
-export const DEFAULT_SETTINGS: Settings = { lockAfterMinutes: 15 };
+export const DEFAULT_SETTINGS: Settings = { lockAfterMinutes: 15, maxEvidenceMB: 50 };
 
 export function getSettings(s: Services): Settings {
   const rows = s.db.all(s.db.q.selectFrom('settings').selectAll());

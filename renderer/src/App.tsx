@@ -9,6 +9,10 @@ import { HomePage } from './pages/HomePage';
 import { UsersPage } from './pages/UsersPage';
 import { AuditPage } from './pages/AuditPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { CriteriaListPage, CriteriaSetPage } from './pages/CriteriaPage';
+import { AssessmentsPage } from './pages/AssessmentsPage';
+import { AssessmentPage } from './pages/AssessmentPage';
+import { MinePage } from './pages/MinePage';
 import { ErrorBox } from './components/form';
 import { vi } from '../../shared/i18n/vi';
 import type { Role } from '../../shared/office';
@@ -44,8 +48,13 @@ function Shell() {
   useActivity(true);
   if (!session) return null;
   const canManage = session.user.roles.some((r) => MANAGERS.includes(r));
+  const isLeader = session.user.roles.includes('leader');
+  const isOfficer = session.user.roles.includes('officer') || isLeader;
   const nav = [
     { path: '/', label: vi.nav.home, show: true },
+    { path: '/mine', label: vi.nav.mine, show: isOfficer },
+    { path: '/assessment', label: vi.nav.assessment, show: isOfficer },
+    { path: '/criteria', label: vi.nav.criteria, show: true },
     { path: '/users', label: vi.nav.users, show: canManage },
     { path: '/audit', label: vi.nav.audit, show: true },
     { path: '/settings', label: vi.nav.settings, show: true },
@@ -58,7 +67,20 @@ function Shell() {
     useApp.getState().set({ session: null, phase: 'login' });
   };
   let page: React.ReactNode;
-  switch (route) {
+  const assessmentMatch = /^\/assessment\/(\d+)(?:\/(.*))?$/.exec(route);
+  const setMatch = /^\/criteria\/(\d+)$/.exec(route);
+  if (assessmentMatch) page = isOfficer ? <AssessmentPage id={Number(assessmentMatch[1])} sub={assessmentMatch[2] ?? ''} isLeader={isLeader} /> : <ErrorBox message={vi.errors.forbidden} />;
+  else if (setMatch) page = <CriteriaSetPage setId={Number(setMatch[1])} />;
+  else switch (route) {
+    case '/mine':
+      page = <MinePage />;
+      break;
+    case '/assessment':
+      page = isOfficer ? <AssessmentsPage isLeader={isLeader} /> : <ErrorBox message={vi.errors.forbidden} />;
+      break;
+    case '/criteria':
+      page = <CriteriaListPage canImport={isLeader} />;
+      break;
     case '/users':
       page = canManage ? <UsersPage /> : <ErrorBox message={vi.errors.forbidden} />;
       break;
@@ -81,7 +103,7 @@ function Shell() {
           {nav
             .filter((n) => n.show)
             .map((n) => (
-              <a key={n.path} href={`#${n.path}`} aria-current={route === n.path ? 'page' : undefined}>
+              <a key={n.path} href={`#${n.path}`} aria-current={route === n.path || (n.path !== '/' && route.startsWith(n.path + '/')) ? 'page' : undefined}>
                 {n.label}
               </a>
             ))}

@@ -5,3 +5,5 @@
 export const ipcChannel = (m: string) => `api:${m}`;
 /** The channel main pushes AppEvents on (`webContents.send`). */
 export const eventChannel = 'kiemchung:event';
+/** The channel a file's bytes travel on from the preload's `upload` to main's upload store. */
+export const uploadChannel = 'kiemchung:upload';

@@ -71,6 +71,8 @@ export type Session = z.infer<typeof session>;
 
 export const settings = z.object({
   lockAfterMinutes: z.number().int().min(1, { error: f.lockRange }).max(240, { error: f.lockRange }),
+  /** The largest evidence file accepted, in MB. */
+  maxEvidenceMB: z.number().int().min(1, { error: f.evidenceSizeRange }).max(1024, { error: f.evidenceSizeRange }),
 });
 export type Settings = z.infer<typeof settings>;
 

@@ -2,6 +2,7 @@
 // inside a packaged app). Append new ones; never edit or reorder shipped ones.
 import type { Migration } from './types';
 import { m001Initial } from './001-initial';
+import { m002Assessment } from './002-assessment';
 
-export const migrations: readonly Migration[] = [m001Initial];
+export const migrations: readonly Migration[] = [m001Initial, m002Assessment];
 export type { Migration };

@@ -3,6 +3,7 @@
 import type { Input, MethodName, Output } from '../../../shared/api/contract';
 import type { KiemchungBridge } from '../../../shared/api/bridge';
 import type { AppEvent } from '../../../shared/api/events';
+import type { UploadResult } from '../../../shared/api/assessment-schemas';
 import type { ApiErrorShape, ErrorCode, Issue, Result } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 
@@ -35,6 +36,8 @@ export const sessionToken = {
 interface Transport {
   invoke(method: string, input: unknown, session: string | null): Promise<Result<unknown>>;
   on(listener: (e: AppEvent) => void): () => void;
+  upload(file: File, session: string | null): Promise<Result<UploadResult>>;
+  fileUrl(fileId: string): string;
 }
 
 function httpTransport(): Transport {
@@ -57,6 +60,19 @@ function httpTransport(): Transport {
       }
       return (await res.json()) as Result<unknown>;
     },
+    async upload(file, session) {
+      try {
+        const res = await fetch(`./upload?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { 'x-kiemchung-token': token, ...(session ? { 'x-kiemchung-session': session } : {}), 'content-type': 'application/octet-stream' },
+          body: file,
+        });
+        return (await res.json()) as Result<UploadResult>;
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: vi.upload.failed } };
+      }
+    },
+    fileUrl: (fileId) => `./files/${encodeURIComponent(fileId)}?token=${encodeURIComponent(token)}`,
     on(listener) {
       const es = new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
       es.onmessage = (m) => listener(JSON.parse(m.data) as AppEvent);
@@ -65,7 +81,18 @@ function httpTransport(): Transport {
   };
 }
 
-const transport: Transport = window.kiemchung ?? httpTransport();
+/** Electron: the preload bridge; its upload sends the file's bytes over IPC. */
+function bridgeTransport(b: KiemchungBridge): Transport {
+  return {
+    invoke: (m, i, s) => b.invoke(m, i, s),
+    on: (l) => b.on(l),
+    upload: async (file, session) => b.upload(file.name, await file.arrayBuffer(), session),
+    // Served by the app:// protocol handler from the same file registry (see main/app/protocol.ts).
+    fileUrl: (fileId) => `./files/${encodeURIComponent(fileId)}`,
+  };
+}
+
+const transport: Transport = window.kiemchung ? bridgeTransport(window.kiemchung) : httpTransport();
 
 type Interceptor = (e: ClientError) => void;
 let onAuthError: Interceptor = () => {};
@@ -83,3 +110,15 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
 }
 
 export const onEvent = (l: (e: AppEvent) => void) => transport.on(l);
+
+/** Sends a file to the back end (streamed in browser mode); consumed by a later API call. */
+export async function upload(file: File): Promise<UploadResult> {
+  const r = await transport.upload(file, sessionToken.get());
+  if (r.ok) return r.value;
+  const err = new ClientError(r.error);
+  if (err.code === 'LOCKED' || err.code === 'UNAUTHENTICATED') onAuthError(err);
+  throw err;
+}
+
+/** A URL that opens or downloads a registered file. */
+export const fileUrl = (fileId: string) => transport.fileUrl(fileId);

@@ -1,0 +1,197 @@
+// Evidence documents (tài liệu kiểm chứng): checked by content (PDF, JPEG, PNG only), stored once
+// by sha256, linked to criteria each under its own convention name.
+import type { Services, Actor } from '../context';
+import { appendAudit } from '../audit';
+import { adoptBlob, blobPath } from '../blob-store';
+import { getSettings } from '../settings';
+import { ApiError } from '../../../shared/errors';
+import { vi } from '../../../shared/i18n/vi';
+import { sniffKind, evidenceDecision } from '../../domain/evidence-type';
+import { proposeEvidenceName, validateEvidenceName, sameNameKey } from '../../domain/evidence-naming';
+import { beginItemWrite, itemChange } from './items';
+import { requireAssessment, requireItem, guardItemOwner } from './common';
+import type { FileRef } from '../../../shared/api/assessment-schemas';
+
+export interface EvidenceMeta {
+  docNumber: string | null;
+  docDate: string | null;
+  summary: string | null;
+}
+
+const EXTENSIONS: Record<string, string> = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' };
+export const extensionFor = (mediaType: string) => EXTENSIONS[mediaType] ?? '';
+
+/** The base name as stored: NFC, trimmed, without a trailing known extension. */
+export function baseName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\.(pdf|jpe?g|png)$/i, '');
+}
+
+function checkName(s: Services, itemId: number, code: string, fileName: string, exceptLinkId: number | null): string {
+  const base = baseName(fileName);
+  const problems = validateEvidenceName(base, code);
+  if (problems.length) {
+    throw new ApiError('VALIDATION', `${vi.evidence.badName}: ${problems[0]!.message}`, problems.map((p) => ({ path: 'fileName', message: p.message })));
+  }
+  const others = s.db.all(s.db.q.selectFrom('item_document').select(['id', 'file_name']).where('item_id', '=', itemId));
+  if (others.some((o) => o.id !== exceptLinkId && sameNameKey(o.file_name) === sameNameKey(base))) {
+    throw new ApiError('CONFLICT', vi.evidence.duplicateName(base), [{ path: 'fileName', message: vi.evidence.duplicateName(base) }]);
+  }
+  return base;
+}
+
+export function proposeName(criterionCode: string, docNumber: string | null, summary: string): string {
+  return proposeEvidenceName({ criterionCode, docNumber, summary });
+}
+
+export async function attachUpload(
+  s: Services,
+  actor: Actor,
+  input: EvidenceMeta & { itemId: number; uploadId: string; fileName: string },
+) {
+  const { item } = beginItemWrite(s, actor, input.itemId);
+  const up = s.uploads.get(input.uploadId, actor.id ?? -1);
+  const maxBytes = getSettings(s).maxEvidenceMB * 1024 * 1024;
+  if (up.size > maxBytes) {
+    await s.uploads.discard(up.id);
+    throw new ApiError('VALIDATION', vi.evidence.tooBig(up.name, getSettings(s).maxEvidenceMB));
+  }
+  const decision = evidenceDecision(sniffKind(up.head), up.name);
+  if (!decision.ok) {
+    await s.uploads.discard(up.id);
+    throw new ApiError('VALIDATION', decision.message, [{ path: 'file', message: decision.message }]);
+  }
+  const base = checkName(s, item.id, item.criterion_code, input.fileName, null);
+  if (s.db.first(s.db.q.selectFrom('item_document').select('id').where('item_id', '=', item.id).where('sha256', '=', up.sha256))) {
+    await s.uploads.discard(up.id);
+    throw new ApiError('CONFLICT', vi.evidence.alreadyAttached(up.name));
+  }
+  s.uploads.forget(up.id);
+  await adoptBlob(s.dataDir, up.path, up.sha256);
+  return s.db.tx(() => {
+    beginItemWrite(s, actor, input.itemId); // re-check inside the transaction (deadline may have passed)
+    const now = s.clock.now();
+    const existing = s.db.first(s.db.q.selectFrom('document').select('sha256').where('sha256', '=', up.sha256));
+    if (!existing) {
+      s.db.run(
+        s.db.q.insertInto('document').values({
+          sha256: up.sha256,
+          size: up.size,
+          media_type: decision.mediaType,
+          original_name: up.name,
+          pdf_signed: decision.mediaType === 'application/pdf' ? (up.pdfSigned ? 1 : 0) : null,
+          doc_number: input.docNumber,
+          doc_date: input.docDate,
+          summary: input.summary,
+          created_at: now,
+          created_by: actor.id,
+        }),
+      );
+    }
+    const { lastInsertRowid } = s.db.run(
+      s.db.q.insertInto('item_document').values({ item_id: item.id, sha256: up.sha256, file_name: base, created_at: now, created_by: actor.id }),
+    );
+    const a = requireAssessment(s, item.assessment_id);
+    appendAudit(s, actor, {
+      action: 'evidence.attach',
+      entity: 'evidence',
+      entityId: lastInsertRowid,
+      after: { criterion: `${a.year}:${item.criterion_code}`, fileName: base, sha256: up.sha256, size: up.size, mediaType: decision.mediaType, docNumber: input.docNumber, docDate: input.docDate, summary: input.summary },
+    });
+    return itemChange(s, requireItem(s, item.id));
+  });
+}
+
+/** Uses a document already in the store as evidence for another criterion (one name per criterion). */
+export function linkDocument(s: Services, actor: Actor, input: { itemId: number; sha256: string; fileName: string }) {
+  return s.db.tx(() => {
+    const { item } = beginItemWrite(s, actor, input.itemId);
+    const doc = s.db.first(s.db.q.selectFrom('document').selectAll().where('sha256', '=', input.sha256));
+    if (!doc) throw new ApiError('NOT_FOUND', vi.evidence.notFound);
+    const base = checkName(s, item.id, item.criterion_code, input.fileName, null);
+    if (s.db.first(s.db.q.selectFrom('item_document').select('id').where('item_id', '=', item.id).where('sha256', '=', doc.sha256))) {
+      throw new ApiError('CONFLICT', vi.evidence.alreadyAttached(doc.original_name));
+    }
+    const { lastInsertRowid } = s.db.run(
+      s.db.q.insertInto('item_document').values({ item_id: item.id, sha256: doc.sha256, file_name: base, created_at: s.clock.now(), created_by: actor.id }),
+    );
+    const a = requireAssessment(s, item.assessment_id);
+    appendAudit(s, actor, { action: 'evidence.link', entity: 'evidence', entityId: lastInsertRowid, after: { criterion: `${a.year}:${item.criterion_code}`, fileName: base, sha256: doc.sha256 } });
+    return itemChange(s, requireItem(s, item.id));
+  });
+}
+
+function requireLink(s: Services, linkId: number) {
+  const link = s.db.first(s.db.q.selectFrom('item_document').selectAll().where('id', '=', linkId));
+  if (!link) throw new ApiError('NOT_FOUND', vi.evidence.notFound);
+  return link;
+}
+
+export function updateLink(s: Services, actor: Actor, input: EvidenceMeta & { linkId: number; fileName: string }) {
+  return s.db.tx(() => {
+    const link = requireLink(s, input.linkId);
+    const { item } = beginItemWrite(s, actor, link.item_id);
+    const base = checkName(s, item.id, item.criterion_code, input.fileName, link.id);
+    const doc = s.db.first(s.db.q.selectFrom('document').selectAll().where('sha256', '=', link.sha256))!;
+    s.db.run(s.db.q.updateTable('item_document').set({ file_name: base }).where('id', '=', link.id));
+    s.db.run(s.db.q.updateTable('document').set({ doc_number: input.docNumber, doc_date: input.docDate, summary: input.summary }).where('sha256', '=', link.sha256));
+    appendAudit(s, actor, {
+      action: 'evidence.update',
+      entity: 'evidence',
+      entityId: link.id,
+      before: { fileName: link.file_name, docNumber: doc.doc_number, docDate: doc.doc_date, summary: doc.summary },
+      after: { fileName: base, docNumber: input.docNumber, docDate: input.docDate, summary: input.summary },
+    });
+    return itemChange(s, requireItem(s, item.id));
+  });
+}
+
+export function removeLink(s: Services, actor: Actor, linkId: number) {
+  return s.db.tx(() => {
+    const link = requireLink(s, linkId);
+    const { item } = beginItemWrite(s, actor, link.item_id);
+    s.db.run(s.db.q.deleteFrom('item_document').where('id', '=', link.id));
+    appendAudit(s, actor, { action: 'evidence.remove', entity: 'evidence', entityId: link.id, before: { fileName: link.file_name, sha256: link.sha256 } });
+    // The blob stays: it may be linked elsewhere or in another year's package.
+    return itemChange(s, requireItem(s, item.id));
+  });
+}
+
+export function listDocuments(s: Services, assessmentId: number) {
+  const rows = s.db.all(
+    s.db.q
+      .selectFrom('item_document as l')
+      .innerJoin('assessment_item as i', 'i.id', 'l.item_id')
+      .innerJoin('document as d', 'd.sha256', 'l.sha256')
+      .select(['d.sha256', 'd.original_name', 'd.media_type', 'd.size', 'd.pdf_signed', 'd.doc_number', 'd.doc_date', 'd.summary', 'i.criterion_code'])
+      .where('i.assessment_id', '=', assessmentId)
+      .orderBy('d.created_at'),
+  );
+  const bySha = new Map<string, { sha256: string; originalName: string; mediaType: string; size: number; pdfSigned: boolean | null; docNumber: string | null; docDate: string | null; summary: string | null; usedBy: string[] }>();
+  for (const r of rows) {
+    const d = bySha.get(r.sha256) ?? {
+      sha256: r.sha256,
+      originalName: r.original_name,
+      mediaType: r.media_type,
+      size: r.size,
+      pdfSigned: r.pdf_signed === null ? null : r.pdf_signed === 1,
+      docNumber: r.doc_number,
+      docDate: r.doc_date,
+      summary: r.summary,
+      usedBy: [],
+    };
+    d.usedBy.push(r.criterion_code);
+    bySha.set(r.sha256, d);
+  }
+  return [...bySha.values()];
+}
+
+/** Opens one evidence file for viewing: anyone who may see the assessment (officers: their items). */
+export function openEvidence(s: Services, actor: Actor, linkId: number): FileRef {
+  const link = requireLink(s, linkId);
+  const item = requireItem(s, link.item_id);
+  guardItemOwner(actor, item);
+  const doc = s.db.first(s.db.q.selectFrom('document').selectAll().where('sha256', '=', link.sha256))!;
+  const fileName = link.file_name + extensionFor(doc.media_type);
+  const fileId = s.files.register({ path: blobPath(s.dataDir, doc.sha256), fileName, mediaType: doc.media_type, disposition: 'inline' });
+  return { fileId, fileName, mediaType: doc.media_type };
+}

@@ -1,0 +1,130 @@
+// Entry and review of one leaf criterion: self-score, "không phát sinh", explanation, status.
+//   todo/returned --(officer: Hoàn thành)--> done --(leader: Duyệt)--> approved
+//   done --(officer: Sửa lại)--> todo;  done/approved --(leader: Trả lại + comment)--> returned
+import type { Services, Actor } from '../context';
+import { appendAudit } from '../audit';
+import { ApiError } from '../../../shared/errors';
+import { vi } from '../../../shared/i18n/vi';
+import { validatePoints } from '../../domain/scoring';
+import { guardEdit, guardItemOwner, requireAssessment, requireItem, isLeader, type ItemRow } from './common';
+import { criteriaNodes } from './criteria-sets';
+import { itemViews, totalsFor } from './views';
+import type { ItemStatusView } from '../../../shared/api/assessment-schemas';
+
+type ItemChange = ReturnType<typeof itemChange>;
+
+export function itemChange(s: Services, item: ItemRow) {
+  const a = requireAssessment(s, item.assessment_id);
+  const [view] = itemViews(s, a.id, [item.id]);
+  return { item: view!, totals: totalsFor(s, a) };
+}
+
+const contentOf = (i: ItemRow) => ({
+  points: i.points,
+  notApplicable: i.not_applicable === 1,
+  naReason: i.na_reason,
+  explanation: i.explanation,
+  status: i.status,
+  reviewComment: i.review_comment,
+});
+
+/** Loads the item and applies the checks every officer write needs (owner, deadline, status). */
+export function beginItemWrite(s: Services, actor: Actor, itemId: number, opts: { allowDone?: boolean } = {}) {
+  const item = requireItem(s, itemId);
+  const a = requireAssessment(s, item.assessment_id);
+  guardItemOwner(actor, item);
+  guardEdit(s, a, item.criterion_code);
+  if (item.status === 'approved' && !isLeader(actor)) throw new ApiError('CONFLICT', vi.assessment.approvedLocked);
+  if (item.status === 'done' && !opts.allowDone && !isLeader(actor)) throw new ApiError('CONFLICT', vi.assessment.doneLocked);
+  return { item, a };
+}
+
+export function updateItem(
+  s: Services,
+  actor: Actor,
+  input: { itemId: number; points?: number | null | undefined; notApplicable?: boolean | undefined; naReason?: string | null | undefined; explanation?: string | undefined },
+): ItemChange {
+  return s.db.tx(() => {
+    const { item, a } = beginItemWrite(s, actor, input.itemId);
+    if (input.points !== undefined && input.points !== null) {
+      const max = criteriaNodes(s, a.set_id).find((n) => n.code === item.criterion_code)?.maxPoints ?? null;
+      const problem = validatePoints(input.points, max);
+      if (problem) throw new ApiError('VALIDATION', problem, [{ path: 'points', message: problem }]);
+    }
+    const before = contentOf(item);
+    s.db.run(
+      s.db.q
+        .updateTable('assessment_item')
+        .set({
+          ...(input.points !== undefined && { points: input.points }),
+          ...(input.notApplicable !== undefined && { not_applicable: input.notApplicable ? 1 : 0 }),
+          ...(input.naReason !== undefined && { na_reason: input.naReason?.trim() || null }),
+          ...(input.explanation !== undefined && { explanation: input.explanation.normalize('NFC') }),
+          updated_at: s.clock.now(),
+          updated_by: actor.id,
+        })
+        .where('id', '=', item.id),
+    );
+    const after = requireItem(s, item.id);
+    appendAudit(s, actor, { action: 'item.update', entity: 'item', entityId: `${a.year}:${item.criterion_code}`, before, after: contentOf(after) });
+    return itemChange(s, after);
+  });
+}
+
+function setStatus(s: Services, actor: Actor, item: ItemRow, status: ItemStatusView, action: string, comment: string | null = null): ItemChange {
+  const before = contentOf(item);
+  s.db.run(
+    s.db.q
+      .updateTable('assessment_item')
+      .set({ status, review_comment: comment ?? (status === 'approved' ? null : item.review_comment), updated_at: s.clock.now(), updated_by: actor.id })
+      .where('id', '=', item.id),
+  );
+  const after = requireItem(s, item.id);
+  const a = requireAssessment(s, item.assessment_id);
+  appendAudit(s, actor, { action, entity: 'item', entityId: `${a.year}:${item.criterion_code}`, before, after: contentOf(after) });
+  return itemChange(s, after);
+}
+
+/** "Hoàn thành": blocked without an explanation (doc 001), without points or a reason for N/A. */
+export function markDone(s: Services, actor: Actor, itemId: number): ItemChange {
+  return s.db.tx(() => {
+    const { item } = beginItemWrite(s, actor, itemId);
+    if (item.not_applicable === 1) {
+      if (!item.na_reason?.trim()) throw new ApiError('VALIDATION', vi.assessment.needNaReason, [{ path: 'naReason', message: vi.assessment.needNaReason }]);
+    } else if (item.points === null) {
+      throw new ApiError('VALIDATION', vi.assessment.needPoints, [{ path: 'points', message: vi.assessment.needPoints }]);
+    }
+    if (!item.explanation.trim()) throw new ApiError('VALIDATION', vi.assessment.needExplanation, [{ path: 'explanation', message: vi.assessment.needExplanation }]);
+    return setStatus(s, actor, item, 'done', 'item.done');
+  });
+}
+
+export function reopen(s: Services, actor: Actor, itemId: number): ItemChange {
+  return s.db.tx(() => {
+    const { item } = beginItemWrite(s, actor, itemId, { allowDone: true });
+    return setStatus(s, actor, item, 'todo', 'item.reopen');
+  });
+}
+
+function beginReview(s: Services, itemId: number) {
+  const item = requireItem(s, itemId);
+  const a = requireAssessment(s, item.assessment_id);
+  guardEdit(s, a, item.criterion_code);
+  return item;
+}
+
+export function approve(s: Services, actor: Actor, itemId: number): ItemChange {
+  return s.db.tx(() => {
+    const item = beginReview(s, itemId);
+    if (item.status !== 'done') throw new ApiError('CONFLICT', vi.assessment.notDone);
+    return setStatus(s, actor, item, 'approved', 'item.approve');
+  });
+}
+
+export function returnItem(s: Services, actor: Actor, itemId: number, comment: string): ItemChange {
+  return s.db.tx(() => {
+    const item = beginReview(s, itemId);
+    if (item.status !== 'done' && item.status !== 'approved') throw new ApiError('CONFLICT', vi.assessment.notDone);
+    return setStatus(s, actor, item, 'returned', 'item.return', comment.normalize('NFC'));
+  });
+}

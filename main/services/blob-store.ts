@@ -1,0 +1,23 @@
+// Content-addressed storage: blobs/ab/<sha256>. A file is stored once however many criteria use it.
+import { mkdir, rename, stat, unlink, open } from 'node:fs/promises';
+import path from 'node:path';
+
+export const blobPath = (dataDir: string, sha256: string) => path.join(dataDir, 'blobs', sha256.slice(0, 2), sha256);
+
+/** Moves a finished temp file into the store (fsynced first); drops it if the blob already exists. */
+export async function adoptBlob(dataDir: string, tmpPath: string, sha256: string): Promise<string> {
+  const dest = blobPath(dataDir, sha256);
+  if (await stat(dest).catch(() => null)) {
+    await unlink(tmpPath).catch(() => undefined);
+    return dest;
+  }
+  await mkdir(path.dirname(dest), { recursive: true });
+  const fh = await open(tmpPath, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmpPath, dest);
+  return dest;
+}

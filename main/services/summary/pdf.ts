@@ -1,0 +1,206 @@
+// The summary table as an A4 PDF in the layout of Vietnamese administrative documents
+// (Nghị định 30/2020/NĐ-CP): unit and national heading, date line, title, the table with its
+// header repeated on every page, the total, the rating and the signature block.
+import { writeFile } from 'node:fs/promises';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { writeAtomically } from './atomic';
+import { COLUMNS, nfc, pointsText, rowCells, summaryText, totalCells, type RowCells, type SummaryText } from './content';
+import { fontBytes } from './fonts';
+import type { SummaryModel } from './model';
+import {
+  CONTENT_WIDTH, COLUMN_SPECS, HEADING_SPLIT, INDENT, PAD, PAGE, SIZE,
+  balancedWrap, baseline, layRow, lineHeight, pageBreaks, wrapText, type LaidRow,
+} from './pdf-layout';
+
+interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+  italic: PDFFont;
+}
+
+const BLACK = rgb(0, 0, 0);
+const HEADER_STYLE = { fill: rgb(0.92, 0.92, 0.92), centre: true };
+const SIGNATURE_SPACE = 62; // room for a hand signature and the red seal
+
+export async function writeSummaryPdf(model: SummaryModel, outPath: string): Promise<void> {
+  const bytes = await renderSummaryPdf(model);
+  await writeAtomically(outPath, (tmp) => writeFile(tmp, bytes));
+}
+
+export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array> {
+  const txt = summaryText(model);
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const bytes = await fontBytes();
+  // Subsetting keeps a one-page table at tens of kB instead of ≈0.5 MB of whole fonts.
+  const fonts: Fonts = {
+    regular: await doc.embedFont(bytes.regular, { subset: true }),
+    bold: await doc.embedFont(bytes.bold, { subset: true }),
+    italic: await doc.embedFont(bytes.italic, { subset: true }),
+  };
+  setMetadata(doc, model, txt);
+
+  const header = layRow(COLUMNS, fonts.bold, SIZE.header);
+  const rows = model.rows.map(rowCells);
+  const laid = rows.map((r) => layCells(r, fonts));
+  const total = layCells(totalCells(model), fonts);
+  const tailHeight = total.height + afterTableHeight(txt) + signatureHeight();
+
+  let page = doc.addPage([PAGE.width, PAGE.height]);
+  const headingBottom = drawHeading(page, txt, fonts);
+  let y = drawRow(page, headingBottom, header, HEADER_STYLE);
+  const breaks = pageBreaks(laid.map((l) => l.height), (i) => rows[i]!.bold, y, PAGE.height - PAGE.top - header.height, tailHeight);
+  const newPage = () => {
+    page = doc.addPage([PAGE.width, PAGE.height]);
+    y = drawRow(page, PAGE.height - PAGE.top, header, HEADER_STYLE);
+  };
+  laid.forEach((row, i) => {
+    if (breaks.has(i)) newPage();
+    y = drawRow(page, y, row);
+  });
+  if (y - tailHeight < PAGE.bottom) newPage(); // only when there are no rows at all
+  y = drawRow(page, y, total, { centre: true });
+  y = drawAfterTable(page, y, txt, fonts);
+  drawSignature(page, y, txt, fonts);
+  drawPageNumbers(doc, fonts.regular);
+  return doc.save();
+}
+
+function setMetadata(doc: PDFDocument, model: SummaryModel, txt: SummaryText): void {
+  doc.setTitle(txt.docTitle, { showInWindowTitleBar: true });
+  doc.setAuthor(txt.author);
+  doc.setSubject(txt.subtitle.replace(/^\(|\)$/g, ''));
+  doc.setCreator('Kiểm Chứng');
+  doc.setProducer('Kiểm Chứng (pdf-lib)');
+  doc.setLanguage('vi');
+  // The export's own time rather than the wall clock: the same model gives the same dates.
+  doc.setCreationDate(new Date(model.generatedAt));
+  doc.setModificationDate(new Date(model.generatedAt));
+}
+
+function layCells(r: RowCells, fonts: Fonts): LaidRow {
+  const texts = [r.code, r.title, pointsText(r.max), pointsText(r.self), r.evidence === null ? '' : String(r.evidence), r.note];
+  return layRow(texts, r.bold ? fonts.bold : fonts.regular, SIZE.body, (r.level - 1) * INDENT);
+}
+
+// ── drawing primitives: every string passes through nfc() right before it is drawn ──
+
+function draw(page: PDFPage, s: string, x: number, y: number, font: PDFFont, size: number): void {
+  page.drawText(nfc(s), { x, y, font, size, color: BLACK });
+}
+
+/** Draws `s` centred on cx and returns its width. */
+function centred(page: PDFPage, s: string, cx: number, y: number, font: PDFFont, size: number): number {
+  const w = font.widthOfTextAtSize(nfc(s), size);
+  draw(page, s, cx - w / 2, y, font, size);
+  return w;
+}
+
+/** Wrapped, centred lines from `top` down; returns the y below the last line. */
+function centredBlock(page: PDFPage, s: string, cx: number, width: number, top: number, font: PDFFont, size: number): number {
+  for (const line of balancedWrap(nfc(s), font, size, width)) {
+    centred(page, line, cx, baseline(top, size), font, size);
+    top -= lineHeight(size);
+  }
+  return top;
+}
+
+function hline(page: PDFPage, x1: number, x2: number, y: number, thickness = 0.6): void {
+  page.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness, color: BLACK });
+}
+
+/** Largest size ≤ `size` at which `s` fits on one line of `width` (the national heading never wraps). */
+function fitSize(s: string, font: PDFFont, size: number, width: number): number {
+  const w = font.widthOfTextAtSize(s, size);
+  return w <= width ? size : Math.max(8, Math.floor((size * width) / w * 10) / 10);
+}
+
+// ── page parts ──
+
+const leftBlock = { x: PAGE.left, width: CONTENT_WIDTH * HEADING_SPLIT };
+const rightBlock = { x: PAGE.left + CONTENT_WIDTH * HEADING_SPLIT, width: CONTENT_WIDTH * (1 - HEADING_SPLIT) };
+const mid = (b: { x: number; width: number }) => b.x + b.width / 2;
+
+/** Unit (left) and nation (right) headings, date line, title and subtitle; returns the y below. */
+function drawHeading(page: PDFPage, txt: SummaryText, f: Fonts): number {
+  const top = PAGE.height - PAGE.top;
+  const lw = leftBlock.width - 6;
+  const rw = rightBlock.width;
+
+  let ly = centredBlock(page, txt.parentUnit, mid(leftBlock), lw, top, f.regular, SIZE.heading);
+  const unitLines = balancedWrap(txt.unit, f.bold, SIZE.heading, lw);
+  ly = centredBlock(page, txt.unit, mid(leftBlock), lw, ly, f.bold, SIZE.heading);
+  // NĐ 30: a rule under the issuing unit, a third to a half as long as its line.
+  const unitWidth = Math.max(...unitLines.map((l) => f.bold.widthOfTextAtSize(l, SIZE.heading)));
+  const rule = Math.max(40, unitWidth * 0.4);
+  hline(page, mid(leftBlock) - rule / 2, mid(leftBlock) + rule / 2, ly - 2);
+
+  const nationSize = fitSize(txt.nation, f.bold, SIZE.heading, rw);
+  centred(page, txt.nation, mid(rightBlock), baseline(top, SIZE.heading), f.bold, nationSize);
+  let ry = top - lineHeight(SIZE.heading);
+  const mottoSize = fitSize(txt.motto, f.bold, SIZE.motto, rw);
+  const mottoBase = baseline(ry, mottoSize);
+  // NĐ 30: the motto is underlined by a rule exactly as long as the motto.
+  const mw = centred(page, txt.motto, mid(rightBlock), mottoBase, f.bold, mottoSize);
+  hline(page, mid(rightBlock) - mw / 2, mid(rightBlock) + mw / 2, mottoBase - 2.5);
+  ry -= lineHeight(mottoSize) + 8;
+  ry = centredBlock(page, txt.dateLine, mid(rightBlock), rw, ry, f.italic, SIZE.date);
+
+  let y = Math.min(ly, ry) - 16;
+  const cx = PAGE.left + CONTENT_WIDTH / 2;
+  y = centredBlock(page, txt.title, cx, CONTENT_WIDTH - 20, y, f.bold, SIZE.title);
+  y = centredBlock(page, txt.subtitle, cx, CONTENT_WIDTH - 20, y, f.italic, SIZE.subtitle);
+  return y - 10;
+}
+
+/** One table row with its borders from `top`; returns the y of its bottom edge. */
+function drawRow(page: PDFPage, top: number, row: LaidRow, style: { fill?: ReturnType<typeof rgb>; centre?: boolean } = {}): number {
+  const bottom = top - row.height;
+  let x = PAGE.left;
+  row.cells.forEach((cell, col) => {
+    const spec = COLUMN_SPECS[col]!;
+    page.drawRectangle({ x, y: bottom, width: spec.width, height: row.height, borderWidth: 0.5, borderColor: BLACK, ...(style.fill ? { color: style.fill } : {}) });
+    const lh = lineHeight(cell.size);
+    // Vertically centred, so a one-line score sits level with the middle of a wrapped title.
+    let lineTop = top - (row.height - cell.lines.length * lh) / 2;
+    for (const line of cell.lines) {
+      const by = baseline(lineTop, cell.size);
+      if (style.centre || spec.align === 'center') centred(page, line, x + spec.width / 2, by, cell.font, cell.size);
+      else draw(page, line, x + PAD.x + cell.indent, by, cell.font, cell.size);
+      lineTop -= lh;
+    }
+    x += spec.width;
+  });
+  return bottom;
+}
+
+const afterLines = (txt: SummaryText) => [txt.ratio, txt.band].filter((s): s is string => s !== null);
+const afterTableHeight = (txt: SummaryText) => 8 + afterLines(txt).length * lineHeight(SIZE.after);
+
+/** "Tỷ lệ: 73,25%" and "Xếp loại: Khá" under the table. */
+function drawAfterTable(page: PDFPage, top: number, txt: SummaryText, f: Fonts): number {
+  let y = top - 8;
+  for (const line of afterLines(txt)) {
+    draw(page, line, PAGE.left, baseline(y, SIZE.after), f.bold, SIZE.after);
+    y -= lineHeight(SIZE.after);
+  }
+  return y;
+}
+
+const signatureHeight = () => 12 + lineHeight(SIZE.heading) + lineHeight(11) + SIGNATURE_SPACE + lineHeight(SIZE.heading);
+
+/** Position in capitals, the signing hint, room for signature and seal, then the full name. */
+function drawSignature(page: PDFPage, top: number, txt: SummaryText, f: Fonts): void {
+  const cx = mid(rightBlock);
+  let y = top - 12;
+  y = centredBlock(page, txt.signer.heading, cx, rightBlock.width, y, f.bold, SIZE.heading);
+  y = centredBlock(page, txt.signer.hint, cx, rightBlock.width, y, f.italic, 11);
+  y -= SIGNATURE_SPACE;
+  if (txt.signer.name) centredBlock(page, txt.signer.name, cx, rightBlock.width, y, f.bold, SIZE.heading);
+}
+
+function drawPageNumbers(doc: PDFDocument, font: PDFFont): void {
+  const pages = doc.getPages();
+  pages.forEach((p, i) => centred(p, `Trang ${i + 1}/${pages.length}`, PAGE.left + CONTENT_WIDTH / 2, PAGE.footerY, font, SIZE.footer));
+}

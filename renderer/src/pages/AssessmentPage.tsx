@@ -1,0 +1,347 @@
+import { useMemo, useState } from 'react';
+import { call, fileUrl } from '../api/client';
+import { ErrorBox, Field, Notice } from '../components/form';
+import { useSubmit } from '../components/useForm';
+import { useLoad } from '../components/useLoad';
+import { Progress } from './AssessmentsPage';
+import { ItemEditor } from './ItemEditor';
+import { formatDateTime, formatPoints, fromVnInputValue } from '../../../shared/format';
+import type { AssessmentDetail, ItemView, TotalsView } from '../../../shared/api/assessment-schemas';
+import { vi } from '../../../shared/i18n/vi';
+
+const t = vi.ui;
+
+export function TotalsLine({ totals }: { totals: TotalsView }) {
+  const o = totals.overall;
+  return (
+    <div className="totals" aria-label={t.totals}>
+      <strong data-testid="total-points">{formatPoints(o.points)}</strong> {t.of} {formatPoints(o.applicableMax)} điểm
+      {o.percent !== null && <> ({formatPoints(o.percent)}%)</>}
+      {totals.band && (
+        <>
+          {' '}
+          — {t.rating}: <strong data-testid="rating">{totals.band}</strong>
+        </>
+      )}
+    </div>
+  );
+}
+
+const statusLabel = (i: ItemView) => (i.notApplicable && i.status === 'todo' ? t.itemStatus.todo : t.itemStatus[i.status]);
+
+function TreeTab({ d, base }: { d: AssessmentDetail; base: string }) {
+  const items = useMemo(() => new Map(d.items.map((i) => [i.criterionCode, i])), [d.items]);
+  return (
+    <table className="table tree">
+      <thead>
+        <tr>
+          <th>{t.code}</th>
+          <th>{t.criterion}</th>
+          <th className="num">{t.maxPoints}</th>
+          <th className="num">{t.selfPoints}</th>
+          <th>{t.assignee}</th>
+          <th>{t.status}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {d.nodes.map((n) => {
+          const it = items.get(n.code);
+          const tot = d.totals.byCode[n.code];
+          return (
+            <tr key={n.code} className={`level-${n.level}${it ? ` status-${it.status}` : ''}`} data-code={n.code}>
+              <td className="nowrap">{n.code}</td>
+              <td style={{ paddingLeft: `${0.65 + (n.level - 1) * 1.2}rem` }}>{it ? <a href={`${base}/item/${it.id}`}>{n.title}</a> : n.title}</td>
+              <td className="num">{n.maxPoints === null ? '?' : formatPoints(n.maxPoints)}</td>
+              <td className="num">
+                {it ? (it.notApplicable ? 'KPS' : it.points === null ? '' : formatPoints(it.points)) : tot ? formatPoints(tot.points) : ''}
+              </td>
+              <td>{it ? (it.assigneeName ?? <span className="muted">{t.unassigned}</span>) : ''}</td>
+              <td>{it && <span className={`badge badge--${it.status}`}>{statusLabel(it)}</span>}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function AssignTab({ d, onDone }: { d: AssessmentDetail; onDone: () => void }) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [assignee, setAssignee] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmit();
+  const items = new Map(d.items.map((i) => [i.criterionCode, i]));
+  const toggle = (code: string) => {
+    const next = new Set(selected);
+    if (next.has(code)) next.delete(code);
+    else next.add(code);
+    setSelected(next);
+  };
+  const onAssign = async () => {
+    setNotice(null);
+    const r = await submit(() => call('assessment.assign', { assessmentId: d.assessment.id, codes: [...selected], assigneeId: assignee ? Number(assignee) : null }));
+    if (r) {
+      setNotice(t.assigned(r.changed));
+      setSelected(new Set());
+      onDone();
+    }
+  };
+  return (
+    <div>
+      <p className="muted">{t.selectHint}</p>
+      <Notice message={notice} />
+      <ErrorBox message={error} />
+      <div className="assign-bar panel">
+        <Field label={t.assignTo}>
+          {(id) => (
+            <select id={id} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+              <option value="">{t.unassigned}</option>
+              {d.people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.fullName} — {p.position}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button className="primary" disabled={busy || selected.size === 0 || !d.editable.ok} onClick={() => void onAssign()}>
+          {t.assignSelected} ({selected.size})
+        </button>
+      </div>
+      <table className="table tree">
+        <tbody>
+          {d.nodes.map((n) => (
+            <tr key={n.code} className={`level-${n.level}`}>
+              <td>
+                <input type="checkbox" aria-label={`Chọn ${n.code}`} checked={selected.has(n.code)} onChange={() => toggle(n.code)} />
+              </td>
+              <td className="nowrap">{n.code}</td>
+              <td style={{ paddingLeft: `${0.65 + (n.level - 1) * 1.2}rem` }}>{n.title}</td>
+              <td>{items.get(n.code)?.assigneeName ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PrecheckTab({ d, base }: { d: AssessmentDetail; base: string }) {
+  const { data, error } = useLoad(() => call('assessment.precheck', { assessmentId: d.assessment.id }), [d]);
+  if (error) return <ErrorBox message={error} />;
+  if (!data) return <p>{vi.app.loading}</p>;
+  const errors = data.filter((e) => e.severity === 'error').length;
+  return (
+    <div>
+      <p className="muted">{t.precheckIntro}</p>
+      {data.length === 0 ? (
+        <div className="alert alert--ok">{t.precheckOk}</div>
+      ) : (
+        <>
+          <p>
+            <strong>{t.errorsCount(errors, data.length - errors)}</strong>
+          </p>
+          <ul className="precheck" aria-label={t.tabPrecheck}>
+            {data.map((e, i) => (
+              <li key={i} className={`precheck--${e.severity}`} data-kind={e.kind}>
+                {e.itemId ? <a href={`${base}/item/${e.itemId}`}>{e.message}</a> : e.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function SummaryTab({ d, isLeader, onChange }: { d: AssessmentDetail; isLeader: boolean; onChange: () => void }) {
+  const sub = useSubmit();
+  const [links, setLinks] = useState<{ href: string; name: string }[]>([]);
+  const a = d.assessment;
+  const exportAs = async (format: 'xlsx' | 'pdf') => {
+    const f = await sub.submit(() => call('assessment.exportSummary', { assessmentId: a.id, format }));
+    if (f) setLinks((l) => [{ href: fileUrl(f.fileId), name: f.fileName }, ...l.filter((x) => x.name !== f.fileName)]);
+  };
+  const act = async (m: 'assessment.send' | 'assessment.withdraw') => {
+    if (m === 'assessment.send' && !window.confirm(t.confirmSend)) return;
+    if (await sub.submit(() => call(m, { assessmentId: a.id }))) onChange();
+  };
+  const areas = d.nodes.filter((n) => n.level === 1);
+  return (
+    <div>
+      <ErrorBox message={sub.error} />
+      {sub.error && Object.keys(sub.fieldErrors).length > 0 && (
+        <ul className="issues">
+          {Object.values(sub.fieldErrors).map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </ul>
+      )}
+      <table className="table" aria-label="Điểm theo lĩnh vực">
+        <thead>
+          <tr>
+            <th>{t.code}</th>
+            <th>Lĩnh vực</th>
+            <th className="num">{t.maxPoints}</th>
+            <th className="num">Điểm tối đa áp dụng</th>
+            <th className="num">{t.selfPoints}</th>
+            <th className="num">%</th>
+          </tr>
+        </thead>
+        <tbody>
+          {areas.map((n) => {
+            const x = d.totals.byCode[n.code];
+            return (
+              <tr key={n.code}>
+                <td>{n.code}</td>
+                <td>{n.title}</td>
+                <td className="num">{n.maxPoints === null ? '?' : formatPoints(n.maxPoints)}</td>
+                <td className="num">{x ? formatPoints(x.applicableMax) : ''}</td>
+                <td className="num">{x ? formatPoints(x.points) : ''}</td>
+                <td className="num">{x?.percent != null ? formatPoints(x.percent) : ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="actions start">
+        <button onClick={() => void exportAs('xlsx')} disabled={sub.busy}>
+          {t.exportXlsx}
+        </button>
+        <button onClick={() => void exportAs('pdf')} disabled={sub.busy}>
+          {t.exportPdf}
+        </button>
+      </div>
+      {links.length > 0 && (
+        <ul className="downloads">
+          {links.map((l) => (
+            <li key={l.href}>
+              <a href={l.href} download={l.name}>
+                {l.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {isLeader && (
+        <div className="panel">
+          {a.status === 'sent' ? (
+            <>
+              <p>{t.sentAt(formatDateTime(a.sentAt ?? 0))}</p>
+              <button onClick={() => void act('assessment.withdraw')} disabled={sub.busy}>
+                {t.withdraw}
+              </button>
+            </>
+          ) : (
+            <button className="primary" onClick={() => void act('assessment.send')} disabled={sub.busy || !d.editable.ok}>
+              {t.send}
+            </button>
+          )}
+        </div>
+      )}
+      {isLeader && <SupplementaryForm d={d} onDone={onChange} />}
+    </div>
+  );
+}
+
+function SupplementaryForm({ d, onDone }: { d: AssessmentDetail; onDone: () => void }) {
+  const [opensAt, setOpensAt] = useState('');
+  const [closesAt, setClosesAt] = useState('');
+  const [codes, setCodes] = useState('');
+  const [note, setNote] = useState('');
+  const { busy, error, submit, setError } = useSubmit();
+  const onSubmit = async (ev: React.FormEvent) => {
+    ev.preventDefault();
+    const o = fromVnInputValue(opensAt);
+    const c = fromVnInputValue(closesAt);
+    const list = codes.split(/[,;\s]+/).filter(Boolean);
+    if (o === null || c === null || list.length === 0) return setError('Nhập thời gian và ít nhất một mã tiêu chí.');
+    if (await submit(() => call('assessment.addSupplementary', { assessmentId: d.assessment.id, opensAt: o, closesAt: c, codes: list, note: note || null }))) onDone();
+  };
+  return (
+    <details className="panel">
+      <summary>
+        {t.supplementary} ({d.assessment.supplementary.length})
+      </summary>
+      <ul>
+        {d.assessment.supplementary.map((w) => (
+          <li key={w.id}>
+            {formatDateTime(w.opensAt)} → {formatDateTime(w.closesAt)}: {w.codes.join(', ')} {w.note && `(${w.note})`}
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={onSubmit} noValidate aria-label={t.addSupplementary}>
+        <ErrorBox message={error} />
+        <div className="grid2">
+          <Field label={t.opensAt}>{(id) => <input id={id} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />}</Field>
+          <Field label={t.closesAt}>{(id) => <input id={id} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />}</Field>
+          <Field label={t.supplementaryCodes}>{(id) => <input id={id} value={codes} onChange={(e) => setCodes(e.target.value)} />}</Field>
+          <Field label={t.note}>{(id) => <input id={id} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {t.addSupplementary}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+export function AssessmentPage({ id, sub, isLeader }: { id: number; sub: string; isLeader: boolean }) {
+  const { data: d, setData, error, reload } = useLoad(() => call('assessment.get', { assessmentId: id }), [id]);
+  if (error && !d) return <ErrorBox message={error} />;
+  if (!d) return <p>{vi.app.loading}</p>;
+  const base = `#/assessment/${id}`;
+  const a = d.assessment;
+  const itemMatch = /^item\/(\d+)$/.exec(sub);
+  const tabs = [
+    { key: '', label: t.tabTree },
+    ...(isLeader ? [{ key: 'assign', label: t.tabAssign }] : []),
+    { key: 'precheck', label: t.tabPrecheck },
+    { key: 'summary', label: t.tabSummary },
+  ];
+  const onItemChange = (change: { item: ItemView; totals: TotalsView }) =>
+    setData({ ...d, items: d.items.map((i) => (i.id === change.item.id ? change.item : i)), totals: change.totals });
+  return (
+    <section aria-labelledby="assessment-title">
+      <div className="page-head">
+        <div>
+          <h1 id="assessment-title">
+            Tự đánh giá năm {a.year} {a.status === 'sent' && <span className="badge badge--approved">{t.sent}</span>}
+          </h1>
+          <div className="muted small">
+            {a.setName}
+            {a.setDecision ? ` (${a.setDecision})` : ''} · {t.window}: {formatDateTime(a.opensAt)} → {formatDateTime(a.closesAt)}
+          </div>
+        </div>
+        <div className="head-right">
+          <TotalsLine totals={d.totals} />
+          <Progress p={a.progress} />
+        </div>
+      </div>
+      {!d.editable.ok && (
+        <div className="alert alert--error" role="alert" data-testid="locked-banner">
+          <strong>{t.closedBanner}:</strong> {d.editable.message}
+        </div>
+      )}
+      {itemMatch ? (
+        <ItemEditor key={itemMatch[1]} detail={d} itemId={Number(itemMatch[1])} isLeader={isLeader} onChange={onItemChange} back={base} />
+      ) : (
+        <>
+          <nav className="tabs" aria-label="Các phần">
+            {tabs.map((tab) => (
+              <a key={tab.key} href={tab.key ? `${base}/${tab.key}` : base} aria-current={sub === tab.key ? 'page' : undefined}>
+                {tab.label}
+              </a>
+            ))}
+          </nav>
+          {sub === '' && <TreeTab d={d} base={base} />}
+          {sub === 'assign' && isLeader && <AssignTab d={d} onDone={reload} />}
+          {sub === 'precheck' && <PrecheckTab d={d} base={base} />}
+          {sub === 'summary' && <SummaryTab d={d} isLeader={isLeader} onChange={reload} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { call } from '../api/client';
+import { ErrorBox, Field } from '../components/form';
+import { useSubmit } from '../components/useForm';
+import { useLoad } from '../components/useLoad';
+import { formatDateTime, fromVnInputValue } from '../../../shared/format';
+import type { AssessmentSummary } from '../../../shared/api/assessment-schemas';
+import { vi } from '../../../shared/i18n/vi';
+
+const t = vi.ui;
+
+export function Progress({ p }: { p: AssessmentSummary['progress'] }) {
+  const pct = (n: number) => (p.total ? (n / p.total) * 100 : 0);
+  return (
+    <div className="progress" title={`${p.approved} đã duyệt, ${p.done} hoàn thành, ${p.returned} bị trả lại, ${p.todo} chưa xong`}>
+      <div className="bar">
+        <span className="bar--approved" style={{ width: `${pct(p.approved)}%` }} />
+        <span className="bar--done" style={{ width: `${pct(p.done)}%` }} />
+        <span className="bar--returned" style={{ width: `${pct(p.returned)}%` }} />
+      </div>
+      <span className="small">
+        {p.approved + p.done}/{p.total} · {p.approved} {t.itemStatus.approved!.toLowerCase()}
+        {p.returned ? ` · ${p.returned} ${t.itemStatus.returned!.toLowerCase()}` : ''}
+      </span>
+    </div>
+  );
+}
+
+function CreateForm({ onCreated }: { onCreated: (id: number) => void }) {
+  const sets = useLoad(() => call('criteria.list', {}), []);
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [setId, setSetId] = useState('');
+  const [opensAt, setOpensAt] = useState('');
+  const [closesAt, setClosesAt] = useState('');
+  const { busy, error, fieldErrors, submit, setError } = useSubmit();
+  const onSubmit = async (ev: React.FormEvent) => {
+    ev.preventDefault();
+    const o = fromVnInputValue(opensAt);
+    const c = fromVnInputValue(closesAt);
+    if (!setId) return setError('Chọn bộ tiêu chí.');
+    if (o === null || c === null) return setError('Nhập đủ thời điểm mở và hết hạn.');
+    const a = await submit(() => call('assessment.create', { year: Number(year), setId: Number(setId), opensAt: o, closesAt: c }));
+    if (a) onCreated(a.id);
+  };
+  return (
+    <form className="panel" onSubmit={onSubmit} noValidate aria-label={t.createAssessment}>
+      <h2>{t.createAssessment}</h2>
+      <ErrorBox message={error} />
+      <div className="grid2">
+        <Field label={t.year} error={fieldErrors['year']}>
+          {(id) => <input id={id} type="number" value={year} onChange={(e) => setYear(e.target.value)} />}
+        </Field>
+        <Field label={t.criteriaSet}>
+          {(id) => (
+            <select id={id} value={setId} onChange={(e) => setSetId(e.target.value)}>
+              <option value="">— Chọn —</option>
+              {sets.data?.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t.opensAt}>{(id) => <input id={id} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />}</Field>
+        <Field label={t.closesAt} error={fieldErrors['closesAt']}>
+          {(id) => <input id={id} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />}
+        </Field>
+      </div>
+      {sets.data?.length === 0 && <p className="muted">{t.noSets}</p>}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t.create}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function AssessmentsPage({ isLeader }: { isLeader: boolean }) {
+  const { data, error } = useLoad(() => call('assessment.list', {}), []);
+  const [creating, setCreating] = useState(false);
+  return (
+    <section aria-labelledby="assessments-title">
+      <div className="page-head">
+        <h1 id="assessments-title">{t.assessmentTitle}</h1>
+        {isLeader && !creating && (
+          <button className="primary" onClick={() => setCreating(true)}>
+            {t.createAssessment}
+          </button>
+        )}
+      </div>
+      <ErrorBox message={error} />
+      {creating && <CreateForm onCreated={(id) => (window.location.hash = `#/assessment/${id}`)} />}
+      {data?.length === 0 && <p>{t.noAssessments}</p>}
+      {data && data.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t.year}</th>
+              <th>{t.criteriaSet}</th>
+              <th>{t.window}</th>
+              <th>{t.status}</th>
+              <th>{t.progress}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <a href={`#/assessment/${a.id}`}>Năm {a.year}</a>
+                </td>
+                <td>{a.setName}</td>
+                <td className="nowrap">
+                  {formatDateTime(a.opensAt)} → {formatDateTime(a.closesAt)}
+                </td>
+                <td>{a.status === 'sent' ? t.sent : t.open}</td>
+                <td>
+                  <Progress p={a.progress} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

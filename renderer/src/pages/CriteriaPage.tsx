@@ -1,0 +1,157 @@
+import { useRef, useState } from 'react';
+import { call, upload } from '../api/client';
+import { ErrorBox, Notice } from '../components/form';
+import { useSubmit } from '../components/useForm';
+import { useLoad } from '../components/useLoad';
+import { formatPoints, formatDate } from '../../../shared/format';
+import type { CriteriaIssueView } from '../../../shared/api/assessment-schemas';
+import { vi } from '../../../shared/i18n/vi';
+
+const t = vi.ui;
+
+export function Warnings({ warnings }: { warnings: CriteriaIssueView[] }) {
+  if (!warnings.length) return null;
+  return (
+    <details className="alert alert--warn" open={warnings.length <= 8}>
+      <summary>{t.warningsTitle(warnings.length)}</summary>
+      <ul>
+        {warnings.map((w, i) => (
+          <li key={i} data-code={w.code ?? ''}>
+            {w.message}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+export function CriteriaListPage({ canImport }: { canImport: boolean }) {
+  const { data, error, reload } = useLoad(() => call('criteria.list', {}), []);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [lastWarnings, setLastWarnings] = useState<CriteriaIssueView[]>([]);
+  const sub = useSubmit();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const done = (set: { name: string; warnings: CriteriaIssueView[] }) => {
+    setNotice(t.imported(set.name, set.warnings.length));
+    setLastWarnings(set.warnings);
+    reload();
+  };
+  const onFile = async (f: File | undefined) => {
+    if (!f) return;
+    setNotice(null);
+    const set = await sub.submit(async () => call('criteria.import', { uploadId: (await upload(f)).uploadId }));
+    if (set) done(set);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+  const sample = async () => {
+    setNotice(null);
+    const set = await sub.submit(() => call('criteria.importSample', {}));
+    if (set) done(set);
+  };
+
+  return (
+    <section aria-labelledby="criteria-title">
+      <div className="page-head">
+        <h1 id="criteria-title">{t.criteriaTitle}</h1>
+        {canImport && (
+          <div className="row-actions">
+            <label className="button primary">
+              {t.importFile}
+              <input ref={fileInput} type="file" accept=".json,.xlsx" hidden aria-label={t.importFile} onChange={(e) => void onFile(e.target.files?.[0])} />
+            </label>
+            <button onClick={() => void sample()} disabled={sub.busy}>
+              {t.importSample}
+            </button>
+          </div>
+        )}
+      </div>
+      <p className="muted">{t.criteriaIntro}</p>
+      <Notice message={notice} />
+      <Warnings warnings={lastWarnings} />
+      <ErrorBox message={sub.error ?? error} />
+      {sub.error && Object.keys(sub.fieldErrors).length > 0 && (
+        <ul className="issues" aria-label="Danh sách lỗi">
+          {Object.entries(sub.fieldErrors).map(([k, v]) => (
+            <li key={k}>
+              <strong>{k}</strong>: {v}
+            </li>
+          ))}
+        </ul>
+      )}
+      {data && data.length === 0 && <p>{t.noSets}</p>}
+      {data && data.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t.setName}</th>
+              <th>{t.decision}</th>
+              <th>{t.criteriaCount}</th>
+              <th>{t.totalMax}</th>
+              <th>{t.warnings}</th>
+              <th>{t.usedBy}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.name}
+                  <div className="muted small">{formatDate(s.createdAt)}</div>
+                </td>
+                <td>{s.decision ?? vi.app.none}</td>
+                <td>
+                  {s.nodeCount} ({s.leafCount} chấm điểm)
+                </td>
+                <td>{formatPoints(s.totalMax)}</td>
+                <td>{s.warnings.length}</td>
+                <td>{s.usedByYears.join(', ') || vi.app.none}</td>
+                <td>
+                  <a href={`#/criteria/${s.id}`}>{t.view}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function CriteriaSetPage({ setId }: { setId: number }) {
+  const { data, error } = useLoad(() => call('criteria.get', { setId }), [setId]);
+  if (error) return <ErrorBox message={error} />;
+  if (!data) return <p>{vi.app.loading}</p>;
+  return (
+    <section aria-labelledby="set-title">
+      <a href="#/criteria">{t.back}</a>
+      <h1 id="set-title">{data.set.name}</h1>
+      <p className="muted">
+        {[data.set.decision, data.set.province, data.set.year].filter(Boolean).join(' · ')} — {t.totalMax}: {formatPoints(data.set.totalMax)}
+      </p>
+      <Warnings warnings={data.set.warnings} />
+      <table className="table tree">
+        <thead>
+          <tr>
+            <th>{t.code}</th>
+            <th>{t.criterion}</th>
+            <th className="num">{t.maxPoints}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.nodes.map((n) => (
+            <tr key={n.code} className={`level-${n.level}`}>
+              <td className="nowrap">{n.code}</td>
+              <td style={{ paddingLeft: `${0.65 + (n.level - 1) * 1.2}rem` }}>
+                {n.title}
+                {n.guidance && <div className="muted small pre">{n.guidance}</div>}
+              </td>
+              <td className="num">{n.maxPoints === null ? '?' : formatPoints(n.maxPoints)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
