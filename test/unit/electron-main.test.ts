@@ -113,6 +113,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   fake.app.emit('will-quit');
+  vi.unstubAllEnvs();
   cleanup(dir);
 });
 
@@ -177,6 +178,8 @@ describe('main.ts start-up', () => {
     db.prepare('INSERT INTO schema_migrations VALUES (999, ?, 0)').run('tuong-lai');
     db.close();
 
+    // The start-up failure is logged at error level too; keep it out of the test output.
+    vi.stubEnv('KIEMCHUNG_LOG', 'silent');
     await launch(['.', `--data-dir=${dir}`]);
     expect(fake.exits).toEqual([1]);
     expect(fake.windows).toEqual([]);

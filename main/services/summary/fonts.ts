@@ -37,3 +37,13 @@ async function load(dir: string): Promise<FontBytes> {
   );
   return { regular: regular!, bold: bold!, italic: italic! };
 }
+
+// Word widths (see Face in pdf-layout.ts) belong to the font file, not to one PDF: keyed by the
+// cached bytes, they survive across exports and vanish if the fonts are ever reloaded.
+const widthCaches = new WeakMap<Uint8Array, Map<string, number>>();
+
+export function widthCache(bytes: Uint8Array): Map<string, number> {
+  let cache = widthCaches.get(bytes);
+  if (!cache) widthCaches.set(bytes, (cache = new Map()));
+  return cache;
+}

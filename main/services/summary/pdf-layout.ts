@@ -38,28 +38,63 @@ export const COLUMN_SPECS: readonly Column[] = FIXED.map((w, i) => ({
 export const HEADING_SPLIT = 0.42;
 
 /**
+ * A font plus a cache of word widths. pdf-lib measures by running fontkit's full OpenType
+ * shaping on every call — most of an export's time when a wrap measures each candidate line.
+ * Widths are summed per word instead (pdf-lib's width is the sum of glyph advances, so a line's
+ * width is its words' widths plus its spaces), and the cache outlives the document: Vietnamese
+ * syllables repeat, so warm exports measure almost nothing.
+ */
+export interface Face {
+  font: PDFFont;
+  widths: Map<string, number>; // word → width at size 1
+}
+
+const MAX_CACHED_WORDS = 50_000;
+
+function wordWidth(face: Face, word: string): number {
+  let w = face.widths.get(word);
+  if (w === undefined) {
+    w = face.font.widthOfTextAtSize(word, 1);
+    if (face.widths.size >= MAX_CACHED_WORDS) face.widths.clear();
+    face.widths.set(word, w);
+  }
+  return w;
+}
+
+export function textWidth(face: Face, s: string, size: number): number {
+  const words = s.split(' ');
+  let w = (words.length - 1) * wordWidth(face, ' ');
+  for (const word of words) if (word) w += wordWidth(face, word);
+  return w * size;
+}
+
+/**
  * Greedy word wrap to `width`. Whitespace (tabs, line breaks typed into a title) collapses to
  * single spaces; a word wider than the column (a long URL, a code) is cut by characters.
  */
-export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+export function wrapText(text: string, face: Face, size: number, width: number): string[] {
+  const space = textWidth(face, ' ', size);
   const lines: string[] = [];
   let line = '';
-  for (const word of words) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
+  let lineWidth = 0;
+  for (const word of text.split(/\s+/)) {
+    if (!word) continue;
+    const w = textWidth(face, word, size);
+    if (line && lineWidth + space + w <= width) {
+      line += ' ' + word;
+      lineWidth += space + w;
       continue;
     }
     if (line) lines.push(line);
-    line = word;
-    while (!fits(line) && line.length > 1) {
-      let cut = line.length - 1;
-      while (cut > 1 && !fits(line.slice(0, cut))) cut--;
-      lines.push(line.slice(0, cut));
-      line = line.slice(cut);
+    let rest = [...word]; // code points, so a cut never splits a surrogate pair
+    while (rest.length > 1 && textWidth(face, rest.join(''), size) > width) {
+      let cut = rest.length - 1;
+      while (cut > 1 && textWidth(face, rest.slice(0, cut).join(''), size) > width) cut--;
+      lines.push(rest.slice(0, cut).join(''));
+      rest = rest.slice(cut);
     }
+    line = rest.join('');
+    lineWidth = textWidth(face, line, size);
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;
@@ -69,17 +104,17 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
  * Wraps into as few lines as wrapText but with lines of even length, for centred headings:
  * "… CHẤM ĐIỂM / CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2026" rather than a long line and a stub.
  */
-export function balancedWrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines = wrapText(text, font, size, width);
+export function balancedWrap(text: string, face: Face, size: number, width: number): string[] {
+  const lines = wrapText(text, face, size, width);
   if (lines.length < 2) return lines;
   let lo = width / lines.length;
   let hi = width;
   while (hi - lo > 2) {
     const w = (lo + hi) / 2;
-    if (wrapText(text, font, size, w).length === lines.length) hi = w;
+    if (wrapText(text, face, size, w).length === lines.length) hi = w;
     else lo = w;
   }
-  return wrapText(text, font, size, hi);
+  return wrapText(text, face, size, hi);
 }
 
 export const lineHeight = (size: number): number => size * LEADING;
@@ -89,22 +124,15 @@ export const baseline = (top: number, size: number): number => top - (lineHeight
 
 /** A table row ready to draw: the wrapped lines of each cell and the row's height. */
 export interface LaidRow {
-  cells: { lines: string[]; font: PDFFont; size: number; indent: number }[];
+  cells: { lines: string[]; face: Face; size: number; indent: number }[];
   height: number;
 }
 
-export function layRow(
-  texts: readonly string[],
-  font: PDFFont,
-  size: number,
-  titleIndent = 0,
-  fontFor: (col: number) => PDFFont = () => font,
-): LaidRow {
+export function layRow(texts: readonly string[], face: Face, size: number, titleIndent = 0): LaidRow {
   const cells = texts.map((t, col) => {
     const indent = col === 1 ? titleIndent : 0;
-    const f = fontFor(col);
-    const lines = t ? wrapText(t, f, size, COLUMN_SPECS[col]!.width - 2 * PAD.x - indent) : [];
-    return { lines, font: f, size, indent };
+    const lines = t ? wrapText(t, face, size, COLUMN_SPECS[col]!.width - 2 * PAD.x - indent) : [];
+    return { lines, face, size, indent };
   });
   const maxLines = Math.max(1, ...cells.map((c) => c.lines.length));
   return { cells, height: maxLines * lineHeight(size) + 2 * PAD.y };

@@ -3,25 +3,32 @@
 // header repeated on every page, the total, the rating and the signature block.
 import { writeFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { writeAtomically } from './atomic';
 import { COLUMNS, nfc, pointsText, rowCells, summaryText, totalCells, type RowCells, type SummaryText } from './content';
-import { fontBytes } from './fonts';
+import { fontBytes, widthCache } from './fonts';
 import type { SummaryModel } from './model';
 import {
   CONTENT_WIDTH, COLUMN_SPECS, HEADING_SPLIT, INDENT, PAD, PAGE, SIZE,
-  balancedWrap, baseline, layRow, lineHeight, pageBreaks, wrapText, type LaidRow,
+  balancedWrap, baseline, layRow, lineHeight, pageBreaks, textWidth, type Face, type LaidRow,
 } from './pdf-layout';
 
 interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  italic: PDFFont;
+  regular: Face;
+  bold: Face;
+  italic: Face;
 }
 
 const BLACK = rgb(0, 0, 0);
 const HEADER_STYLE = { fill: rgb(0.92, 0.92, 0.92), centre: true };
-const SIGNATURE_SPACE = 62; // room for a hand signature and the red seal
+const SIGNATURE_SPACE = 62;
+/**
+ * pdf-lib draws each glyph at its advance width and discards fontkit's GPOS positions (kerning,
+ * mark placement), yet fontkit computes them on every measure and draw — most of the time of a
+ * long export. Turning those features off leaves the PDF identical (Be Vietnam Pro's precomposed
+ * Vietnamese letters need no mark positioning) and roughly halves the work.
+ */
+const NO_POSITIONING = { kern: false, mark: false, mkmk: false, dist: false, curs: false, abvm: false, blwm: false }; // room for a hand signature and the red seal
 
 export async function writeSummaryPdf(model: SummaryModel, outPath: string): Promise<void> {
   const bytes = await renderSummaryPdf(model);
@@ -34,11 +41,8 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
   doc.registerFontkit(fontkit);
   const bytes = await fontBytes();
   // Subsetting keeps a one-page table at tens of kB instead of ≈0.5 MB of whole fonts.
-  const fonts: Fonts = {
-    regular: await doc.embedFont(bytes.regular, { subset: true }),
-    bold: await doc.embedFont(bytes.bold, { subset: true }),
-    italic: await doc.embedFont(bytes.italic, { subset: true }),
-  };
+  const face = async (b: Uint8Array): Promise<Face> => ({ font: await doc.embedFont(b, { subset: true, features: NO_POSITIONING }), widths: widthCache(b) });
+  const fonts: Fonts = { regular: await face(bytes.regular), bold: await face(bytes.bold), italic: await face(bytes.italic) };
   setMetadata(doc, model, txt);
 
   const header = layRow(COLUMNS, fonts.bold, SIZE.header);
@@ -86,21 +90,21 @@ function layCells(r: RowCells, fonts: Fonts): LaidRow {
 
 // ── drawing primitives: every string passes through nfc() right before it is drawn ──
 
-function draw(page: PDFPage, s: string, x: number, y: number, font: PDFFont, size: number): void {
-  page.drawText(nfc(s), { x, y, font, size, color: BLACK });
+function draw(page: PDFPage, s: string, x: number, y: number, face: Face, size: number): void {
+  page.drawText(nfc(s), { x, y, font: face.font, size, color: BLACK });
 }
 
 /** Draws `s` centred on cx and returns its width. */
-function centred(page: PDFPage, s: string, cx: number, y: number, font: PDFFont, size: number): number {
-  const w = font.widthOfTextAtSize(nfc(s), size);
-  draw(page, s, cx - w / 2, y, font, size);
+function centred(page: PDFPage, s: string, cx: number, y: number, face: Face, size: number): number {
+  const w = textWidth(face, nfc(s), size);
+  draw(page, s, cx - w / 2, y, face, size);
   return w;
 }
 
 /** Wrapped, centred lines from `top` down; returns the y below the last line. */
-function centredBlock(page: PDFPage, s: string, cx: number, width: number, top: number, font: PDFFont, size: number): number {
-  for (const line of balancedWrap(nfc(s), font, size, width)) {
-    centred(page, line, cx, baseline(top, size), font, size);
+function centredBlock(page: PDFPage, s: string, cx: number, width: number, top: number, face: Face, size: number): number {
+  for (const line of balancedWrap(nfc(s), face, size, width)) {
+    centred(page, line, cx, baseline(top, size), face, size);
     top -= lineHeight(size);
   }
   return top;
@@ -111,8 +115,8 @@ function hline(page: PDFPage, x1: number, x2: number, y: number, thickness = 0.6
 }
 
 /** Largest size ≤ `size` at which `s` fits on one line of `width` (the national heading never wraps). */
-function fitSize(s: string, font: PDFFont, size: number, width: number): number {
-  const w = font.widthOfTextAtSize(s, size);
+function fitSize(s: string, face: Face, size: number, width: number): number {
+  const w = textWidth(face, s, size);
   return w <= width ? size : Math.max(8, Math.floor((size * width) / w * 10) / 10);
 }
 
@@ -132,7 +136,7 @@ function drawHeading(page: PDFPage, txt: SummaryText, f: Fonts): number {
   const unitLines = balancedWrap(txt.unit, f.bold, SIZE.heading, lw);
   ly = centredBlock(page, txt.unit, mid(leftBlock), lw, ly, f.bold, SIZE.heading);
   // NĐ 30: a rule under the issuing unit, a third to a half as long as its line.
-  const unitWidth = Math.max(...unitLines.map((l) => f.bold.widthOfTextAtSize(l, SIZE.heading)));
+  const unitWidth = Math.max(...unitLines.map((l) => textWidth(f.bold, l, SIZE.heading)));
   const rule = Math.max(40, unitWidth * 0.4);
   hline(page, mid(leftBlock) - rule / 2, mid(leftBlock) + rule / 2, ly - 2);
 
@@ -166,8 +170,8 @@ function drawRow(page: PDFPage, top: number, row: LaidRow, style: { fill?: Retur
     let lineTop = top - (row.height - cell.lines.length * lh) / 2;
     for (const line of cell.lines) {
       const by = baseline(lineTop, cell.size);
-      if (style.centre || spec.align === 'center') centred(page, line, x + spec.width / 2, by, cell.font, cell.size);
-      else draw(page, line, x + PAD.x + cell.indent, by, cell.font, cell.size);
+      if (style.centre || spec.align === 'center') centred(page, line, x + spec.width / 2, by, cell.face, cell.size);
+      else draw(page, line, x + PAD.x + cell.indent, by, cell.face, cell.size);
       lineTop -= lh;
     }
     x += spec.width;
@@ -200,7 +204,7 @@ function drawSignature(page: PDFPage, top: number, txt: SummaryText, f: Fonts): 
   if (txt.signer.name) centredBlock(page, txt.signer.name, cx, rightBlock.width, y, f.bold, SIZE.heading);
 }
 
-function drawPageNumbers(doc: PDFDocument, font: PDFFont): void {
+function drawPageNumbers(doc: PDFDocument, font: Face): void {
   const pages = doc.getPages();
   pages.forEach((p, i) => centred(p, `Trang ${i + 1}/${pages.length}`, PAGE.left + CONTENT_WIDTH / 2, PAGE.footerY, font, SIZE.footer));
 }
