@@ -31,9 +31,9 @@ export function formatDateTime(ms: number, withSeconds = false): string {
 }
 
 /** 73,25 — scores with a decimal comma, at most two decimals, no trailing zeros. */
+const pointsFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false });
 export function formatPoints(n: number): string {
-  const rounded = Math.round(n * 100) / 100;
-  return rounded.toLocaleString('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false });
+  return pointsFormat.format(Math.round(n * 100) / 100);
 }
 
 /** Parses points typed with a decimal comma or point ("1,5", "1.5", " 2 "); null when not a number. */

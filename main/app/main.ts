@@ -7,6 +7,7 @@ import { resolveDataDir } from '../db/data-dir';
 import { bootServices } from '../services/bootstrap';
 import type { Services } from '../services/context';
 import { createApi } from '../api';
+import { checkClockAtStart, startClockMonitor } from '../services/clock-monitor';
 import { createLogger } from '../services/log';
 import { vi } from '../../shared/i18n/vi';
 import { dataDirFlag } from './argv';
@@ -54,6 +55,8 @@ async function start(): Promise<void> {
     return;
   }
   const router = createApi(services);
+  checkClockAtStart(services);
+  startClockMonitor(services);
   let closed = false;
   app.on('will-quit', () => {
     if (closed) return;

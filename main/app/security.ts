@@ -4,7 +4,7 @@
 // The URL rules themselves are pure functions in url-policy.ts, tested without Electron.
 import { app, session, shell, type WebContents } from 'electron';
 import { createLogger } from '../services/log';
-import { isAllowedExternalUrl, isAppFileUrl, isAppUrl } from './url-policy';
+import { isAllowedExternalUrl, isAllowedPermission, isAppFileUrl, isAppUrl } from './url-policy';
 
 export { isAllowedExternalUrl, isAppUrl } from './url-policy';
 
@@ -51,10 +51,12 @@ function guardContents(contents: WebContents): void {
 export function applySecurityPolicy(): void {
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
+  ses.setPermissionRequestHandler((contents, permission, callback) => {
+    // Only the exam room board's full screen, and only for our own page.
+    if (isAllowedPermission(permission, contents?.getURL?.())) return callback(true);
     log.warn('permission refused', { permission });
     callback(false);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((_contents, permission, origin) => isAllowedPermission(permission, origin));
   ses.setDevicePermissionHandler(() => false);
 }

@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolveUnderRoot, contentTypeFor, CONTENT_SECURITY_POLICY } from '../domain/safe-path';
 import { APP_FILES_PATH, isAppUrl } from './url-policy';
+import { contentDisposition } from '../domain/content-disposition';
 
 /** Sent with every answer, errors included, so no response of ours is ever without a CSP. */
 const baseHeaders = {
@@ -72,22 +73,9 @@ async function serveRegisteredFile(files: FileLookup | undefined, rawId: string,
     'Cache-Control': 'no-store',
     'Content-Type': f.mediaType,
     'Content-Length': String(info.size),
-    'Content-Disposition': attachment(f.fileName),
+    'Content-Disposition': contentDisposition('attachment', f.fileName),
   };
   return new Response(method === 'HEAD' ? null : fileStream(f.path), { status: 200, headers });
-}
-
-/** RFC 6266/5987: an ASCII fallback (Vietnamese marks stripped) plus the exact UTF-8 name. */
-export function attachment(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  // encodeURIComponent leaves ' ( ) * as they are; RFC 5987 values may not contain them.
-  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
 /**

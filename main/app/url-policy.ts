@@ -46,3 +46,8 @@ export function isAllowedExternalUrl(url: string): boolean {
   if (u.protocol === 'mailto:') return u.pathname.length > 0;
   return u.protocol === 'https:' && u.hostname !== '' && u.username === '' && u.password === '';
 }
+
+/** The one permission the app uses: full screen for the exam room board, on our own pages only. */
+export function isAllowedPermission(permission: string, url: string | undefined): boolean {
+  return permission === 'fullscreen' && isAppUrl(url);
+}

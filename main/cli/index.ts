@@ -19,6 +19,7 @@ import { readCriteriaFile, type CriteriaFileResult } from '../services/criteria-
 import { storeCriteriaSet } from '../services/assessment/criteria-sets';
 import { exportSummaryTo } from '../services/assessment/summary-export';
 import { formatPoints } from '../../shared/format';
+import { checkClockAtStart, startClockMonitor } from '../services/clock-monitor';
 
 const HELP = `Kiểm Chứng — dòng lệnh
 
@@ -78,6 +79,8 @@ async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean
     printDemo(demo.accounts, demo.password, demo.year);
   }
   const router = createApi(services);
+  checkClockAtStart(services);
+  startClockMonitor(services);
   const port = flags.port !== undefined ? Number(flags.port) : 4310;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Cổng không hợp lệ: ${flags.port}`);
   const host = await startHost({ services, router, rendererDir: rendererDir(), port }).catch((e: NodeJS.ErrnoException) => {

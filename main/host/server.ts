@@ -12,8 +12,9 @@ import type { Services } from '../services/context';
 import { resolveUnderRoot, contentTypeFor, CONTENT_SECURITY_POLICY } from '../domain/safe-path';
 import { httpSessionHeader, httpTokenHeader } from '../../shared/api/contract';
 import { vi } from '../../shared/i18n/vi';
-import { ApiError, type Result } from '../../shared/errors';
-import { resolveSession } from '../services/auth';
+import type { Result } from '../../shared/errors';
+import { receiveUpload } from '../api/upload';
+import { contentDisposition } from '../domain/content-disposition';
 import { createLogger } from '../services/log';
 
 const log = createLogger('host');
@@ -95,7 +96,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
       if (url.pathname === '/upload' && req.method === 'POST') {
         if (!originOk(req) || !tokenOk(req.headers[httpTokenHeader] as string | undefined)) return refuse(res, 403);
-        return sendJson(res, 200, await receiveUpload(opts.services, req, url.searchParams.get('name') ?? 'tep', req.headers[httpSessionHeader] as string | undefined));
+        return sendJson(res, 200, await receiveUpload(opts.services, req.headers[httpSessionHeader] as string | undefined, req, url.searchParams.get('name') ?? 'tep'));
       }
 
       if (url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -176,34 +177,6 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         server.close(() => resolve());
       }),
   };
-}
-
-/** RFC 6266/5987: an ASCII fallback plus the exact UTF-8 name. */
-function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/** Streams an upload to a temp file for the logged-in user; answers with a Result like the API. */
-async function receiveUpload(services: Services, req: http.IncomingMessage, name: string, token: string | undefined): Promise<Result<unknown>> {
-  const session = resolveSession(services, token, true);
-  if (!session) {
-    req.resume();
-    return { ok: false, error: { code: 'UNAUTHENTICATED', message: vi.errors.unauthenticated } };
-  }
-  if (session.locked) {
-    req.resume();
-    return { ok: false, error: { code: 'LOCKED', message: vi.errors.locked } };
-  }
-  try {
-    const rec = await services.uploads.receive(req, name, session.user.id);
-    return { ok: true, value: { uploadId: rec.id, name: rec.name, size: rec.size, sha256: rec.sha256 } };
-  } catch (e) {
-    req.resume();
-    if (e instanceof ApiError) return { ok: false, error: e.toJSON() };
-    log.error('upload failed', { error: e instanceof Error ? e.message : String(e) });
-    return { ok: false, error: { code: 'INTERNAL', message: vi.upload.failed } };
-  }
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {

@@ -13,6 +13,9 @@ import { CriteriaListPage, CriteriaSetPage } from './pages/CriteriaPage';
 import { AssessmentsPage } from './pages/AssessmentsPage';
 import { AssessmentPage } from './pages/AssessmentPage';
 import { MinePage } from './pages/MinePage';
+import { ExamsPage } from './pages/exam/ExamsPage';
+import { RoundPage } from './pages/exam/RoundPage';
+import { RoomBoard } from './pages/exam/RoomBoard';
 import { ErrorBox } from './components/form';
 import { vi } from '../../shared/i18n/vi';
 import type { Role } from '../../shared/office';
@@ -50,11 +53,16 @@ function Shell() {
   const canManage = session.user.roles.some((r) => MANAGERS.includes(r));
   const isLeader = session.user.roles.includes('leader');
   const isOfficer = session.user.roles.includes('officer') || isLeader;
+  const isProctor = session.user.roles.some((r) => r === 'proctor' || r === 'leader' || r === 'admin');
+  const boardMatch = /^\/exams\/(\d+)\/board$/.exec(route);
+  // The room board takes the whole screen: no sidebar, no top bar.
+  if (boardMatch && isProctor) return <RoomBoard roundId={Number(boardMatch[1])} />;
   const nav = [
     { path: '/', label: vi.nav.home, show: true },
     { path: '/mine', label: vi.nav.mine, show: isOfficer },
     { path: '/assessment', label: vi.nav.assessment, show: isOfficer },
     { path: '/criteria', label: vi.nav.criteria, show: true },
+    { path: '/exams', label: vi.nav.exams, show: isProctor },
     { path: '/users', label: vi.nav.users, show: canManage },
     { path: '/audit', label: vi.nav.audit, show: true },
     { path: '/settings', label: vi.nav.settings, show: true },
@@ -69,14 +77,19 @@ function Shell() {
   let page: React.ReactNode;
   const assessmentMatch = /^\/assessment\/(\d+)(?:\/(.*))?$/.exec(route);
   const setMatch = /^\/criteria\/(\d+)$/.exec(route);
+  const roundMatch = /^\/exams\/(\d+)(?:\/(.*))?$/.exec(route);
   if (assessmentMatch) page = isOfficer ? <AssessmentPage id={Number(assessmentMatch[1])} sub={assessmentMatch[2] ?? ''} isLeader={isLeader} /> : <ErrorBox message={vi.errors.forbidden} />;
   else if (setMatch) page = <CriteriaSetPage setId={Number(setMatch[1])} />;
+  else if (roundMatch) page = isProctor ? <RoundPage roundId={Number(roundMatch[1])} sub={roundMatch[2] ?? ''} /> : <ErrorBox message={vi.errors.forbidden} />;
   else switch (route) {
     case '/mine':
       page = <MinePage />;
       break;
     case '/assessment':
       page = isOfficer ? <AssessmentsPage isLeader={isLeader} /> : <ErrorBox message={vi.errors.forbidden} />;
+      break;
+    case '/exams':
+      page = isProctor ? <ExamsPage /> : <ErrorBox message={vi.errors.forbidden} />;
       break;
     case '/criteria':
       page = <CriteriaListPage canImport={isLeader} />;

@@ -249,4 +249,17 @@ describe('summary export: XLSX', () => {
     expect(existsSync(out)).toBe(true);
     expect(existsSync(out + '.tmp')).toBe(false);
   });
+
+  it('names a phường, and leaves the signature to the UBND when no signer or rating is known', async () => {
+    const other = at('phuong.xlsx');
+    const m = realisticModel();
+    await writeSummaryXlsx({ ...m, office: { ...m.office, kind: 'phuong' }, signer: null, totals: { ...m.totals, band: null } }, other);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(other);
+    const texts: string[] = [];
+    wb.getWorksheet('Tổng hợp')!.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain('UBND PHƯỜNG PHÚ THƯỢNG');
+    expect(texts).toContain('TM. ỦY BAN NHÂN DÂN');
+    expect(texts.some((t) => t.startsWith('Xếp loại'))).toBe(false);
+  });
 });

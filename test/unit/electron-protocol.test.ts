@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { attachment, serveAppRequest, type ServedFile } from '../../main/app/serve';
+import { serveAppRequest, type ServedFile } from '../../main/app/serve';
+import { contentDisposition } from '../../main/domain/content-disposition';
 import { CONTENT_SECURITY_POLICY } from '../../main/domain/safe-path';
 
 let base: string;
@@ -90,7 +91,7 @@ describe('app:// protocol handler', () => {
     const res = await get('app://kiemchung/files/Xy_9-z');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html');
-    expect(res.headers.get('content-disposition')).toBe(attachment('Báo cáo (tổng hợp) 2025.html'));
+    expect(res.headers.get('content-disposition')).toBe(contentDisposition('attachment', 'Báo cáo (tổng hợp) 2025.html'));
     expect(res.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.text()).toContain('<script>');
@@ -110,10 +111,10 @@ describe('app:// protocol handler', () => {
   });
 
   it('names the file for the save dialog in ASCII and, exactly, in UTF-8 (RFC 6266/5987)', () => {
-    expect(attachment('Báo cáo (tổng hợp) 2025.html')).toBe(
+    expect(contentDisposition('attachment', 'Báo cáo (tổng hợp) 2025.html')).toBe(
       `attachment; filename="Bao cao (tong hop) 2025.html"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%28t%E1%BB%95ng%20h%E1%BB%A3p%29%202025.html`,
     );
-    expect(attachment('Đơn "x"\\y.pdf')).toBe(`attachment; filename="Don _x__y.pdf"; filename*=UTF-8''%C4%90%C6%A1n%20%22x%22%5Cy.pdf`);
-    expect(attachment("it's*.pdf")).toContain("filename*=UTF-8''it%27s%2A.pdf");
+    expect(contentDisposition('attachment', 'Đơn "x"\\y.pdf')).toBe(`attachment; filename="Don _x__y.pdf"; filename*=UTF-8''%C4%90%C6%A1n%20%22x%22%5Cy.pdf`);
+    expect(contentDisposition('attachment', "it's*.pdf")).toContain("filename*=UTF-8''it%27s%2A.pdf");
   });
 });

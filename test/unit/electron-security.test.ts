@@ -195,13 +195,30 @@ describe('security.ts on every web contents', () => {
     expect(refused('will-attach-webview', {}, {})).toBe(true);
   });
 
-  it('grants no permission, however asked', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+  it('grants no permission but full screen on our own page, however asked', () => {
+    const ours = { getURL: () => `${APP_ORIGIN}/index.html#/exams/1/board` };
+    const foreign = { getURL: () => 'https://example.com/' };
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
-      fake.handlers.request?.({}, permission, callback);
+      fake.handlers.request?.(ours, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
     }
+    const full = vi.fn();
+    fake.handlers.request?.(foreign, 'fullscreen', full);
+    expect(full).toHaveBeenCalledWith(false);
+    const board = vi.fn();
+    fake.handlers.request?.(ours, 'fullscreen', board);
+    expect(board).toHaveBeenCalledWith(true);
     expect(fake.handlers.check?.({}, 'clipboard-sanitized-write', APP_ORIGIN, {})).toBe(false);
     expect(fake.handlers.device?.({ deviceType: 'usb', origin: APP_ORIGIN })).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  it('allows only full screen, only for the app’s own pages', async () => {
+    const { isAllowedPermission } = await import('../../main/app/url-policy');
+    expect(isAllowedPermission('fullscreen', 'app://kiemchung/index.html#/exams/1/board')).toBe(true);
+    expect(isAllowedPermission('fullscreen', 'https://example.com/')).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(isAllowedPermission(p, 'app://kiemchung/index.html')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 import type { Migration } from './types';
 import { m001Initial } from './001-initial';
 import { m002Assessment } from './002-assessment';
+import { m003Exams } from './003-exams';
 
-export const migrations: readonly Migration[] = [m001Initial, m002Assessment];
+export const migrations: readonly Migration[] = [m001Initial, m002Assessment, m003Exams];
 export type { Migration };

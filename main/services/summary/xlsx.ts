@@ -32,7 +32,7 @@ export function buildWorkbook(model: SummaryModel): ExcelJS.Workbook {
 
   const ws = wb.addWorksheet(SHEET_NAME);
   ws.columns = WIDTHS.map((width) => ({ width }));
-  ws.properties.defaultRowHeight = 16;
+  // Table rows get no fixed height: Excel and LibreOffice fit wrapped titles themselves.
 
   /** Writes `value` into the merged range `from:to` of `row`. */
   const put = (row: number, from: string, to: string, value: string, style: Style = {}) => {
@@ -106,7 +106,8 @@ const THIN: Partial<ExcelJS.Borders> = { top: THIN_SIDE, left: THIN_SIDE, bottom
 function writeRow(row: ExcelJS.Row, c: RowCells, total = false): void {
   // Numbers stay numbers (already rounded to 2 decimals). The General format shows 73.25 with the
   // reader's own decimal separator and 10 as "10" — a '0.##' format would print "10." instead.
-  row.values = [c.code, c.title, c.max, c.self, c.evidence, c.note];
+  // Empty strings would still be text cells; null leaves the cell truly blank.
+  row.values = [c.code || null, c.title, c.max, c.self, c.evidence, c.note || null];
   row.eachCell({ includeEmpty: true }, (cell, col) => {
     cell.font = { name: FONT, size: 11, bold: c.bold };
     cell.alignment =

@@ -1,0 +1,410 @@
+// Rosters of the provincial competency exam (KH Sở Nội vụ Sóc Trăng 2023, doc 000): which commune
+// positions are examined, and tolerant parsing of what district offices type into the Mẫu 01–05
+// forms (positions in a dozen spellings, years or dates, phones with +84 and dots).
+// Pure: no I/O, so the importer, the exporters and the UI apply exactly the same rules.
+import type { Position } from '../../shared/office';
+import { stripDiacritics } from './vietnamese';
+
+// ---------------------------------------------------------------------------------------------
+// Positions
+
+/** The plan's six exam groups (exam-plan.json `positions`). */
+export const EXAM_POSITION_IDS = ['CT_PCT', 'VP_TK', 'TC_KT', 'VH_XH', 'TP_HT', 'DC'] as const;
+export type ExamPositionId = (typeof EXAM_POSITION_IDS)[number];
+
+/** Which Địa chính title applies: the plan names one for xã, another for phường/thị trấn. */
+export type DcVariant = 'xa' | 'phuong_thi_tran';
+export type CommuneKind = 'xa' | 'phuong' | 'thi_tran';
+
+export const isExamPositionId = (s: string | null | undefined): s is ExamPositionId => (EXAM_POSITION_IDS as readonly (string | null | undefined)[]).includes(s);
+
+export interface ExamPosition {
+  id: ExamPositionId;
+  title: Position;
+  variant?: DcVariant;
+}
+
+/**
+ * Canonical titles, as shared/office.ts spells them (`satisfies` keeps the two lists aligned).
+ * Chủ tịch and Phó Chủ tịch are distinct titles on the forms but one exam group (they sign, step 3).
+ */
+export const EXAM_POSITIONS = [
+  { id: 'CT_PCT', title: 'Chủ tịch' },
+  { id: 'CT_PCT', title: 'Phó Chủ tịch' },
+  { id: 'VP_TK', title: 'Văn phòng - Thống kê' },
+  { id: 'TC_KT', title: 'Tài chính - Kế toán' },
+  { id: 'VH_XH', title: 'Văn hóa - Xã hội' },
+  { id: 'TP_HT', title: 'Tư pháp - Hộ tịch' },
+  { id: 'DC', title: 'Địa chính - Nông nghiệp - Xây dựng và Môi trường', variant: 'xa' },
+  { id: 'DC', title: 'Địa chính - Xây dựng - Đô thị và Môi trường', variant: 'phuong_thi_tran' },
+] as const satisfies readonly ExamPosition[];
+export type ExamTitle = (typeof EXAM_POSITIONS)[number]['title'];
+
+/** The groups as the plan's "Đối tượng đánh giá" names them. */
+export const EXAM_GROUPS: Record<ExamPositionId, string> = {
+  CT_PCT: 'Chủ tịch, các Phó Chủ tịch UBND các xã, phường, thị trấn',
+  VP_TK: 'Công chức Văn phòng - Thống kê',
+  TC_KT: 'Công chức Tài chính - Kế toán',
+  VH_XH: 'Công chức Văn hóa - Xã hội',
+  TP_HT: 'Công chức Tư pháp - Hộ tịch',
+  DC: 'Công chức Địa chính - Nông nghiệp - Xây dựng và Môi trường (xã) hoặc Địa chính - Xây dựng - Đô thị và Môi trường (phường, thị trấn)',
+};
+
+export interface PositionMatch {
+  id: ExamPositionId;
+  title: ExamTitle;
+}
+
+/** Lowercase ASCII words: "Văn phòng- Thống kê" → "van phong thong ke". Also folds the seed's "Thông kê". */
+export function foldWords(s: string): string {
+  return stripDiacritics(s).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+// Two-letter abbreviations people use for the titles ("VP-TK", "ĐC-NN-XD-MT", "TCKT").
+const ABBR: Record<string, string> = {
+  vp: 'van phong', tk: 'thong ke', tc: 'tai chinh', kt: 'ke toan', vh: 'van hoa', xh: 'xa hoi',
+  tp: 'tu phap', ht: 'ho tich', dc: 'dia chinh', nn: 'nong nghiep', xd: 'xay dung', dt: 'do thi',
+  mt: 'moi truong', ct: 'chu tich', pct: 'pho chu tich', p: 'pho',
+};
+
+function expandWord(w: string): string {
+  const a = ABBR[w];
+  if (a) return a;
+  // Glued abbreviations: "vptk", "dcnnxdmt".
+  if (w.length >= 4 && w.length % 2 === 0) {
+    const parts = w.match(/../g)!;
+    if (parts.every((p) => ABBR[p] && p !== 'p')) return parts.map((p) => ABBR[p]).join(' ');
+  }
+  return w;
+}
+
+const byTitle = (title: ExamTitle): PositionMatch => ({ id: EXAM_POSITIONS.find((p) => p.title === title)!.id, title });
+const DC_XA = byTitle('Địa chính - Nông nghiệp - Xây dựng và Môi trường');
+const DC_PHUONG = byTitle('Địa chính - Xây dựng - Đô thị và Môi trường');
+
+const PHRASES = new Map<string, PositionMatch>([
+  ['chu tich', byTitle('Chủ tịch')],
+  ['pho chu tich', byTitle('Phó Chủ tịch')],
+  ['van phong thong ke', byTitle('Văn phòng - Thống kê')],
+  ['van phong', byTitle('Văn phòng - Thống kê')],
+  ['thong ke', byTitle('Văn phòng - Thống kê')],
+  ['tai chinh ke toan', byTitle('Tài chính - Kế toán')],
+  ['tai chinh', byTitle('Tài chính - Kế toán')],
+  ['ke toan', byTitle('Tài chính - Kế toán')],
+  ['van hoa xa hoi', byTitle('Văn hóa - Xã hội')],
+  ['van hoa', byTitle('Văn hóa - Xã hội')],
+  ['tu phap ho tich', byTitle('Tư pháp - Hộ tịch')],
+  ['tu phap', byTitle('Tư pháp - Hộ tịch')],
+  ['ho tich', byTitle('Tư pháp - Hộ tịch')],
+]);
+const DC_WORDS: ReadonlySet<string> = new Set(['nong nghiep', 'xay dung', 'do thi', 'moi truong']);
+
+/**
+ * The exam position a typed title names, or null (also for non-exam titles such as "Chủ tịch
+ * HĐND" or "Trưởng Công an"). Tolerates case, diacritics, dashes, abbreviations, a "Công chức"
+ * prefix, a "UBND xã …" or "(phụ trách …)" suffix. A bare "Địa chính" takes the commune's
+ * variant (xã when unknown).
+ */
+export function matchPosition(raw: string, opts: { communeKind?: CommuneKind } = {}): PositionMatch | null {
+  let s = foldWords(raw.replace(/\([^)]*\)/g, ' '));
+  // Everything from these words on says where or what sub-task, not which title.
+  s = s.replace(/(^| )(ubnd|uy ban nhan dan|doi voi|phu trach|kiem nhiem)( .*)?$/, '');
+  s = s.replace(/^(cong chuc|can bo|cc)( |$)/, '');
+  const words = s
+    .split(' ')
+    .filter((w) => w && w !== 'va')
+    .map(expandWord)
+    .join(' ')
+    .replace(/( (cap )?(xa|phuong|thi tran|tt))+$/, '');
+  const hit = PHRASES.get(words);
+  if (hit) return hit;
+  if (words === 'dia chinh' || words.startsWith('dia chinh ')) {
+    // "dia chinh nong nghiep xay dung moi truong" → the parts after "dia chinh", two words each.
+    const rest: string[] = words.slice('dia chinh'.length).trim().match(/\S+ \S+/g) ?? [];
+    if (!rest.every((w) => DC_WORDS.has(w))) return null;
+    const nn = rest.includes('nong nghiep');
+    const dt = rest.includes('do thi');
+    if (nn && dt) return null;
+    if (nn) return DC_XA;
+    if (dt) return DC_PHUONG;
+    return opts.communeKind === 'phuong' || opts.communeKind === 'thi_tran' ? DC_PHUONG : DC_XA;
+  }
+  return null;
+}
+
+/** "Xã Hòa Tú 1" → 'xa', "Phường 5" → 'phuong', "TT. Mỹ Xuyên" → 'thi_tran'; null when the name doesn't say. */
+export function communeKind(name: string): CommuneKind | null {
+  const f = foldWords(name);
+  if (/^(xa|x)( |$)/.test(f)) return 'xa';
+  if (/^(phuong|p)( |$)/.test(f)) return 'phuong';
+  if (/^(thi tran|tt)( |$)/.test(f)) return 'thi_tran';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/** The youngest plausible officer is 16; nobody in office was born before 1940. */
+export const MIN_BIRTH_YEAR = 1940;
+export const MIN_AGE = 16;
+/** "chưa quá 06 tháng" (rule RECENT_TRANSFER). */
+export const RECENT_TRANSFER_MONTHS = 6;
+
+const VN_OFFSET_MS = 7 * 3600_000; // Vietnam has no daylight saving time
+const DAY_MS = 86_400_000;
+
+// Vietnamese phrases; the importer prefixes them with "Mẫu 02, dòng 14: ".
+export const messages = {
+  birthEmpty: 'thiếu năm sinh',
+  birthText: (raw: string) => `năm sinh "${raw}" không phải là số; ghi năm bằng chữ số (ví dụ 1985) hoặc ngày sinh (ví dụ 01/01/1985)`,
+  birthShort: (raw: string) => `năm sinh "${raw}" phải ghi đủ 4 chữ số, ví dụ 1985`,
+  birthNoSuchDay: (raw: string) => `ngày sinh "${raw}" không có thật (ghi theo ngày/tháng/năm, ví dụ 25/12/1985)`,
+  birthRange: (year: number, max: number) => `năm sinh ${year} không hợp lý: phải từ ${MIN_BIRTH_YEAR} đến ${max}`,
+  dateEmpty: 'thiếu ngày',
+  dateInvalid: (raw: string) => `"${raw}" không phải ngày hợp lệ; ghi theo ngày/tháng/năm, ví dụ 15/03/2023`,
+  phoneEmpty: 'thiếu số điện thoại',
+  phoneInvalid: (raw: string) =>
+    `số điện thoại "${raw}" không hợp lệ: cần 10 chữ số bắt đầu bằng 03, 05, 07, 08, 09 (di động) hoặc 10–11 chữ số bắt đầu bằng 02 (cố định), ví dụ 0912 345 678`,
+};
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+
+function realDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A Date as Vietnam's calendar day: exceljs gives UTC midnight, callers often local midnight; both land right. */
+function vnDay(d: Date): { y: number; m: number; d: number } {
+  const t = new Date(d.getTime() + VN_OFFSET_MS);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+/** An Excel serial day number (1900 or 1904 date system) as a calendar day. */
+export function excelSerialToIso(serial: number, date1904 = false): string {
+  // Day 25569 is 1970-01-01 in the 1900 system (which counts a fictitious 29/02/1900, hence 25569 not 25568).
+  const days = Math.floor(serial) - (date1904 ? 24107 : 25569);
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+}
+
+type DayParse = { ok: true; date: string } | { ok: false; code: 'empty' | 'invalid' };
+
+/**
+ * A calendar day from a cell: a Date, an Excel serial number, or text d/m/yyyy, dd-mm-yyyy,
+ * dd.mm.yyyy or yyyy-mm-dd. Returns ISO 'YYYY-MM-DD'.
+ */
+export function parseDay(raw: unknown, opts: { date1904?: boolean } = {}): DayParse {
+  if (raw === null || raw === undefined) return { ok: false, code: 'empty' };
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return { ok: false, code: 'invalid' };
+    const { y, m, d } = vnDay(raw);
+    return { ok: true, date: iso(y, m, d) };
+  }
+  if (typeof raw === 'number') {
+    // Serials of 1900–2200; smaller numbers are years or noise, not days.
+    if (!Number.isFinite(raw) || raw < 61 || raw > 120_000) return { ok: false, code: 'invalid' };
+    return { ok: true, date: excelSerialToIso(raw, opts.date1904) };
+  }
+  const t = String(raw).trim();
+  if (t === '') return { ok: false, code: 'empty' };
+  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return realDay(y, mo, d) ? { ok: true, date: iso(y, mo, d) } : { ok: false, code: 'invalid' };
+  }
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return realDay(y, mo, d) ? { ok: true, date: iso(y, mo, d) } : { ok: false, code: 'invalid' };
+  }
+  return { ok: false, code: 'invalid' };
+}
+
+export type BirthParse =
+  | { ok: true; year: number; date: string | null }
+  | { ok: false; code: 'empty' | 'text' | 'invalid' | 'range'; message: string };
+
+/**
+ * A birth year or date as typed under "Năm sinh": 1985, "1985", "1/1/1987", "01/01/1987", a date
+ * cell (Date) or its serial number. Text ("năm tám lăm"), two-digit years, impossible days and
+ * years outside MIN_BIRTH_YEAR … (current year − MIN_AGE) are refused.
+ */
+export function parseBirth(raw: unknown, opts: { now?: Date; date1904?: boolean } = {}): BirthParse {
+  const maxYear = vnDay(opts.now ?? new Date()).y - MIN_AGE;
+  const shown = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? '').trim();
+  const inRange = (year: number, date: string | null): BirthParse =>
+    year >= MIN_BIRTH_YEAR && year <= maxYear ? { ok: true, year, date } : { ok: false, code: 'range', message: messages.birthRange(year, maxYear) };
+
+  if (raw === null || raw === undefined || shown === '') return { ok: false, code: 'empty', message: messages.birthEmpty };
+  if (typeof raw === 'number') {
+    if (Number.isInteger(raw) && raw >= 1000 && raw <= 9999) return inRange(raw, null);
+    // Excel keeps a date as a day count; 10000 is 1927, far below any plausible birth.
+    if (raw >= 10_000) {
+      const day = parseDay(raw, opts);
+      return day.ok ? inRange(Number(day.date.slice(0, 4)), day.date) : { ok: false, code: 'invalid', message: messages.birthNoSuchDay(shown) };
+    }
+    return { ok: false, code: 'invalid', message: messages.birthShort(shown) };
+  }
+  if (raw instanceof Date) {
+    const day = parseDay(raw);
+    return day.ok ? inRange(Number(day.date.slice(0, 4)), day.date) : { ok: false, code: 'invalid', message: messages.birthNoSuchDay(shown) };
+  }
+  const t = shown;
+  if (/^\d{4}$/.test(t)) return inRange(Number(t), null);
+  if (/^\d{1,3}$/.test(t)) return { ok: false, code: 'invalid', message: messages.birthShort(t) };
+  // "5/1987": month and year, no day.
+  const my = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
+  if (my) return Number(my[1]) >= 1 && Number(my[1]) <= 12 ? inRange(Number(my[2]), null) : { ok: false, code: 'invalid', message: messages.birthNoSuchDay(t) };
+  if (/^[\d\s/.-]+(?:T[\d:.Z+-]*)?$/.test(t)) {
+    const day = parseDay(t);
+    return day.ok ? inRange(Number(day.date.slice(0, 4)), day.date) : { ok: false, code: 'invalid', message: messages.birthNoSuchDay(t) };
+  }
+  return { ok: false, code: 'text', message: messages.birthText(t) };
+}
+
+function toDay(v: Date | string): { y: number; m: number; d: number } | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : vnDay(v);
+  const p = parseDay(v);
+  return p.ok ? { y: Number(p.date.slice(0, 4)), m: Number(p.date.slice(5, 7)), d: Number(p.date.slice(8, 10)) } : null;
+}
+
+/**
+ * Rule RECENT_TRANSFER: an officer moved to a new position "chưa quá 06 tháng" before the exam may
+ * choose which position to be examined in. True when examDate ≤ appointedAt + 6 calendar months
+ * (a month-end clamps: 31/8 + 6 months = 28 or 29/02) and the move is not after the exam.
+ * Dates are calendar days in Vietnam; strings as parseDay reads them.
+ */
+export function canChoosePosition(appointedAt: Date | string, examDate: Date | string): boolean {
+  const a = toDay(appointedAt);
+  const e = toDay(examDate);
+  if (!a || !e) return false;
+  const start = Date.UTC(a.y, a.m - 1, a.d);
+  const exam = Date.UTC(e.y, e.m - 1, e.d);
+  if (exam < start) return false;
+  const month = a.m - 1 + RECENT_TRANSFER_MONTHS;
+  const lastDay = new Date(Date.UTC(a.y, month + 1, 0)).getUTCDate();
+  const limit = Date.UTC(a.y, month, Math.min(a.d, lastDay));
+  return exam <= limit;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phones
+
+export type PhoneParse = { ok: true; phone: string; kind: 'mobile' | 'landline' } | { ok: false; code: 'empty' | 'invalid'; message: string };
+
+/**
+ * A Vietnamese phone number as 0xxxxxxxxx: accepts +84 / 84 / 0084 prefixes, spaces, dots,
+ * dashes and brackets, and the leading 0 Excel drops from a number cell. Mobiles: 10 digits
+ * starting 03/05/07/08/09; landlines: 10–11 digits starting 02.
+ */
+export function normalizePhone(raw: unknown): PhoneParse {
+  if (raw === null || raw === undefined) return { ok: false, code: 'empty', message: messages.phoneEmpty };
+  const shown = typeof raw === 'number' ? String(raw) : String(raw).trim();
+  if (shown === '') return { ok: false, code: 'empty', message: messages.phoneEmpty };
+  const bad: PhoneParse = { ok: false, code: 'invalid', message: messages.phoneInvalid(shown) };
+  if (typeof raw === 'number' && !Number.isInteger(raw)) return bad;
+  let d = shown.replace(/[\s.\-()\u00a0]/g, '');
+  if (d.startsWith('+84')) d = '0' + d.slice(3);
+  else if (d.startsWith('0084')) d = '0' + d.slice(4);
+  if (!/^\d+$/.test(d)) return bad;
+  // 84 + 9 digits (mobile) or + 9–10 digits starting with 2 (landline): the country code.
+  if (/^84[35789]\d{8}$/.test(d) || /^842\d{8,9}$/.test(d)) d = '0' + d.slice(2);
+  // The leading 0 lost in a number cell.
+  else if (/^[35789]\d{8}$/.test(d) || /^2\d{8,9}$/.test(d)) d = '0' + d;
+  if (/^0[35789]\d{8}$/.test(d)) return { ok: true, phone: d, kind: 'mobile' };
+  if (/^02\d{8,9}$/.test(d)) return { ok: true, phone: d, kind: 'landline' };
+  return bad;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+/**
+ * Old and new tone placement ("Hoà" / "Hòa", "Thuý" / "Thúy") both occur in names and commune
+ * names; for comparison the tone goes on the first vowel of a final oa/oe/uy.
+ */
+const TONE_MOVE: Record<string, string> = {
+  'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa',
+  'oè': 'òe', 'oé': 'óe', 'oẻ': 'ỏe', 'oẽ': 'õe', 'oẹ': 'ọe',
+  'uỳ': 'ùy', 'uý': 'úy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy',
+};
+const TONE_RE = /(?:o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?!\p{L})/gu;
+
+/** NFC, lowercase, single spaces, one tone placement: the form two spellings of a name share. */
+export function foldKey(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(TONE_RE, (m) => TONE_MOVE[m] ?? m);
+}
+
+/** "Xã Hòa Tú 1", "xã  Hoà Tú 1" and "Hòa Tú 1" are the same commune. */
+export function communeKey(name: string): string {
+  return foldKey(name).replace(/^(xã|phường|thị trấn|tt\.?|x\.|p\.)\s*/, '');
+}
+
+/**
+ * Identifies a person across forms: name, birth year and commune, insensitive to case, spacing,
+ * Unicode form (NFC/NFD) and tone placement — but not to diacritics: "Ân" and "An" are different names.
+ */
+export function personKey(name: string, birthYear: number | null, commune: string | null): string {
+  return `${foldKey(name)}|${birthYear ?? ''}|${communeKey(commune ?? '')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mẫu 03, 04, 05 specifics
+
+export const EXCLUSION_CODES = ['tap_su', 'thai_san', 'khac'] as const;
+export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
+
+/** The plan's three exclusions (exclusions.reasons), as labels for lists. */
+export const EXCLUSION_LABELS: Record<ExclusionCode, string> = {
+  tap_su: 'Đang trong thời gian tập sự',
+  thai_san: 'Nghỉ thai sản',
+  khac: 'Trường hợp khác do UBND cấp huyện đề nghị',
+};
+
+/**
+ * Classifies a Mẫu 03 reason; the text itself is kept, since for 'khac' it is the district's
+ * proposal it answers for. Null for an empty reason.
+ */
+export function exclusionReason(raw: string): { kind: ExclusionCode; text: string } | null {
+  const text = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!text) return null;
+  const f = foldWords(text);
+  if (/\btap su\b/.test(f)) return { kind: 'tap_su', text };
+  if (/\b(thai san|sinh con|nghi sinh|sau sinh)\b/.test(f)) return { kind: 'thai_san', text };
+  return { kind: 'khac', text };
+}
+
+/** Mẫu 04: the district focal points' fields (công nghệ thông tin, tư pháp, nội vụ). */
+export const FOCAL_AREAS = ['cntt', 'tu_phap', 'noi_vu'] as const;
+export type FocalArea = (typeof FOCAL_AREAS)[number];
+export const FOCAL_AREA_LABELS: Record<FocalArea, string> = {
+  cntt: 'Công nghệ thông tin',
+  tu_phap: 'Tư pháp',
+  noi_vu: 'Nội vụ',
+};
+
+export function matchFocalArea(raw: string): FocalArea | null {
+  const f = foldWords(raw).replace(/^(phu trach|linh vuc)\s+/, '');
+  if (/^(cong nghe thong tin|cntt|it|tin hoc|thong tin)\b/.test(f)) return 'cntt';
+  if (/^tu phap\b/.test(f)) return 'tu_phap';
+  if (/^noi vu\b/.test(f)) return 'noi_vu';
+  return null;
+}
+
+/** Mẫu 05 "Tham gia kiểm tra": Có/Không and the usual variants; 'invalid' for anything else. */
+export function parseYesNo(raw: unknown): boolean | null | 'invalid' {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'boolean') return raw;
+  if (typeof raw === 'number') return raw === 1 ? true : raw === 0 ? false : 'invalid';
+  const f = foldWords(String(raw));
+  if (f === '') return null;
+  if (/^(co|x|c|yes|y|true|tham gia|co tham gia)$/.test(f)) return true;
+  if (/^(khong|k|ko|no|n|false|khong tham gia)$/.test(f)) return false;
+  return 'invalid';
+}

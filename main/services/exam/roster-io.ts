@@ -1,0 +1,126 @@
+// Rosters in and out of a round: import an uploaded XLSX (forms 01–05) all-or-nothing, export a
+// form back to XLSX in the official layout or to PDF.
+import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import type { Services, Actor } from '../context';
+import { appendAudit } from '../audit';
+import { ApiError } from '../../../shared/errors';
+import { vi } from '../../../shared/i18n/vi';
+import { readRosterFile, writeRosterXlsx, writeRosterPdf, type RosterRow } from '../roster';
+import { personKey } from '../../domain/roster';
+import { requireRound, roundSummary, listEntries, type EntryRow } from './rounds';
+import { requireOffice } from '../office';
+import type { FileRef } from '../../../shared/api/assessment-schemas';
+import type { FormNo, RoundSummary } from '../../../shared/api/exam-schemas';
+
+export interface RosterImportResult {
+  round: RoundSummary;
+  imported: Record<string, number>;
+  warnings: string[];
+}
+
+/** Writes every row of every form in one transaction; replaces what the round had for those forms. */
+export function storeRoster(s: Services, actor: Actor, roundId: number, forms: { form: FormNo; rows: RosterRow[] }[], sourceName: string): Record<string, number> {
+  return s.db.tx(() => {
+    requireRound(s, roundId);
+    const started = s.db.first(
+      s.db.q.selectFrom('exam_step as st').innerJoin('exam_team as t', 't.id', 'st.team_id').select('st.id').where('t.round_id', '=', roundId).where('st.started_at', 'is not', null),
+    );
+    if (started) throw new ApiError('CONFLICT', vi.exam.alreadyRunning);
+    const imported: Record<string, number> = {};
+    // A re-import replaces the forms it contains; teams are formed again afterwards.
+    s.db.run(s.db.q.deleteFrom('exam_team').where('round_id', '=', roundId));
+    for (const f of forms) {
+      s.db.run(s.db.q.deleteFrom('roster_entry').where('round_id', '=', roundId).where('form', '=', f.form));
+      for (const r of f.rows) {
+        s.db.run(
+          s.db.q.insertInto('roster_entry').values({
+            round_id: roundId,
+            form: f.form,
+            stt: r.stt ?? null,
+            full_name: r.fullName,
+            gender: r.gender ?? null,
+            birth_year: r.birthYear ?? null,
+            birth_date: r.birthDate ?? null,
+            position_id: r.positionId ?? null,
+            position_title: r.positionTitle ?? null,
+            position_raw: r.positionRaw ?? null,
+            commune: r.commune ?? null,
+            district: r.district ?? null,
+            phone: r.phone ?? null,
+            note: r.note ?? null,
+            exclusion: r.exclusion?.kind ?? null,
+            exclusion_note: r.exclusion?.text ?? null,
+            appointed_at: r.appointedAt ?? null,
+            takes_part: r.takesPart === undefined || r.takesPart === null ? null : r.takesPart ? 1 : 0,
+            chosen_position_id: null,
+            source_row: r.sourceRow ?? null,
+            person_key: personKey(r.fullName, r.birthYear ?? null, r.commune ?? ''),
+          }),
+        );
+      }
+      imported[f.form] = (imported[f.form] ?? 0) + f.rows.length;
+    }
+    appendAudit(s, actor, { action: 'exam.roster', entity: 'exam_round', entityId: roundId, after: { source: sourceName, imported } });
+    return imported;
+  });
+}
+
+export async function importRosterFile(s: Services, actor: Actor, filePath: string, sourceName: string, roundId: number): Promise<RosterImportResult> {
+  const r = await readRosterFile(filePath);
+  if (r.errors.length) {
+    throw new ApiError(
+      'VALIDATION',
+      vi.exam.rosterRejected(sourceName, r.errors.length),
+      r.errors.map((e) => ({ path: [e.sheet, e.row ? `dòng ${e.row}` : null].filter(Boolean).join(', '), message: e.message })),
+    );
+  }
+  const imported = storeRoster(s, actor, roundId, r.forms, sourceName);
+  return { round: roundSummary(s, requireRound(s, roundId)), imported, warnings: r.warnings.map((w) => (typeof w === 'string' ? w : w.message)) };
+}
+
+export async function importRosterUpload(s: Services, actor: Actor, uploadId: string, roundId: number): Promise<RosterImportResult> {
+  const up = s.uploads.get(uploadId, actor.id ?? -1);
+  try {
+    return await importRosterFile(s, actor, up.path, up.name, roundId);
+  } finally {
+    await s.uploads.discard(uploadId);
+  }
+}
+
+export const rowOf = (e: EntryRow): RosterRow => ({
+  stt: e.stt,
+  fullName: e.full_name,
+  gender: (e.gender as RosterRow['gender']) ?? null,
+  birthYear: e.birth_year,
+  birthDate: e.birth_date,
+  positionId: e.chosen_position_id ?? e.position_id,
+  positionTitle: e.position_title,
+  positionRaw: e.position_raw ?? e.position_title ?? '',
+  commune: e.commune ?? '',
+  district: e.district,
+  phone: e.phone,
+  note: e.note,
+  exclusion: e.exclusion ? { kind: e.exclusion as 'tap_su' | 'thai_san' | 'khac', text: e.exclusion_note ?? '' } : null,
+  appointedAt: e.appointed_at,
+  takesPart: e.takes_part === null ? null : e.takes_part === 1,
+  sourceRow: e.source_row ?? 0,
+});
+
+export async function exportRosterTo(s: Services, roundId: number, form: FormNo, format: 'xlsx' | 'pdf', outPath: string): Promise<void> {
+  const round = requireRound(s, roundId);
+  const office = requireOffice(s);
+  const rows = listEntries(s, roundId, form).map(rowOf);
+  const meta = { province: office.province, district: round.district ?? office.district, roundName: round.name, date: round.exam_date };
+  await mkdir(path.dirname(path.resolve(outPath)), { recursive: true });
+  if (format === 'xlsx') await writeRosterXlsx(form, rows, meta, outPath);
+  else await writeRosterPdf(form, rows, meta, outPath);
+}
+
+export async function exportRoster(s: Services, roundId: number, form: FormNo, format: 'xlsx' | 'pdf'): Promise<FileRef> {
+  const out = path.join(s.dataDir, 'exports', `${Date.now()}-mau-${form}.${format}`);
+  await exportRosterTo(s, roundId, form, format, out);
+  const fileName = `Mau ${form}.${format}`;
+  const mediaType = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return { fileId: s.files.register({ path: out, fileName, mediaType, disposition: 'attachment' }), fileName, mediaType };
+}

@@ -1,0 +1,23 @@
+// The signed submission package (DESIGN §6): signing identity, detached CMS, PAdES, BagIt zip
+// writer and verifier. usb.ts and manual-export.ts build on these.
+export { messages } from './messages';
+export {
+  createSelfSignedIdentity,
+  certificateInfo,
+  certificateFingerprint,
+  normaliseFingerprint,
+  assertCertificateUsable,
+  EXPIRY_WARNING_DAYS,
+  type SigningIdentity,
+  type CertificateInfo,
+  type SelfSignedOptions,
+} from './keys';
+export { KeyStore, passphraseProtector, type KeyProtector, type StoredIdentity, type IdentityKind } from './key-store';
+export { importPkcs12, type ImportedIdentity } from './pkcs12';
+export { signDetached, signDetachedDigest, signDetachedBytes, verifyDetached, type CmsVerification, type CmsFailure, type DetachedContent } from './cms';
+export { signPdf, addPlaceholderAndSign, type PdfSignOptions } from './pades';
+export { buildBag, type BagSpec, type PayloadItem, type BuildResult, type BuildOptions } from './bag-writer';
+export { verifyPackage, readPackageFile, extractPackageFile, type VerifyReport, type VerifyProblem, type VerifyCheck, type VerifyOptions, type ReadOptions } from './bag-verify';
+export { MAX_ZIP_PATH, TAG, checkPayloadPath, isValidBagName } from './bag-format';
+export { DEFAULT_LIMITS, type ZipLimits } from './zip-read';
+export { hashFile, hashStream, CHUNK_BYTES } from './hash';

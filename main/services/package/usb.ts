@@ -1,0 +1,504 @@
+// USB export (DESIGN.md §6): a package goes onto a stick under a temporary name, is fsynced and
+// renamed, then read back from the stick and verified. A pulled stick, a full card or a cancel
+// therefore never leaves a file under the final name that looks complete but is not.
+import { createHash, randomBytes } from 'node:crypto';
+import { open, readdir, rename, stat, statfs as fsStatfs, unlink, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError, type Issue } from '../../../shared/errors';
+import type { JobHandle } from '../jobs';
+import { createLogger } from '../log';
+import { detectFsType, isFat32 } from './drives';
+
+const log = createLogger('usb');
+
+/** FAT32 stores a file's size in 32 bits. */
+export const FAT32_MAX_FILE_BYTES = 2 ** 32 - 1;
+/** Large enough that per-call overhead vanishes, small enough for steady progress on a slow stick. */
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * Flush to the device every so often while copying, so progress follows what is really on the
+ * stick (not the page cache) and the final fsync does not stall for minutes on a slow stick.
+ */
+const SYNC_EVERY_BYTES = 64 * 1024 * 1024;
+const PROGRESS_EVERY_MS = 100;
+export const MAX_FILE_NAME_CHARS = 120;
+
+/** 4,3 GB — decimal units (as printed on sticks) with a decimal comma. */
+export function formatBytes(n: number): string {
+  const units: [string, number][] = [
+    ['KB', 1e3],
+    ['MB', 1e6],
+    ['GB', 1e9],
+    ['TB', 1e12],
+  ];
+  if (n < 1000) return `${n} byte`;
+  for (let i = 0; i < units.length; i++) {
+    const [unit, f] = units[i]!;
+    const v = Math.round((n / f) * 10) / 10;
+    if (v < 1000 || i === units.length - 1) return `${v.toFixed(1).replace('.', ',')} ${unit}`;
+  }
+  return `${n} byte`;
+}
+
+/** What became of the partial or failed file; the message tells the user honestly. */
+export type Cleanup = { kind: 'none' } | { kind: 'removed' } | { kind: 'keptTemp' } | { kind: 'keptFinal'; name: string } | { kind: 'renamed'; name: string };
+
+const cleanupText = (c: Cleanup): string => {
+  switch (c.kind) {
+    case 'none':
+      return 'chưa có gì được ghi lên thẻ nhớ.';
+    case 'removed':
+      return 'tệp chưa hoàn chỉnh đã bị xoá.';
+    case 'renamed':
+      return `tệp lỗi đã được đổi tên thành “${c.name}”, đừng dùng tệp này.`;
+    case 'keptTemp':
+      return 'trên thẻ có thể còn sót một tệp tạm dở dang (tên bắt đầu bằng dấu chấm, đuôi .tmp), lần ghi sau sẽ tự xoá.';
+    case 'keptFinal':
+      return `chưa xoá được tệp lỗi “${c.name}” trên thẻ nhớ — đừng dùng tệp này, hãy xoá nó.`;
+    default: {
+      const never: never = c;
+      return never;
+    }
+  }
+};
+
+export const messages = {
+  badFileName: (name: string, why: string) => `Tên tệp “${name}” không dùng được trên thẻ nhớ: ${why}`,
+  nameEmpty: 'tên trống.',
+  nameTooLong: (max: number) => `dài quá ${max} ký tự.`,
+  nameNonAscii: 'chỉ được dùng chữ cái không dấu, chữ số, dấu cách và các dấu - _ . ( ).',
+  nameIllegalChar: (ch: string) => `có ký tự “${ch}” mà Windows không cho phép trong tên tệp.`,
+  nameReserved: 'trùng với tên thiết bị dành riêng của Windows (CON, PRN, AUX, NUL, COM1…, LPT1…).',
+  nameEdge: 'không được bắt đầu bằng dấu cách hay kết thúc bằng dấu cách hoặc dấu chấm.',
+  nameDots: 'không được là “.” hoặc “..”.',
+  sourceMissing: (name: string) => `Không tìm thấy tệp gói “${name}” trên máy. Hãy tạo lại gói rồi thử lại.`,
+  sourceUnreadable: (name: string, code: string) => `Không đọc được tệp gói “${name}” trên máy (mã lỗi ${code}). Hãy tạo lại gói rồi thử lại.`,
+  destMissing: (dir: string) => `Không tìm thấy thư mục “${dir}”. Có thể thẻ nhớ đã bị rút ra; hãy cắm lại và thử lại.`,
+  tooBigForFat32: (name: string, size: string) =>
+    `Gói “${name}” lớn ${size}, vượt giới hạn 4 GB của thẻ nhớ định dạng FAT32. Hãy dùng thẻ nhớ định dạng exFAT/NTFS hoặc định dạng lại thẻ nhớ này sang exFAT (việc định dạng lại sẽ xoá hết dữ liệu trên thẻ).`,
+  notEnoughSpace: (need: string, free: string) =>
+    `Thẻ nhớ không đủ chỗ trống: cần ${need} nhưng chỉ còn ${free}. Hãy xoá bớt tệp trên thẻ nhớ hoặc dùng thẻ nhớ khác, rồi thử lại.`,
+  pulled: (c: Cleanup) => `Thẻ nhớ bị rút ra hoặc lỗi ghi giữa chừng; ${cleanupText(c)} Hãy cắm lại và thử lại.`,
+  full: (c: Cleanup) => `Thẻ nhớ đã đầy giữa chừng; ${cleanupText(c)} Hãy xoá bớt tệp trên thẻ nhớ hoặc dùng thẻ nhớ khác, rồi thử lại.`,
+  readOnly: (c: Cleanup) =>
+    `Thẻ nhớ đang ở chế độ chỉ đọc (có thể khoá chống ghi trên thẻ đang bật); ${cleanupText(c)} Hãy gạt khoá về phía mở, cắm lại và thử lại.`,
+  noPermission: (dir: string, c: Cleanup) =>
+    `Không có quyền ghi vào “${dir}”; ${cleanupText(c)} Hãy chọn thư mục hoặc thẻ nhớ khác rồi thử lại.`,
+  fileTooBig: (c: Cleanup) =>
+    `Thẻ nhớ không nhận tệp lớn như vậy (thẻ định dạng FAT32 chỉ nhận tệp dưới 4 GB); ${cleanupText(c)} Hãy dùng thẻ nhớ định dạng exFAT/NTFS rồi thử lại.`,
+  finalInUse: (name: string, c: Cleanup) =>
+    `Không thay được tệp “${name}” đã có trên thẻ nhớ, có thể tệp đang được mở bởi chương trình khác; ${cleanupText(c)} Hãy đóng tệp đó rồi thử lại.`,
+  finalIsFolder: (name: string, c: Cleanup) =>
+    `Trên thẻ nhớ đã có một thư mục tên “${name}”, trùng tên tệp gói; ${cleanupText(c)} Hãy đổi tên hoặc xoá thư mục đó rồi thử lại.`,
+  writeFailed: (code: string, c: Cleanup) => `Lỗi khi ghi vào thẻ nhớ (mã lỗi ${code}); ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy dùng thẻ nhớ khác.`,
+  readBackMismatch: (c: Cleanup) =>
+    `Đọc lại tệp vừa ghi thấy không khớp với bản gốc — thẻ nhớ có thể bị hỏng; ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy dùng thẻ nhớ khác.`,
+  verifyFailed: (c: Cleanup) => `Gói vừa ghi trên thẻ nhớ không vượt qua bước kiểm tra; ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy dùng thẻ nhớ khác.`,
+  verifyCrashed: (c: Cleanup) => `Không kiểm tra lại được gói vừa ghi trên thẻ nhớ (thẻ có thể đã bị rút ra); ${cleanupText(c)} Hãy cắm lại và thử lại.`,
+  copying: 'Đang ghi vào thẻ nhớ…',
+  readingBack: 'Đang đọc lại từ thẻ nhớ để đối chiếu…',
+  verifying: 'Đang kiểm tra gói trên thẻ nhớ…',
+} as const;
+
+/** Why a single file or folder name would not survive FAT32/NTFS and the portal, or null when fine. */
+export function portableNameProblem(name: string, max = MAX_FILE_NAME_CHARS): string | null {
+  if (name === '') return messages.nameEmpty;
+  if (name === '.' || name === '..') return messages.nameDots;
+  if (name.length > max) return messages.nameTooLong(max);
+  const illegal = /[<>:"/\\|?*\x00-\x1f]/.exec(name);
+  if (illegal) return messages.nameIllegalChar(illegal[0] < ' ' ? `\\x${illegal[0].charCodeAt(0).toString(16).padStart(2, '0')}` : illegal[0]);
+  if (/[^\x20-\x7e]/.test(name)) return messages.nameNonAscii;
+  if (/^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i.test(name)) return messages.nameReserved;
+  if (name.startsWith(' ') || name.endsWith(' ') || name.endsWith('.')) return messages.nameEdge;
+  return null;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  problems: { message: string }[];
+}
+
+export interface ExportOptions {
+  /** The package verifier, run on the file as it lies on the drive. */
+  verify: (file: string) => Promise<VerifyResult>;
+  job?: JobHandle;
+  /** Name on the drive (default: the source's name). ASCII, short. */
+  fileName?: string;
+  /** From listDrives(); undefined = look it up when it matters (a package over 4 GiB − 1). */
+  fsType?: string | null;
+  /** Free-space lookup (tests use it to simulate a small stick). */
+  statfs?: (dir: string) => Promise<{ bavail: number; bsize: number }>;
+}
+
+export interface ExportResult {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** An I/O error tagged with the side it happened on, so the message blames the right thing. */
+class StageError extends Error {
+  constructor(
+    readonly stage: 'source' | 'dest',
+    readonly err: unknown,
+    /** Set when replacing the final name failed: on Windows that means the old file is open somewhere. */
+    readonly op: 'rename' | null = null,
+  ) {
+    super(err instanceof Error ? err.message : String(err));
+  }
+  get code(): string {
+    return (this.err as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN';
+  }
+}
+class MismatchError extends Error {
+  constructor() {
+    super('read-back hash differs from the source');
+  }
+}
+
+const errCode = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code;
+const tag = (stage: 'source' | 'dest') => (e: unknown) => {
+  throw e instanceof StageError || e instanceof ApiError ? e : new StageError(stage, e);
+};
+
+/** Temp files this process is writing; anything else matching the pattern is a leftover. */
+const activeTemps = new Set<string>();
+const tempPrefix = (name: string) => `.${name.slice(0, 40)}.`;
+const tempName = (name: string) => `${tempPrefix(name)}${randomBytes(4).toString('hex')}.tmp`;
+
+/** Removes temp files an earlier, interrupted export of the same name left on the drive. */
+async function sweepStaleTemps(dir: string, name: string): Promise<void> {
+  const prefix = tempPrefix(name);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const n of names) {
+    const full = path.join(dir, n);
+    if (n.startsWith(prefix) && /^[0-9a-f]{8}\.tmp$/.test(n.slice(prefix.length)) && !activeTemps.has(full)) {
+      await unlink(full).catch(() => undefined);
+    }
+  }
+}
+
+async function removeTemp(tmp: string): Promise<Cleanup> {
+  try {
+    await unlink(tmp);
+    return { kind: 'removed' };
+  } catch (e) {
+    // ENOENT with the folder still there means the temp was never created or is already gone.
+    if (errCode(e) === 'ENOENT' && (await stat(path.dirname(tmp)).catch(() => null))) return { kind: 'removed' };
+    return { kind: 'keptTemp' };
+  }
+}
+
+/** Takes a file that failed read-back or verification off its final name: delete, else rename to .loi. */
+async function discardFinal(file: string): Promise<Cleanup> {
+  try {
+    await unlink(file);
+    return { kind: 'removed' };
+  } catch (e) {
+    if (errCode(e) === 'ENOENT' && (await stat(path.dirname(file)).catch(() => null))) return { kind: 'removed' };
+  }
+  const loi = `${file}.loi`;
+  try {
+    await rename(file, loi);
+    return { kind: 'renamed', name: path.basename(loi) };
+  } catch {
+    return { kind: 'keptFinal', name: path.basename(file) };
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  let fh: FileHandle | null = null;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch (e) {
+    // Windows cannot open a directory; some file systems refuse fsync on one. A real I/O error
+    // is still worth reporting: the read-back would only hit the page cache.
+    if (errCode(e) === 'EIO') throw new StageError('dest', e);
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+/** Calls back at most every PROGRESS_EVERY_MS, plus whenever forced. */
+function throttled(fn: ((done: number, message: string) => void) | undefined) {
+  let last = 0;
+  return (done: number, message: string, force = false) => {
+    if (!fn) return;
+    const now = Date.now();
+    if (force || now - last >= PROGRESS_EVERY_MS) {
+      last = now;
+      fn(done, message);
+    }
+  };
+}
+
+export interface CopyOptions {
+  job?: JobHandle;
+  /** Bytes done so far in this file: the copy counts 0…size, the read-back size…2·size. */
+  onProgress?: (done: number, message: string) => void;
+}
+
+/** Reads src (a file or bytes) into a new temp file in dir, hashing on the way; fsyncs it. */
+async function writeTemp(src: string | Buffer, tmp: string, o: CopyOptions, report: ReturnType<typeof throttled>) {
+  const hash = createHash('sha256');
+  const out = await open(tmp, 'wx').catch(tag('dest'));
+  let bytes = 0;
+  try {
+    if (Buffer.isBuffer(src)) {
+      hash.update(src);
+      await writeAll(out, src, src.length, 0);
+      bytes = src.length;
+    } else {
+      const inp = await open(src, 'r').catch(tag('source'));
+      try {
+        bytes = await copyLoop(inp, out, hash, o, report);
+      } finally {
+        await inp.close().catch(() => undefined);
+      }
+    }
+    await out.sync().catch(tag('dest'));
+  } finally {
+    await out.close().catch(() => undefined);
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+async function writeAll(out: FileHandle, buf: Buffer, len: number, pos: number): Promise<void> {
+  let off = 0;
+  while (off < len) {
+    const { bytesWritten } = await out.write(buf, off, len - off, pos + off).catch(tag('dest'));
+    if (bytesWritten <= 0) throw new StageError('dest', Object.assign(new Error('short write'), { code: 'EIO' }));
+    off += bytesWritten;
+  }
+}
+
+/**
+ * Double-buffered: while chunk i is hashed and written, chunk i+1 is being read, so the copy
+ * runs at about the speed of the slowest of the three rather than their sum.
+ */
+async function copyLoop(inp: FileHandle, out: FileHandle, hash: ReturnType<typeof createHash>, o: CopyOptions, report: ReturnType<typeof throttled>) {
+  const bufs = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
+  const readAt = (i: number, pos: number) => inp.read(bufs[i]!, 0, CHUNK_BYTES, pos).catch(tag('source'));
+  let cur = 0;
+  let pos = 0;
+  let nextRead = readAt(0, 0);
+  let sync: Promise<void> | null = null;
+  let sinceSync = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await nextRead;
+      if (bytesRead === 0) break;
+      const buf = bufs[cur]!;
+      cur ^= 1;
+      nextRead = readAt(cur, pos + bytesRead);
+      nextRead.catch(() => undefined); // awaited on the next turn; a cancel in between must not leave it unhandled
+      const write = writeAll(out, buf, bytesRead, pos);
+      write.catch(() => undefined);
+      hash.update(buf.subarray(0, bytesRead));
+      await write;
+      pos += bytesRead;
+      sinceSync += bytesRead;
+      if (sinceSync >= SYNC_EVERY_BYTES) {
+        if (sync) await sync;
+        sync = out.datasync().catch(tag('dest'));
+        sync.catch(() => undefined);
+        sinceSync = 0;
+      }
+      report(pos, messages.copying);
+      o.job?.checkCancelled();
+    }
+    if (sync) await sync;
+  } finally {
+    // Let in-flight reads and syncs settle before the handles are closed.
+    await nextRead.catch(() => undefined);
+    await sync?.catch(() => undefined);
+  }
+  return pos;
+}
+
+/** Hashes a file as it lies on the drive, double-buffered like the copy. */
+async function readBack(file: string, base: number, o: CopyOptions, report: ReturnType<typeof throttled>) {
+  const hash = createHash('sha256');
+  const fh = await open(file, 'r').catch(tag('dest'));
+  const bufs = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
+  let cur = 0;
+  let pos = 0;
+  let next = fh.read(bufs[0], 0, CHUNK_BYTES, 0).catch(tag('dest'));
+  try {
+    for (;;) {
+      const { bytesRead } = await next;
+      if (bytesRead === 0) break;
+      const buf = bufs[cur]!;
+      cur ^= 1;
+      next = fh.read(bufs[cur]!, 0, CHUNK_BYTES, pos + bytesRead).catch(tag('dest'));
+      next.catch(() => undefined);
+      hash.update(buf.subarray(0, bytesRead));
+      pos += bytesRead;
+      report(base + pos, messages.readingBack);
+      o.job?.checkCancelled();
+    }
+  } finally {
+    await next.catch(() => undefined);
+    await fh.close().catch(() => undefined);
+  }
+  return { bytes: pos, sha256: hash.digest('hex') };
+}
+
+/** Explains an error from writing on the drive (e.g. creating a folder there) when nothing was written. */
+export function driveWriteError(e: unknown, dir: string): ApiError {
+  return toApiError(e instanceof ApiError ? e : new StageError('dest', e), { kind: 'none' }, { srcName: '', dir });
+}
+
+/** Maps a failure, after cleanup, to what the user should know and do. */
+function toApiError(e: unknown, cleanup: Cleanup, ctx: { srcName: string; dir: string; name?: string; dirGone?: boolean }): ApiError {
+  if (e instanceof ApiError) return e; // CANCELLED, or already explained
+  if (e instanceof MismatchError) return new ApiError('CONFLICT', messages.readBackMismatch(cleanup));
+  if (e instanceof StageError && e.stage === 'source') {
+    return e.code === 'ENOENT'
+      ? new ApiError('NOT_FOUND', messages.sourceMissing(ctx.srcName))
+      : new ApiError('INTERNAL', messages.sourceUnreadable(ctx.srcName, e.code));
+  }
+  // Whatever the OS called it (Windows says EPERM or UNKNOWN for a vanished device), no folder means no stick.
+  if (e instanceof StageError && ctx.dirGone) return new ApiError('CONFLICT', messages.pulled(cleanup));
+  if (e instanceof StageError && e.op === 'rename' && ['EPERM', 'EACCES', 'EBUSY'].includes(e.code) && ctx.name) {
+    return new ApiError('CONFLICT', messages.finalInUse(ctx.name, cleanup));
+  }
+  if (e instanceof StageError && e.op === 'rename' && ['EISDIR', 'ENOTEMPTY', 'EEXIST'].includes(e.code) && ctx.name) {
+    return new ApiError('CONFLICT', messages.finalIsFolder(ctx.name, cleanup));
+  }
+  if (e instanceof StageError) {
+    switch (e.code) {
+      case 'ENOENT':
+      case 'ENOTDIR':
+      case 'EIO':
+      case 'ENXIO':
+      case 'ENODEV':
+      case 'ESHUTDOWN':
+      case 'ENOTCONN':
+      case 'ESTALE':
+        return new ApiError('CONFLICT', messages.pulled(cleanup));
+      case 'ENOSPC':
+      case 'EDQUOT':
+        return new ApiError('CONFLICT', messages.full(cleanup));
+      case 'EROFS':
+        return new ApiError('CONFLICT', messages.readOnly(cleanup));
+      case 'EACCES':
+      case 'EPERM':
+        return new ApiError('CONFLICT', messages.noPermission(ctx.dir, cleanup));
+      case 'EFBIG':
+        return new ApiError('CONFLICT', messages.fileTooBig(cleanup));
+      default:
+        return new ApiError('CONFLICT', messages.writeFailed(e.code, cleanup));
+    }
+  }
+  return new ApiError('INTERNAL', messages.writeFailed(errCode(e) ?? 'UNKNOWN', cleanup));
+}
+
+/**
+ * Writes src to finalPath through a temp name in the same folder: stream + hash, fsync, rename
+ * (replacing an older file only now that the new one is complete), fsync the folder, read the
+ * final file back and compare hashes. On failure nothing is left under the final name.
+ */
+export async function copyVerified(src: string | Buffer, finalPath: string, o: CopyOptions = {}): Promise<ExportResult> {
+  const dir = path.dirname(finalPath);
+  const name = path.basename(finalPath);
+  const tmp = path.join(dir, tempName(name));
+  const report = throttled(o.onProgress);
+  const srcName = Buffer.isBuffer(src) ? name : path.basename(src);
+  activeTemps.add(tmp);
+  let renamed = false;
+  try {
+    const written = await writeTemp(src, tmp, o, report);
+    report(written.bytes, messages.copying, true);
+    o.job?.checkCancelled();
+    await rename(tmp, finalPath).catch((e: unknown) => {
+      throw new StageError('dest', e, 'rename');
+    });
+    renamed = true;
+    await syncDir(dir);
+    const back = await readBack(finalPath, written.bytes, o, report);
+    if (back.bytes !== written.bytes || back.sha256 !== written.sha256) throw new MismatchError();
+    report(2 * written.bytes, messages.readingBack, true);
+    return { path: finalPath, bytes: written.bytes, sha256: written.sha256 };
+  } catch (e) {
+    const cleanup = renamed ? await discardFinal(finalPath) : await removeTemp(tmp);
+    const dirGone = !(await stat(dir).catch(() => null));
+    const err = toApiError(e, cleanup, { srcName, dir, name, dirGone });
+    if (err.code !== 'CANCELLED') log.warn('copy failed', { file: name, error: e instanceof Error ? e.message : String(e), cleanup: cleanup.kind });
+    throw err;
+  } finally {
+    activeTemps.delete(tmp);
+  }
+}
+
+export interface RoomCheck {
+  /** Sizes of the files to be written. */
+  sizes: number[];
+  fsType: string | null;
+  /** Names the files in the FAT32 message. */
+  nameOf: (i: number) => string;
+  statfs?: ExportOptions['statfs'];
+}
+
+/** Refuses, before a byte is written, what cannot fit: a file over FAT32's limit, or too little free space. */
+export async function checkRoom(dir: string, c: RoomCheck): Promise<void> {
+  if (isFat32(c.fsType)) {
+    const i = c.sizes.findIndex((s) => s > FAT32_MAX_FILE_BYTES);
+    if (i >= 0) throw new ApiError('VALIDATION', messages.tooBigForFat32(c.nameOf(i), formatBytes(c.sizes[i]!)));
+  }
+  let s: { bavail: number; bsize: number };
+  try {
+    s = await (c.statfs ?? fsStatfs)(dir);
+  } catch (e) {
+    const code = errCode(e);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ApiError('NOT_FOUND', messages.destMissing(dir));
+    return; // free space unknown here: the write itself will tell (ENOSPC)
+  }
+  const bsize = s.bsize > 0 ? s.bsize : 4096;
+  // Each file takes whole clusters; one spare cluster per file for the directory entry.
+  const need = c.sizes.reduce((sum, n) => sum + (Math.ceil(n / bsize) + 1) * bsize, 0);
+  const free = s.bavail * bsize;
+  if (need > free) throw new ApiError('VALIDATION', messages.notEnoughSpace(formatBytes(need), formatBytes(free)));
+}
+
+/** Copies a finished package file onto a drive and verifies it there; see copyVerified. */
+export async function exportToDrive(srcFile: string, destDir: string, opts: ExportOptions): Promise<ExportResult> {
+  const name = opts.fileName ?? path.basename(srcFile);
+  const bad = portableNameProblem(name);
+  if (bad) throw new ApiError('VALIDATION', messages.badFileName(name, bad), [{ path: 'fileName', message: messages.badFileName(name, bad) }]);
+  const st = await stat(srcFile).catch((e: unknown) => {
+    throw errCode(e) === 'ENOENT' ? new ApiError('NOT_FOUND', messages.sourceMissing(path.basename(srcFile))) : e;
+  });
+  const size = st.size;
+  // Looking the file system up costs a process spawn on Windows; it only matters past 4 GiB.
+  const fsType = opts.fsType !== undefined ? opts.fsType : size > FAT32_MAX_FILE_BYTES ? await detectFsType(destDir) : null;
+  // Leftovers first: they take space the check below counts.
+  await sweepStaleTemps(destDir, name);
+  // Never create destDir: under an unmounted mount point it would land on the computer's own disk.
+  await checkRoom(destDir, { sizes: [size], fsType, nameOf: () => name, statfs: opts.statfs });
+
+  const job = opts.job;
+  const total = 2 * size;
+  job?.progress(0, total, messages.copying);
+  const finalPath = path.join(destDir, name);
+  const result = await copyVerified(srcFile, finalPath, { job, onProgress: job ? (done, msg) => job.progress(done, total, msg) : undefined });
+
+  job?.progress(total, total, messages.verifying);
+  let verdict: VerifyResult;
+  try {
+    job?.checkCancelled();
+    verdict = await opts.verify(finalPath);
+  } catch (e) {
+    const cleanup = await discardFinal(finalPath);
+    if (e instanceof ApiError && e.code === 'CANCELLED') throw e;
+    log.warn('verify threw', { file: name, error: e instanceof Error ? e.message : String(e), cleanup: cleanup.kind });
+    throw new ApiError('CONFLICT', messages.verifyCrashed(cleanup));
+  }
+  if (!verdict.ok) {
+    const cleanup = await discardFinal(finalPath);
+    const issues: Issue[] = verdict.problems.map((p) => ({ path: name, message: p.message }));
+    throw new ApiError('CONFLICT', messages.verifyFailed(cleanup), issues);
+  }
+  return result;
+}

@@ -1,0 +1,288 @@
+// USB export: temp name → fsync → rename → read-back → verify. Whatever goes wrong (a verifier
+// that says no, a cancel, a pulled stick, a killed process), nothing incomplete or unverified is
+// left under the final name.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../../shared/errors';
+import { exportToDrive, messages } from '../../main/services/package/usb';
+import { fakeJob, list, makeRandomFile, okVerify, sha256File, startChildExport, tempDrive } from '../helpers/usb';
+
+const MB = 1024 * 1024;
+let work: string;
+let src20: string;
+let sha20: string;
+
+beforeAll(async () => {
+  work = tempDrive('kc-usb-src-');
+  src20 = path.join(work, 'goi-20mb.zip');
+  sha20 = await makeRandomFile(src20, 20 * MB + 12345);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function failure(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  }
+  throw new Error('expected the export to fail');
+}
+
+describe('exportToDrive', () => {
+  it('copies a 20 MB package: identical bytes, hash reported, no temp file left, progress to the end', async () => {
+    const drive = tempDrive();
+    const job = fakeJob();
+    let verifiedPath = '';
+    const r = await exportToDrive(src20, drive, {
+      fileName: 'Goi ho so 2026.zip',
+      job,
+      verify: async (f) => {
+        verifiedPath = f;
+        return okVerify();
+      },
+    });
+    const final = path.join(drive, 'Goi ho so 2026.zip');
+    expect(r).toEqual({ path: final, bytes: 20 * MB + 12345, sha256: sha20 });
+    expect(verifiedPath).toBe(final);
+    expect(await sha256File(final)).toBe(sha20);
+    expect(await list(drive)).toEqual(['Goi ho so 2026.zip']);
+    const dones = job.calls.map((c) => c.done);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    expect(job.calls.at(-1)).toMatchObject({ done: 2 * r.bytes, total: 2 * r.bytes });
+    expect(job.calls.some((c) => c.message === messages.readingBack)).toBe(true);
+    rmSync(drive, { recursive: true });
+  });
+
+  it('replaces an older file of the same name only with the verified new one', async () => {
+    const drive = tempDrive();
+    await writeFile(path.join(drive, 'goi-20mb.zip'), 'old package');
+    await exportToDrive(src20, drive, { verify: okVerify });
+    expect(await sha256File(path.join(drive, 'goi-20mb.zip'))).toBe(sha20);
+    expect(await list(drive)).toEqual(['goi-20mb.zip']);
+    rmSync(drive, { recursive: true });
+  });
+
+  it('removes temp files an interrupted earlier export left behind', async () => {
+    const drive = tempDrive();
+    await writeFile(path.join(drive, '.goi-20mb.zip.deadbeef.tmp'), 'half a package');
+    await writeFile(path.join(drive, 'other.txt'), 'not ours');
+    await exportToDrive(src20, drive, { verify: okVerify });
+    expect((await list(drive)).sort()).toEqual(['goi-20mb.zip', 'other.txt']);
+    rmSync(drive, { recursive: true });
+  });
+
+  it('a verifier that says "not ok" leaves nothing under the final name', async () => {
+    const drive = tempDrive();
+    const e = await failure(
+      exportToDrive(src20, drive, { verify: async () => ({ ok: false, problems: [{ message: 'Chữ ký số không hợp lệ.' }] }) }),
+    );
+    expect(e.code).toBe('CONFLICT');
+    expect(e.message).toMatch(/không vượt qua bước kiểm tra/);
+    expect(e.message).toMatch(/thử lại/);
+    expect(e.issues).toEqual([{ path: 'goi-20mb.zip', message: 'Chữ ký số không hợp lệ.' }]);
+    expect(await list(drive)).toEqual([]);
+    rmSync(drive, { recursive: true });
+  });
+
+  it('a verifier that throws (read-back failure) leaves nothing under the final name', async () => {
+    const drive = tempDrive();
+    const e = await failure(
+      exportToDrive(src20, drive, {
+        verify: async () => {
+          throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+        },
+      }),
+    );
+    expect(e.code).toBe('CONFLICT');
+    expect(e.message).toBe(messages.verifyCrashed({ kind: 'removed' }));
+    expect(await list(drive)).toEqual([]);
+    rmSync(drive, { recursive: true });
+  });
+
+  it('bytes that change on the drive after writing are caught by the read-back hash', async () => {
+    const drive = tempDrive();
+    let sabotaged = false;
+    const job = fakeJob((done, message) => {
+      // Fires once the temp file is complete and fsynced, just before the rename.
+      if (!sabotaged && message === messages.copying && done === 20 * MB + 12345) {
+        sabotaged = true;
+        const tmp = readdirSync(drive).find((n) => n.endsWith('.tmp'))!;
+        const fd = openSync(path.join(drive, tmp), 'r+');
+        writeSync(fd, Buffer.from([0x42]), 0, 1, 1000);
+        closeSync(fd);
+      }
+    });
+    const e = await failure(exportToDrive(src20, drive, { job, verify: okVerify }));
+    expect(sabotaged).toBe(true);
+    expect(e.message).toBe(messages.readBackMismatch({ kind: 'removed' }));
+    expect(await list(drive)).toEqual([]);
+    rmSync(drive, { recursive: true });
+  });
+
+  it('refuses a package over 4 GiB − 1 for a FAT32 stick before writing a byte (sparse 4 GiB + 1 file)', async () => {
+    const big = path.join(work, 'big.zip');
+    await writeFile(big, '');
+    await truncate(big, 2 ** 32 + 1); // sparse: instant, takes no disk space
+    const drive = tempDrive();
+    const job = fakeJob();
+    let verified = false;
+    for (const fsType of ['vfat', 'FAT32', 'msdos']) {
+      const e = await failure(
+        exportToDrive(big, drive, {
+          fsType,
+          job,
+          verify: async () => {
+            verified = true;
+            return okVerify();
+          },
+        }),
+      );
+      expect(e.code).toBe('VALIDATION');
+      expect(e.message).toBe(
+        'Gói “big.zip” lớn 4,3 GB, vượt giới hạn 4 GB của thẻ nhớ định dạng FAT32. Hãy dùng thẻ nhớ định dạng exFAT/NTFS hoặc định dạng lại thẻ nhớ này sang exFAT (việc định dạng lại sẽ xoá hết dữ liệu trên thẻ).',
+      );
+    }
+    expect(job.calls).toEqual([]);
+    expect(verified).toBe(false);
+    expect(await list(drive)).toEqual([]);
+    await unlink(big);
+    rmSync(drive, { recursive: true });
+  });
+
+  it('refuses when the stick has too little free space, naming both sizes', async () => {
+    const drive = tempDrive();
+    const e = await failure(exportToDrive(src20, drive, { verify: okVerify, statfs: async () => ({ bavail: 2500, bsize: 4096 }) }));
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toBe(
+      'Thẻ nhớ không đủ chỗ trống: cần 21,0 MB nhưng chỉ còn 10,2 MB. Hãy xoá bớt tệp trên thẻ nhớ hoặc dùng thẻ nhớ khác, rồi thử lại.',
+    );
+    expect(await list(drive)).toEqual([]);
+    rmSync(drive, { recursive: true });
+  });
+
+  it('cancelling mid-copy removes the temp file and leaves nothing under the final name', async () => {
+    const drive = tempDrive();
+    const job = fakeJob((done, message, j) => {
+      if (message === messages.copying && done > 0) j.cancel();
+    });
+    const e = await failure(exportToDrive(src20, drive, { job, verify: okVerify }));
+    expect(e.code).toBe('CANCELLED');
+    expect(await list(drive)).toEqual([]);
+    rmSync(drive, { recursive: true });
+  });
+
+  it('cancelling during the read-back also leaves nothing under the final name', async () => {
+    const drive = tempDrive();
+    const job = fakeJob((_done, message, j) => {
+      if (message === messages.readingBack) j.cancel();
+    });
+    const e = await failure(exportToDrive(src20, drive, { job, verify: okVerify }));
+    expect(e.code).toBe('CANCELLED');
+    expect(await list(drive)).toEqual([]);
+    rmSync(drive, { recursive: true });
+  });
+
+  it('a stick pulled mid-copy (its folder vanishes) is reported as such, with nothing under the final name', async () => {
+    const drive = tempDrive();
+    let pulled = false;
+    const job = fakeJob((done) => {
+      if (!pulled && done > 0) {
+        pulled = true;
+        rmSync(drive, { recursive: true, force: true });
+      }
+    });
+    const e = await failure(exportToDrive(src20, drive, { job, verify: okVerify }));
+    expect(e.code).toBe('CONFLICT');
+    expect(e.message).toMatch(/^Thẻ nhớ bị rút ra hoặc lỗi ghi giữa chừng; .*Hãy cắm lại và thử lại\.$/);
+    expect(existsSync(path.join(drive, 'goi-20mb.zip'))).toBe(false);
+  });
+
+  it('when the final name cannot be replaced (a folder is in the way), the temp is removed and the folder untouched', async () => {
+    const drive = tempDrive();
+    mkdirSync(path.join(drive, 'goi-20mb.zip'));
+    writeFileSync(path.join(drive, 'goi-20mb.zip', 'x.txt'), 'x');
+    const e = await failure(exportToDrive(src20, drive, { verify: okVerify }));
+    expect(e.code).toBe('CONFLICT');
+    expect(e.message).toBe(messages.finalIsFolder('goi-20mb.zip', { kind: 'removed' }));
+    expect(await list(drive)).toEqual(['goi-20mb.zip']);
+    expect(await list(path.join(drive, 'goi-20mb.zip'))).toEqual(['x.txt']);
+    rmSync(drive, { recursive: true });
+  });
+
+  it('the message for a pulled stick whose temp file could be removed', () => {
+    expect(messages.pulled({ kind: 'removed' })).toBe('Thẻ nhớ bị rút ra hoặc lỗi ghi giữa chừng; tệp chưa hoàn chỉnh đã bị xoá. Hãy cắm lại và thử lại.');
+  });
+
+  it('refuses a missing destination folder without creating it, a missing source, and a non-portable name', async () => {
+    const drive = tempDrive();
+    const gone = path.join(drive, 'KINGSTON');
+    let e = await failure(exportToDrive(src20, gone, { verify: okVerify }));
+    expect(e.code).toBe('NOT_FOUND');
+    expect(e.message).toMatch(/Không tìm thấy thư mục .*KINGSTON.*rút ra/);
+    expect(existsSync(gone)).toBe(false);
+
+    e = await failure(exportToDrive(path.join(work, 'khong-co.zip'), drive, { verify: okVerify }));
+    expect(e.code).toBe('NOT_FOUND');
+    expect(e.message).toBe('Không tìm thấy tệp gói “khong-co.zip” trên máy. Hãy tạo lại gói rồi thử lại.');
+
+    e = await failure(exportToDrive(src20, drive, { verify: okVerify, fileName: 'Gói hồ sơ.zip' }));
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toMatch(/^Tên tệp “Gói hồ sơ.zip” không dùng được/);
+    e = await failure(exportToDrive(src20, drive, { verify: okVerify, fileName: 'a:b.zip' }));
+    expect(e.message).toMatch(/“:”/);
+    expect(await list(drive)).toEqual([]);
+    rmSync(drive, { recursive: true });
+  });
+});
+
+describe('a killed export (process crash or power loss of the app)', () => {
+  it(
+    'SIGKILLed at ≥ 20 random moments: never a file under the final name that differs from the source',
+    async () => {
+      const src = path.join(work, 'goi-100mb.zip');
+      const sha = await makeRandomFile(src, 100 * MB + 777);
+      const drive = tempDrive();
+      const final = path.join(drive, 'goi.zip');
+
+      // One uninterrupted run to learn how long an export takes here.
+      const first = await startChildExport(src, drive, 'goi.zip');
+      const t0 = performance.now();
+      expect(await first.exited).toBe(0);
+      const full = performance.now() - t0;
+      expect(await sha256File(final)).toBe(sha);
+
+      const N = 24;
+      let absent = 0;
+      let complete = 0;
+      for (let i = 0; i < N; i++) {
+        await rm(final, { force: true });
+        const { child, exited } = await startChildExport(src, drive, 'goi.zip');
+        // Stratified random delays covering the whole export and a little beyond.
+        const delay = ((i + Math.random()) / N) * full * 1.3;
+        await new Promise((r) => setTimeout(r, delay));
+        child.kill('SIGKILL');
+        await exited;
+        if (existsSync(final)) {
+          expect(await sha256File(final), `kill #${i} after ${delay.toFixed(0)} ms`).toBe(sha);
+          complete++;
+        } else absent++;
+        expect((await list(drive)).filter((n) => n.endsWith('.loi'))).toEqual([]);
+      }
+      console.log(`usb kill test: export takes ~${full.toFixed(0)} ms; ${N} kills → ${absent} with no final file, ${complete} with a complete one`);
+      expect(absent + complete).toBe(N);
+      expect(absent).toBeGreaterThan(0);
+      expect(complete).toBeGreaterThan(0);
+
+      // The next export cleans up the temp files the killed ones left.
+      const last = await startChildExport(src, drive, 'goi.zip');
+      expect(await last.exited).toBe(0);
+      expect(await list(drive)).toEqual(['goi.zip']);
+      expect(await sha256File(final)).toBe(sha);
+      rmSync(drive, { recursive: true });
+    },
+    240_000,
+  );
+});
