@@ -1,0 +1,138 @@
+// Exam day end to end in Chromium, with the server's test clock (never real 15-minute waits):
+// roster XLSX → round → teams → step 1 with appointment codes (a fifth is refused) → step 2 sees
+// them → reload and server restart mid-step keep the right remaining time → an Internet failure
+// fails the step → results exported → the room board.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, expect, login, type AppFixture } from './fixtures';
+import { apiCall, startServe } from '../helpers/cli';
+import { writeRosterXlsx } from '../../main/services/roster';
+import type { Page } from '@playwright/test';
+
+const PROCTOR = { username: 'giamthi', password: 'giam-thi-123' };
+const T0 = Date.UTC(2023, 8, 20, 1, 0); // 08:00 20/09/2023 in Vietnam
+
+async function setClock(url: string, token: string, at: number) {
+  const r = await apiCall({ url, token } as AppFixture, 'test.setClock', { offsetMs: at - Date.now() });
+  expect(r.ok).toBe(true);
+}
+
+const team = (commune: string) => [
+  { fullName: `Trần Văn Chủ`, gender: 'nam' as const, birthYear: 1975, positionTitle: 'Chủ tịch', commune, phone: '0912000001' },
+  { fullName: `Lê Thị Hương`, gender: 'nu' as const, birthYear: 1988, positionTitle: 'Văn phòng - Thống kê', commune, phone: '0912000002' },
+  { fullName: `Phạm Văn Đức`, gender: 'nam' as const, birthYear: 1990, positionTitle: 'Tư pháp - Hộ tịch', commune, phone: '0912000003' },
+  { fullName: `Hoàng Thị Mai`, gender: 'nu' as const, birthYear: 1992, positionTitle: 'Tài chính - Kế toán', commune, phone: '0912000004' },
+];
+
+async function rosterFiles() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-roster-'));
+  const meta = { province: 'Sóc Trăng', district: 'Mỹ Xuyên', roundName: 'Đợt 1 năm 2023', date: '2023-09-20' };
+  const f01 = path.join(dir, 'Mau 01.xlsx');
+  const f02 = path.join(dir, 'Mau 02.xlsx');
+  await writeRosterXlsx('01', team('Đại Tâm').slice(0, 1), meta, f01);
+  await writeRosterXlsx('02', team('Đại Tâm').slice(1), meta, f02);
+  return [f01, f02];
+}
+
+const card = (page: Page) => page.getByRole('article', { name: 'Đội Đại Tâm' });
+const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Các phần' }).getByRole('link', { name, exact: true }).click();
+
+test('proctor runs a team through the steps with codes, reload and restart mid-step, an incident, results', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await apiCall(app, 'office.setup', {
+    office: { province: 'Sóc Trăng', district: 'Mỹ Xuyên', commune: 'Đại Tâm', kind: 'xa' },
+    leader: { fullName: 'Trần Văn An', position: 'Chủ tịch', username: 'chutich', password: 'mat-khau-123' },
+  });
+  const leader = (await apiCall(app, 'auth.login', { username: 'chutich', password: 'mat-khau-123' })).value.token as string;
+  await apiCall(app, 'users.create', { fullName: 'Ngô Thanh Bình', position: 'Công chức khác', username: PROCTOR.username, password: PROCTOR.password, roles: ['proctor'] }, leader);
+  await setClock(app.url, app.token, T0);
+
+  await app.open(page);
+  await login(page, PROCTOR.username, PROCTOR.password);
+  await page.getByRole('link', { name: 'Kiểm tra năng lực' }).click();
+  await page.getByRole('button', { name: 'Tạo đợt kiểm tra' }).click();
+  const form = page.getByRole('form', { name: 'Tạo đợt kiểm tra' });
+  await form.getByLabel('Tên đợt').fill('Đợt 1 năm 2023 — Mỹ Xuyên');
+  await form.getByLabel('Ngày kiểm tra').fill('2023-09-20');
+  await form.getByLabel('Địa điểm').fill('Hội trường UBND huyện Mỹ Xuyên');
+  await form.getByRole('button', { name: 'Tạo' }).click();
+  await expect(page.getByRole('heading', { name: 'Đợt 1 năm 2023 — Mỹ Xuyên' })).toBeVisible();
+
+  // Rosters from the official forms.
+  for (const f of await rosterFiles()) {
+    await page.getByLabel('Nhập danh sách (Excel Mẫu 01–05)…').setInputFiles(f);
+    await expect(page.getByText(/Đã nhập \d+ người/)).toBeVisible();
+  }
+  await expect(page.getByRole('table', { name: 'Mẫu 02 — Công chức tham gia' })).toContainText('Lê Thị Hương');
+
+  await tab(page, 'Đội thi');
+  await page.getByRole('button', { name: 'Lập đội thi theo xã' }).click();
+  await expect(page.getByText('Đã lập 1 đội')).toBeVisible();
+
+  // Step 1.
+  await tab(page, 'Điều hành');
+  await card(page).getByRole('button', { name: 'Bắt đầu bước 1' }).click();
+  await expect(card(page).getByTestId('remaining')).toHaveText(/^1[45]:\d\d$/);
+  const codes = card(page).getByLabel('Mã lịch hẹn (tối đa 4, mỗi dòng một mã) — Lê Thị Hương');
+  await codes.fill(['G22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004', 'G22.99-230920-0005'].join('\n'));
+  await card(page).locator('tr[data-person="Lê Thị Hương"]').getByRole('button', { name: 'Lưu mã' }).click();
+  await expect(card(page).getByRole('alert').first()).toContainText('mã thứ 5 không được nhận');
+  await codes.fill(['G22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004'].join('\n'));
+  await card(page).locator('tr[data-person="Lê Thị Hương"]').getByRole('button', { name: 'Lưu mã' }).click();
+  await expect(card(page).getByRole('alert')).toHaveCount(0);
+  for (const name of ['Lê Thị Hương', 'Phạm Văn Đức', 'Hoàng Thị Mai']) {
+    await card(page).getByLabel(`Kết quả — ${name}`).selectOption('dat');
+    await expect(card(page).getByLabel(`Kết quả — ${name}`)).toHaveValue('dat');
+  }
+  await setClock(app.url, app.token, T0 + 12 * 60_000);
+  await card(page).getByRole('button', { name: 'Kết thúc bước (mọi người đã xong)' }).click();
+
+  // Step 2: the codes are handed on.
+  await card(page).getByRole('button', { name: 'Bắt đầu bước 2' }).click();
+  await expect(card(page).getByText('Mã lịch hẹn từ bước 1:')).toBeVisible();
+  await expect(card(page).locator('.handed-codes code')).toHaveText(['G22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004']);
+
+  // 10 minutes later, a reload: 5 minutes left, from the stored deadline.
+  await setClock(app.url, app.token, T0 + 22 * 60_000);
+  await page.reload();
+  await expect(card(page).getByTestId('remaining')).toHaveText(/^0[45]:\d\d$/);
+  await expect(card(page).getByRole('timer')).toHaveClass(/timer--warn5/);
+
+  // The server is restarted mid-step (same data folder): still the right time.
+  await app.stop();
+  const again = await startServe(app.dataDir, { KIEMCHUNG_TEST_HOOKS: '1' });
+  try {
+    await setClock(again.url, again.token, T0 + 23 * 60_000);
+    await page.goto(`${again.url}#/exams/1/console`);
+    await login(page, PROCTOR.username, PROCTOR.password);
+    await expect(card(page).getByTestId('remaining')).toHaveText(/^0[34]:\d\d$/);
+
+    // An Internet failure at the venue: recorded with its time, the step fails.
+    await card(page).getByRole('button', { name: 'Ghi sự cố' }).click();
+    const incident = page.getByRole('form', { name: 'Ghi sự cố — Đại Tâm' });
+    await incident.getByLabel('Mô tả sự cố').fill('Mất kết nối Internet tại phòng thi');
+    await incident.getByRole('button', { name: 'Ghi sự cố' }).click();
+    await expect(card(page).getByText('Không đạt do sự cố Internet')).toBeVisible();
+    await expect(card(page).getByText(/Mất kết nối Internet: Mất kết nối Internet tại phòng thi/)).toBeVisible();
+
+    // Results and exports.
+    await tab(page, 'Kết quả');
+    await expect(page.locator('tr[data-person="Phạm Văn Đức"]')).toContainText('Không đạt');
+    for (const [label, ext] of [
+      ['Xuất Excel', 'xlsx'],
+      ['Xuất PDF', 'pdf'],
+    ] as const) {
+      await page.getByRole('button', { name: label }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `Ket qua kiem tra nang luc.${ext}` }).click()]);
+      expect(download.suggestedFilename()).toBe(`Ket qua kiem tra nang luc.${ext}`);
+    }
+
+    // The room board.
+    await page.goto(`${again.url}#/exams/1/board`);
+    await expect(page.locator('[data-team="Đại Tâm"]')).toContainText('Bước 2');
+    await expect(page.locator('[data-team="Đại Tâm"]')).toContainText('Không đạt do sự cố Internet');
+  } finally {
+    await again.stop();
+  }
+});
