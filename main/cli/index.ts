@@ -19,6 +19,9 @@ import { readCriteriaFile, type CriteriaFileResult } from '../services/criteria-
 import { storeCriteriaSet } from '../services/assessment/criteria-sets';
 import { exportSummaryTo } from '../services/assessment/summary-export';
 import { formatPoints } from '../../shared/format';
+import { findRoundByName } from '../services/exam/rounds';
+import { importRosterFile, exportRosterTo } from '../services/exam/roster-io';
+import type { FormNo } from '../../shared/api/exam-schemas';
 import { checkClockAtStart, startClockMonitor } from '../services/clock-monitor';
 
 const HELP = `Kiểm Chứng — dòng lệnh
@@ -34,6 +37,10 @@ Cách dùng: kiemchung <lệnh> [tùy chọn]
   criteria import FILE [--data-dir D]   Nhập bộ tiêu chí (từ chối cả tệp nếu có lỗi).
   assessment export-summary --year Y --format xlsx|pdf --out FILE [--data-dir D]
                               Xuất Bảng tổng hợp kết quả tự đánh giá của năm Y.
+  roster import FILE --round R [--data-dir D]
+                              Nhập danh sách Mẫu 01–05 (Excel) vào đợt kiểm tra R (tạo đợt nếu chưa có).
+  roster export --form 01..05 --round R --out FILE [--data-dir D]
+                              Xuất một mẫu danh sách ra Excel (.xlsx) hoặc PDF (.pdf, theo đuôi tệp).
   db migrate [--data-dir D]   Nâng cấp cơ sở dữ liệu lên lược đồ mới nhất.
   db check [--data-dir D]     Kiểm tra toàn vẹn SQLite và chuỗi nhật ký; báo dòng hỏng đầu tiên.
 
@@ -122,6 +129,8 @@ async function main(argv: string[]): Promise<number> {
       year: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      round: { type: 'string' },
+      form: { type: 'string' },
     },
   });
   const [cmd, sub] = positionals;
@@ -178,6 +187,37 @@ async function main(argv: string[]): Promise<number> {
         await exportSummaryTo(s, a.id, format, values.out);
         console.log(`Đã xuất Bảng tổng hợp năm ${year}: ${path.resolve(values.out)}`);
         return 0;
+      } finally {
+        s.db.close();
+      }
+    }
+    case 'roster': {
+      if (!values.round) throw new Error('Cần --round <tên đợt kiểm tra>');
+      const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
+      try {
+        if (sub === 'import') {
+          const file = positionals[2];
+          if (!file) throw new Error('Dùng: kiemchung roster import <tệp .xlsx> --round <tên đợt>');
+          const existed = findRoundByName(s, values.round);
+          const r = await importRosterFile(s, SYSTEM_ACTOR, path.resolve(file), path.basename(file), existed ? existed.id : { createName: values.round });
+          if (!existed) console.log(`Đã tạo đợt kiểm tra "${r.round.name}".`);
+          for (const [form, n] of Object.entries(r.imported)) console.log(`  Mẫu ${form}: ${n} người`);
+          for (const w of r.warnings) console.log(`  Lưu ý: ${w}`);
+          console.log(`Đã nhập danh sách vào đợt "${r.round.name}".`);
+          return 0;
+        }
+        if (sub === 'export') {
+          const form = values.form;
+          if (!form || !/^0[1-5]$/.test(form)) throw new Error('Cần --form 01, 02, 03, 04 hoặc 05');
+          if (!values.out) throw new Error('Cần --out <tệp .xlsx hoặc .pdf>');
+          const round = findRoundByName(s, values.round);
+          if (!round) throw new Error(`Không có đợt kiểm tra "${values.round}".`);
+          const format = values.out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx';
+          await exportRosterTo(s, round.id, form as FormNo, format, values.out);
+          console.log(`Đã xuất Mẫu ${form} của đợt "${round.name}": ${path.resolve(values.out)}`);
+          return 0;
+        }
+        throw new Error('Dùng: kiemchung roster import|export …');
       } finally {
         s.db.close();
       }

@@ -8,7 +8,7 @@ import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { readRosterFile, writeRosterXlsx, writeRosterPdf, type RosterRow } from '../roster';
 import { personKey } from '../../domain/roster';
-import { requireRound, roundSummary, listEntries, type EntryRow } from './rounds';
+import { requireRound, roundSummary, listEntries, findRoundByName, createRound, type EntryRow } from './rounds';
 import { requireOffice } from '../office';
 import type { FileRef } from '../../../shared/api/assessment-schemas';
 import type { FormNo, RoundSummary } from '../../../shared/api/exam-schemas';
@@ -66,7 +66,8 @@ export function storeRoster(s: Services, actor: Actor, roundId: number, forms: {
   });
 }
 
-export async function importRosterFile(s: Services, actor: Actor, filePath: string, sourceName: string, roundId: number): Promise<RosterImportResult> {
+/** Reads and validates a roster file; throws with every problem (by sheet and row) before anything is written. */
+export async function checkRosterFile(filePath: string, sourceName: string) {
   const r = await readRosterFile(filePath);
   if (r.errors.length) {
     throw new ApiError(
@@ -75,8 +76,17 @@ export async function importRosterFile(s: Services, actor: Actor, filePath: stri
       r.errors.map((e) => ({ path: [e.sheet, e.row ? `dòng ${e.row}` : null].filter(Boolean).join(', '), message: e.message })),
     );
   }
-  const imported = storeRoster(s, actor, roundId, r.forms, sourceName);
-  return { round: roundSummary(s, requireRound(s, roundId)), imported, warnings: r.warnings.map((w) => (typeof w === 'string' ? w : w.message)) };
+  return { forms: r.forms, warnings: r.warnings.map((w) => (typeof w === 'string' ? w : w.message)) };
+}
+
+/** Imports into an existing round, or (CLI) into the round of that name, created in the same transaction. */
+export async function importRosterFile(s: Services, actor: Actor, filePath: string, sourceName: string, round: number | { createName: string }): Promise<RosterImportResult> {
+  const { forms, warnings } = await checkRosterFile(filePath, sourceName);
+  return s.db.tx(() => {
+    const roundId = typeof round === 'number' ? round : (findRoundByName(s, round.createName)?.id ?? createRound(s, actor, { name: round.createName, examDate: null, venue: null, district: null }).id);
+    const imported = storeRoster(s, actor, roundId, forms, sourceName);
+    return { round: roundSummary(s, requireRound(s, roundId)), imported, warnings };
+  });
 }
 
 export async function importRosterUpload(s: Services, actor: Actor, uploadId: string, roundId: number): Promise<RosterImportResult> {

@@ -18,6 +18,23 @@ export interface ImportedIdentity {
 const binary = (b: Uint8Array) => Buffer.from(b).toString('binary');
 const fromBinary = (s: string) => Buffer.from(s, 'binary');
 
+/**
+ * OpenSSL 3's default (PBES2) keys its ciphers with the UTF-8 bytes of the password, while the MAC
+ * and the legacy PKCS#12 encryptions use UTF-16; forge feeds PBKDF2 the JS string as is, so a
+ * non-ASCII password ("Mật-khẩu") passes the MAC and then fails to decrypt. Retry with UTF-8 for
+ * the ciphers; the MAC, already verified by the first pass, is left out of the second.
+ */
+function parsePfx(outer: forge.asn1.Asn1, password: string): forge.pkcs12.Pkcs12Pfx {
+  try {
+    return forge.pkcs12.pkcs12FromAsn1(outer, false, password);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : '';
+    if (!/[^\x00-\x7f]/.test(password) || !/Failed to decrypt|Unable to decrypt/.test(msg) || !Array.isArray(outer.value)) throw e;
+    const withoutMac = forge.asn1.create(outer.tagClass, outer.type, outer.constructed, outer.value.slice(0, 2));
+    return forge.pkcs12.pkcs12FromAsn1(withoutMac, false, forge.util.encodeUtf8(password));
+  }
+}
+
 /** Extracts key and chain; refuses a wrong password, a file without key, an expired certificate. */
 export function importPkcs12(p12Bytes: Uint8Array, password: string, now: number): ImportedIdentity {
   let outer: forge.asn1.Asn1;
@@ -28,7 +45,7 @@ export function importPkcs12(p12Bytes: Uint8Array, password: string, now: number
   }
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(outer, false, password);
+    p12 = parsePfx(outer, password);
   } catch (e) {
     const msg = e instanceof Error ? e.message : '';
     if (/password|MAC could not be verified|decrypt/i.test(msg)) throw new ApiError('BAD_CREDENTIALS', messages.keys.badP12Password);

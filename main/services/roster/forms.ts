@@ -152,7 +152,7 @@ const HEADER_TESTS: [HeaderKey, RegExp][] = [
  * are told apart on the lowercased text with its diacritics.
  */
 export function headerKey(text: string): HeaderKey | null {
-  const lower = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const lower = text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   if (lower === 'nam') return 'birthMale';
   if (lower === 'nữ' || lower === 'nu') return 'birthFemale';
   const f = foldWords(text);

@@ -1,10 +1,10 @@
 // Reads the roster forms (Mẫu 01–05) a district sends, checking every row. Streaming: a
-// province-wide Mẫu 05 has 100 000 rows, so sheets are read row by row with exceljs's
-// WorkbookReader and never held as a Workbook. Writes nothing: the caller stores the rows,
+// province-wide Mẫu 05 has 100 000 rows, so sheets are read row by row with exceljs's streaming
+// reader (driven through zip.ts, which works around two exceljs bugs) and never held as a Workbook. Writes nothing: the caller stores the rows,
 // all or nothing, only when `errors` is empty (rows with errors are still returned, for a preview).
 // Files that can't be read as a workbook at all throw ApiError('VALIDATION').
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../../shared/errors';
@@ -15,6 +15,7 @@ import {
 } from '../../domain/roster';
 import { COLUMN_LABELS, REQUIRED_COLUMNS, formFromLabel, formFromTitle, formName, headerKey, type FormCode, type HeaderKey } from './forms';
 import { sniffFile } from './sniff';
+import { xlsxSheets } from './zip';
 
 export type Gender = 'nam' | 'nu';
 
@@ -258,7 +259,9 @@ function findHeader(rows: Buffered[]): HeaderFound | { partial: { row: number; m
       const next = rows[i + 1];
       if (next && next.r <= row.r + 2 && (cols.birthMale === undefined || cols.birthFemale === undefined)) {
         const sub = keysOf(next);
-        if (sub.birthMale !== undefined || sub.birthFemale !== undefined) {
+        // Only headings: a data row with "Nữ" in a Giới tính column is not a sub-header.
+        const onlyHeadings = next.cells.every((v) => typeof v === 'string' && headerKey(v) !== null);
+        if (onlyHeadings && (sub.birthMale !== undefined || sub.birthFemale !== undefined)) {
           for (const [k, c] of Object.entries(sub) as [HeaderKey, number][]) if (cols[k] === undefined) cols[k] = c;
           lastRow = next.r;
         }
@@ -296,7 +299,7 @@ interface Seen {
 /** Rendered when the sheet is done: until then a 01/02 sheet's form may still change. */
 interface PendingIssue {
   row: number | null;
-  column?: string;
+  col?: number;
   render: () => string;
 }
 
@@ -382,7 +385,7 @@ class SheetParser {
   }
   private pending(row: number, phrase: string | (() => string), col?: number): PendingIssue {
     const text = typeof phrase === 'string' ? () => phrase : phrase;
-    return { row, ...(col ? { column: colLetter(col) } : {}), render: () => `${this.where(row)}: ${text()}.` };
+    return { row, ...(col ? { col } : {}), render: () => `${this.where(row)}: ${text()}.` };
   }
   /** A whole sentence about the sheet (its header, its columns). */
   private sheetIssue(list: 'errors' | 'warnings', row: number | null, render: () => string): void {
@@ -409,8 +412,9 @@ class SheetParser {
     if (!this.header && !this.skip) this.locateHeader();
     if (this.header && !this.skip) this.settle();
     const render = (list: PendingIssue[], add: (i: RosterIssue) => void) => {
-      list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-      for (const i of list) add({ sheet: this.name, row: i.row, ...(i.column ? { column: i.column } : {}), message: i.render() });
+      // Reading order: by row, then left to right; a row-wide problem (a duplicate) after its cells.
+      list.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.col ?? Infinity) - (b.col ?? Infinity));
+      for (const i of list) add({ sheet: this.name, row: i.row, ...(i.col ? { column: colLetter(i.col) } : {}), message: i.render() });
     };
     render(this.errors, (i) => this.ctx.error(i));
     render(this.warnings, (i) => this.ctx.warn(i));
@@ -760,38 +764,45 @@ export async function readRosterFile(filePath: string, opts: ReadRosterOptions =
   if (size > maxBytes) throw new ApiError('VALIDATION', messages.tooBig(file, size, maxBytes));
 
   const ctx = new ImportContext(file, opts.now ?? new Date());
-  const input = createReadStream(filePath);
-  const onAbort = () => input.destroy();
+  const streams = new Set<Readable>();
+  const onAbort = () => streams.forEach((s) => s.destroy());
   signal?.addEventListener('abort', onAbort, { once: true });
-  // Styles are not read: they cost time on every cell, and date cells arrive as serial numbers,
-  // which parseBirth/parseDay read anyway. Hyperlinks and everything but cell values are ignored.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  let fh: FileHandle | undefined;
   let rowsRead = 0;
   let lastProgress = 0;
+  // Only a failure to unzip or parse means a damaged file; a fault in the checks must surface as itself.
+  let inParser = false;
   try {
-    for await (const ws of reader) {
-      const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
-      ctx.date1904 = !!props?.model?.date1904;
-      const sheet = new SheetParser(ctx, (ws as unknown as { name: string }).name);
+    fh = await open(filePath, 'r');
+    const book = await xlsxSheets(fh, filePath, size, (s) => streams.add(s));
+    ctx.date1904 = book.date1904;
+    for (const entry of book.sheets) {
+      const ws = await entry.open();
+      const sheet = new SheetParser(ctx, entry.name);
       ctx.sheets.push(sheet);
       for await (const row of ws) {
         if (signal?.aborted) throw cancelled();
         if (++rowsRead > MAX_ROSTER_ROWS) throw new ApiError('VALIDATION', messages.tooManyRows(file));
+        inParser = true;
         sheet.push(row);
+        inParser = false;
         if (opts.onProgress && rowsRead - lastProgress >= ROWS_PER_PROGRESS) {
           lastProgress = rowsRead;
           opts.onProgress(rowsRead);
         }
       }
+      inParser = true;
       sheet.finish();
+      inParser = false;
     }
   } catch (e) {
     if (signal?.aborted) throw cancelled();
-    if (e instanceof ApiError) throw e;
+    if (e instanceof ApiError || inParser) throw e;
     throw new ApiError('VALIDATION', messages.badXlsx(file));
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    input.destroy();
+    streams.forEach((s) => s.destroy());
+    await fh?.close();
   }
   if (signal?.aborted) throw cancelled();
   opts.onProgress?.(rowsRead);
