@@ -176,6 +176,8 @@ export interface RosterEntryTable {
   note: string | null;
   exclusion: string | null;
   exclusion_note: string | null;
+  agency: string | null;
+  focal_area: string | null;
   appointed_at: string | null;
   takes_part: number | null;
   chosen_position_id: string | null;

@@ -208,7 +208,7 @@ export interface RawSheet {
  * Writes a workbook of hand-shaped sheets. Returns, per sheet, the Excel row number of the first
  * data row, so tests can name `dòng N`.
  */
-export async function writeRawXlsx(file: string, sheets: RawSheet[]): Promise<number[]> {
+export async function writeRawXlsx<const T extends readonly RawSheet[]>(file: string, sheets: T): Promise<{ -readonly [K in keyof T]: number }> {
   const wb = new ExcelJS.Workbook();
   const firsts: number[] = [];
   for (const s of sheets) {
@@ -241,7 +241,7 @@ export async function writeRawXlsx(file: string, sheets: RawSheet[]): Promise<nu
     }
   }
   await wb.xlsx.writeFile(file);
-  return firsts;
+  return firsts as { -readonly [K in keyof T]: number };
 }
 
 /** A row of the Mẫu 02 header above: birth under Nam or Nữ by `gender`. */

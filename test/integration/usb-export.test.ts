@@ -122,6 +122,17 @@ describe('exportToDrive', () => {
     rmSync(drive, { recursive: true });
   });
 
+  it('with the package hash already known, the copy skips hashing and the read-back is checked against it', async () => {
+    const drive = tempDrive();
+    const r = await exportToDrive(src20, drive, { verify: okVerify, sha256: sha20.toUpperCase() });
+    expect(r.sha256).toBe(sha20);
+    expect(await sha256File(r.path)).toBe(sha20);
+    const e = await failure(exportToDrive(src20, drive, { verify: okVerify, sha256: '0'.repeat(64) }));
+    expect(e.message).toBe(messages.readBackMismatch({ kind: 'removed' }));
+    expect(await list(drive)).toEqual([]);
+    rmSync(drive, { recursive: true });
+  });
+
   it('refuses a package over 4 GiB − 1 for a FAT32 stick before writing a byte (sparse 4 GiB + 1 file)', async () => {
     const big = path.join(work, 'big.zip');
     await writeFile(big, '');

@@ -34,6 +34,8 @@ export const m003Exams: Migration = {
         note TEXT,
         exclusion TEXT,
         exclusion_note TEXT,
+        agency TEXT,
+        focal_area TEXT,
         appointed_at TEXT,
         takes_part INTEGER,
         chosen_position_id TEXT,

@@ -126,6 +126,8 @@ export interface ExportOptions {
   fileName?: string;
   /** From listDrives(); undefined = look it up when it matters (a package over 4 GiB − 1). */
   fsType?: string | null;
+  /** The package's sha256 if already known; see CopyOptions.sha256. */
+  sha256?: string;
   /** Free-space lookup (tests use it to simulate a small stick). */
   statfs?: (dir: string) => Promise<{ bavail: number; bsize: number }>;
 }
@@ -237,16 +239,22 @@ export interface CopyOptions {
   job?: JobHandle;
   /** Bytes done so far in this file: the copy counts 0…size, the read-back size…2·size. */
   onProgress?: (done: number, message: string) => void;
+  /**
+   * The source's sha256 when the caller already knows it (the package builder hashes while it
+   * writes). The copy then skips hashing — the costliest step after the device itself — and the
+   * read-back is checked against this value, which also catches a source changed since it was built.
+   */
+  sha256?: string;
 }
 
 /** Reads src (a file or bytes) into a new temp file in dir, hashing on the way; fsyncs it. */
 async function writeTemp(src: string | Buffer, tmp: string, o: CopyOptions, report: ReturnType<typeof throttled>) {
-  const hash = createHash('sha256');
+  const hash = o.sha256 ? null : createHash('sha256');
   const out = await open(tmp, 'wx').catch(tag('dest'));
   let bytes = 0;
   try {
     if (Buffer.isBuffer(src)) {
-      hash.update(src);
+      hash?.update(src);
       await writeAll(out, src, src.length, 0);
       bytes = src.length;
     } else {
@@ -261,7 +269,7 @@ async function writeTemp(src: string | Buffer, tmp: string, o: CopyOptions, repo
   } finally {
     await out.close().catch(() => undefined);
   }
-  return { bytes, sha256: hash.digest('hex') };
+  return { bytes, sha256: hash ? hash.digest('hex') : o.sha256!.toLowerCase() };
 }
 
 async function writeAll(out: FileHandle, buf: Buffer, len: number, pos: number): Promise<void> {
@@ -277,7 +285,7 @@ async function writeAll(out: FileHandle, buf: Buffer, len: number, pos: number):
  * Double-buffered: while chunk i is hashed and written, chunk i+1 is being read, so the copy
  * runs at about the speed of the slowest of the three rather than their sum.
  */
-async function copyLoop(inp: FileHandle, out: FileHandle, hash: ReturnType<typeof createHash>, o: CopyOptions, report: ReturnType<typeof throttled>) {
+async function copyLoop(inp: FileHandle, out: FileHandle, hash: ReturnType<typeof createHash> | null, o: CopyOptions, report: ReturnType<typeof throttled>) {
   const bufs = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
   const readAt = (i: number, pos: number) => inp.read(bufs[i]!, 0, CHUNK_BYTES, pos).catch(tag('source'));
   let cur = 0;
@@ -295,7 +303,7 @@ async function copyLoop(inp: FileHandle, out: FileHandle, hash: ReturnType<typeo
       nextRead.catch(() => undefined); // awaited on the next turn; a cancel in between must not leave it unhandled
       const write = writeAll(out, buf, bytesRead, pos);
       write.catch(() => undefined);
-      hash.update(buf.subarray(0, bytesRead));
+      hash?.update(buf.subarray(0, bytesRead));
       await write;
       pos += bytesRead;
       sinceSync += bytesRead;
@@ -467,6 +475,7 @@ export async function exportToDrive(srcFile: string, destDir: string, opts: Expo
   const name = opts.fileName ?? path.basename(srcFile);
   const bad = portableNameProblem(name);
   if (bad) throw new ApiError('VALIDATION', messages.badFileName(name, bad), [{ path: 'fileName', message: messages.badFileName(name, bad) }]);
+  if (opts.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(opts.sha256)) throw new Error(`exportToDrive: sha256 must be 64 hex digits, got ${opts.sha256}`);
   const st = await stat(srcFile).catch((e: unknown) => {
     throw errCode(e) === 'ENOENT' ? new ApiError('NOT_FOUND', messages.sourceMissing(path.basename(srcFile))) : e;
   });
@@ -482,7 +491,7 @@ export async function exportToDrive(srcFile: string, destDir: string, opts: Expo
   const total = 2 * size;
   job?.progress(0, total, messages.copying);
   const finalPath = path.join(destDir, name);
-  const result = await copyVerified(srcFile, finalPath, { job, onProgress: job ? (done, msg) => job.progress(done, total, msg) : undefined });
+  const result = await copyVerified(srcFile, finalPath, { job, sha256: opts.sha256, onProgress: job ? (done, msg) => job.progress(done, total, msg) : undefined });
 
   job?.progress(total, total, messages.verifying);
   let verdict: VerifyResult;
