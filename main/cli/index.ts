@@ -49,9 +49,10 @@ Thư mục dữ liệu: --data-dir, hoặc biến KIEMCHUNG_DATA_DIR, hoặc th�
 
 const rendererDir = () => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 
-function printDemo(accounts: { username: string; fullName: string; position: string }[], password: string, year: number) {
+function printDemo(accounts: { username: string; fullName: string; position: string }[], password: string, year: number, roundName: string) {
   console.log('Đã tạo dữ liệu mẫu: UBND xã Phú Thượng (Võ Nhai, Thái Nguyên).');
   console.log(`Có sẵn đợt tự đánh giá năm ${year} trên bộ tiêu chí mẫu, đang làm dở (có mục đã duyệt, mục bị trả lại, tài liệu kiểm chứng).`);
+  console.log(`Có sẵn đợt kiểm tra năng lực "${roundName}": đội xã Phú Thượng đang ở bước 1 (đăng nhập bằng tài khoản giamkhao).`);
   console.log(`Mật khẩu chung của các tài khoản mẫu: ${password}`);
   for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.fullName} — ${a.position}`);
   console.log('Đây là dữ liệu thử; đừng dùng các tài khoản này cho dữ liệu thật.');
@@ -83,7 +84,7 @@ async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean
   const services = bootServices({ dataDir });
   if (flags.demo && !getOffice(services)) {
     const demo = await createDemo(services);
-    printDemo(demo.accounts, demo.password, demo.year);
+    printDemo(demo.accounts, demo.password, demo.year, demo.roundName);
   }
   const router = createApi(services);
   checkClockAtStart(services);
@@ -147,7 +148,7 @@ async function main(argv: string[]): Promise<number> {
       const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
       try {
         const demo = await createDemo(s, DEMO_PASSWORD);
-        printDemo(demo.accounts, demo.password, demo.year);
+        printDemo(demo.accounts, demo.password, demo.year, demo.roundName);
       } finally {
         s.db.close();
       }

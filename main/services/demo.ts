@@ -6,6 +6,7 @@ import { setupOffice, getOffice } from './office';
 import { createUser, findUserByUsername } from './users';
 import type { Role } from '../../shared/office';
 import { createDemoAssessment } from './demo-assessment';
+import { createDemoExam } from './demo-exam';
 
 export const DEMO_PASSWORD = 'demo-kiemchung';
 
@@ -27,7 +28,7 @@ const OFFICERS: DemoAccount[] = [
   { username: 'giamkhao', fullName: 'Ngô Thanh Bình', position: 'Công chức khác', roles: ['proctor'] },
 ];
 
-export async function createDemo(s: Services, password = DEMO_PASSWORD): Promise<{ accounts: DemoAccount[]; password: string; year: number }> {
+export async function createDemo(s: Services, password = DEMO_PASSWORD): Promise<{ accounts: DemoAccount[]; password: string; year: number; roundName: string }> {
   if (getOffice(s)) throw new Error('Thư mục dữ liệu này đã có đơn vị; dữ liệu mẫu chỉ tạo trong thư mục trống.');
   await setupOffice(s, {
     office: { province: 'Thái Nguyên', district: 'Võ Nhai', commune: 'Phú Thượng', kind: 'xa' },
@@ -37,5 +38,7 @@ export async function createDemo(s: Services, password = DEMO_PASSWORD): Promise
   const actor = leader ? { id: leader.id, name: leader.full_name, roles: LEADER.roles } : SYSTEM_ACTOR;
   for (const o of OFFICERS) await createUser(s, actor, { ...o, password });
   const { year } = await createDemoAssessment(s);
-  return { accounts: [LEADER, ...OFFICERS], password, year };
+  const proctor = findUserByUsername(s, 'giamkhao')!;
+  const { roundName } = createDemoExam(s, { id: proctor.id, name: proctor.full_name, roles: ['proctor'] });
+  return { accounts: [LEADER, ...OFFICERS], password, year, roundName };
 }

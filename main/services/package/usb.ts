@@ -477,7 +477,10 @@ export async function exportToDrive(srcFile: string, destDir: string, opts: Expo
   if (bad) throw new ApiError('VALIDATION', messages.badFileName(name, bad), [{ path: 'fileName', message: messages.badFileName(name, bad) }]);
   if (opts.sha256 !== undefined && !/^[0-9a-f]{64}$/i.test(opts.sha256)) throw new Error(`exportToDrive: sha256 must be 64 hex digits, got ${opts.sha256}`);
   const st = await stat(srcFile).catch((e: unknown) => {
-    throw errCode(e) === 'ENOENT' ? new ApiError('NOT_FOUND', messages.sourceMissing(path.basename(srcFile))) : e;
+    const srcName = path.basename(srcFile);
+    throw errCode(e) === 'ENOENT'
+      ? new ApiError('NOT_FOUND', messages.sourceMissing(srcName))
+      : new ApiError('INTERNAL', messages.sourceUnreadable(srcName, errCode(e) ?? 'UNKNOWN'));
   });
   const size = st.size;
   // Looking the file system up costs a process spawn on Windows; it only matters past 4 GiB.

@@ -28,7 +28,7 @@ export function RoomBoard({ roundId }: { roundId: number }) {
           {t.boardTitle} — {data.round.name}
         </h1>
         <div className="row-actions">
-          <button onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>⛶</button>
+          <button onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>{vi.shell.menu.fullScreen}</button>
           <a className="button" href={`#/exams/${roundId}/console`}>
             {t.exitBoard}
           </a>
