@@ -43,6 +43,38 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('002: upgrading a v1 database keeps its people and adds the assessment tables', () => {
+    dir = tempDir();
+    const db = new Database(path.join(dir, DB_FILE));
+    db.pragma('foreign_keys = ON');
+    migrate(db, 1, migrations.slice(0, 1));
+    db.prepare(`INSERT INTO users (username, full_name, position, roles, password_hash, created_at, updated_at) VALUES ('lan', 'Trần Thị Lan', 'Phó Chủ tịch', '["leader"]', 'x', 1, 1)`).run();
+    migrate(db, 2, migrations.slice(0, 2));
+    expect(db.prepare('SELECT full_name FROM users').get()).toEqual({ full_name: 'Trần Thị Lan' });
+    expect(tables(db)).toEqual(expect.arrayContaining(['criteria_set', 'criterion', 'assessment', 'assessment_item', 'document', 'item_document', 'trusted_time']));
+    // A points value and a status outside the rules are refused by the schema itself.
+    db.prepare(`INSERT INTO criteria_set (name, total_max, created_at) VALUES ('Bộ', 100, 1)`).run();
+    db.prepare(`INSERT INTO assessment (year, set_id, opens_at, closes_at, created_at, updated_at) VALUES (2023, 1, 1, 2, 1, 1)`).run();
+    expect(() => db.prepare(`INSERT INTO assessment_item (assessment_id, criterion_code, status, updated_at) VALUES (1, '1.1', 'done?', 1)`).run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('003: upgrading a v2 database keeps its assessments and adds the exam tables', () => {
+    dir = tempDir();
+    const db = new Database(path.join(dir, DB_FILE));
+    db.pragma('foreign_keys = ON');
+    migrate(db, 1, migrations.slice(0, 2));
+    db.prepare(`INSERT INTO criteria_set (name, total_max, created_at) VALUES ('Bộ tiêu chí', 100, 1)`).run();
+    db.prepare(`INSERT INTO assessment (year, set_id, opens_at, closes_at, created_at, updated_at) VALUES (2023, 1, 1, 2, 1, 1)`).run();
+    migrate(db, 2, migrations.slice(0, 3));
+    expect(db.prepare('SELECT year FROM assessment').get()).toEqual({ year: 2023 });
+    expect(tables(db)).toEqual(expect.arrayContaining(['exam_round', 'roster_entry', 'exam_team', 'exam_performer', 'exam_step', 'exam_record', 'exam_incident', 'exam_override', 'clock_event']));
+    db.prepare(`INSERT INTO exam_round (name, created_at) VALUES ('Đợt 1', 1)`).run();
+    db.prepare(`INSERT INTO exam_team (round_id, commune, created_at) VALUES (1, 'Đại Tâm', 1)`).run();
+    expect(() => db.prepare(`INSERT INTO exam_step (team_id, step) VALUES (1, 5)`).run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('refuses a database written by a newer version, and leaves it untouched', () => {
     dir = tempDir();
     openDatabase(dir, 1).db.close();
