@@ -2,6 +2,7 @@ import { Router } from './router';
 import { registerCore, registerTestHooks } from './handlers/core';
 import { registerAssessment } from './handlers/assessment';
 import { registerExam } from './handlers/exam';
+import { registerPackage } from './handlers/package';
 import { methodNames } from '../../shared/api/contract';
 import type { Services } from '../services/context';
 
@@ -11,6 +12,7 @@ export function createApi(s: Services): Router {
   registerCore(r);
   registerAssessment(r);
   registerExam(r);
+  registerPackage(r);
   if (s.testHooks) registerTestHooks(r);
   const missing = methodNames.filter((m) => !r.has(m) && !m.startsWith('test.'));
   if (missing.length) throw new Error(`API methods without a handler: ${missing.join(', ')}`);

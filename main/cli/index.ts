@@ -22,6 +22,10 @@ import { formatPoints } from '../../shared/format';
 import { findRoundByName } from '../services/exam/rounds';
 import { importRosterFile, exportRosterTo } from '../services/exam/roster-io';
 import type { FormNo } from '../../shared/api/exam-schemas';
+import { verifyAndOpen } from '../services/submission/packages';
+import { verifyView } from '../api/handlers/package';
+import { buildAssessmentPackage } from '../services/submission/build';
+import { copyFile } from 'node:fs/promises';
 import { checkClockAtStart, startClockMonitor } from '../services/clock-monitor';
 
 const HELP = `Kiểm Chứng — dòng lệnh
@@ -41,6 +45,10 @@ Cách dùng: kiemchung <lệnh> [tùy chọn]
                               Nhập danh sách Mẫu 01–05 (Excel) vào đợt kiểm tra R (tạo đợt nếu chưa có).
   roster export --form 01..05 --round R --out FILE [--data-dir D]
                               Xuất một mẫu danh sách ra Excel (.xlsx) hoặc PDF (.pdf, theo đuôi tệp).
+  package build --year Y [--kind assessment] --out FILE [--data-dir D]
+                              Đóng gói và ký hồ sơ tự đánh giá năm Y (mật khẩu khóa ký lấy từ biến
+                              KIEMCHUNG_KEY_PASSPHRASE, hoặc hỏi khi chạy trong cửa sổ lệnh).
+  package verify FILE         Kiểm tra một gói hồ sơ; mã thoát 0 khi hợp lệ, khác 0 kèm từng lý do.
   db migrate [--data-dir D]   Nâng cấp cơ sở dữ liệu lên lược đồ mới nhất.
   db check [--data-dir D]     Kiểm tra toàn vẹn SQLite và chuỗi nhật ký; báo dòng hỏng đầu tiên.
 
@@ -56,6 +64,27 @@ function printDemo(accounts: { username: string; fullName: string; position: str
   console.log(`Mật khẩu chung của các tài khoản mẫu: ${password}`);
   for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.fullName} — ${a.position}`);
   console.log('Đây là dữ liệu thử; đừng dùng các tài khoản này cho dữ liệu thật.');
+}
+
+/** Reads a secret from the terminal without echoing it. */
+async function askHidden(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new Error('Cần mật khẩu khóa ký: đặt biến KIEMCHUNG_KEY_PASSPHRASE hoặc chạy lệnh trong cửa sổ lệnh.');
+  process.stdout.write(prompt);
+  process.stdin.setRawMode(true);
+  let out = '';
+  for await (const chunk of process.stdin) {
+    for (const ch of String(chunk)) {
+      if (ch === '\r' || ch === '\n') {
+        process.stdin.setRawMode(false);
+        process.stdout.write('\n');
+        process.stdin.pause();
+        return out;
+      }
+      if (ch === '\u0003') process.exit(130);
+      out = ch === '\u007f' ? out.slice(0, -1) : out + ch;
+    }
+  }
+  return out;
 }
 
 function printCriteriaCheck(file: string, r: CriteriaFileResult) {
@@ -132,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       round: { type: 'string' },
       form: { type: 'string' },
+      kind: { type: 'string' },
     },
   });
   const [cmd, sub] = positionals;
@@ -222,6 +252,38 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         s.db.close();
       }
+    }
+    case 'package': {
+      if (sub === 'verify') {
+        const file = positionals[2];
+        if (!file) throw new Error('Dùng: kiemchung package verify <tệp .zip>');
+        const opened = await verifyAndOpen(path.resolve(file));
+        const v = verifyView(opened);
+        console.log(v.message);
+        for (const p of v.problems) console.log(`  ✗ ${p.file ? p.file + ': ' : ''}${p.message}`);
+        if (v.signer) console.log(`Người ký: ${v.signer.holder} — cấp bởi ${v.signer.issuer} — dấu vân tay ${v.signer.fingerprint}`);
+        if (v.content) console.log(`${v.content.office} — năm ${v.content.year}: ${formatPoints(v.content.points)}/${formatPoints(v.content.applicableMax)} điểm${v.content.band ? ` (${v.content.band})` : ''}, ${v.content.evidence} tài liệu kiểm chứng.`);
+        return v.ok ? 0 : 2;
+      }
+      if (sub === 'build') {
+        if ((values.kind ?? 'assessment') !== 'assessment') throw new Error('Hiện mới đóng gói được hồ sơ tự đánh giá (--kind assessment); gói kết quả thi chưa có.');
+        const year = Number(values.year);
+        if (!Number.isInteger(year)) throw new Error('Cần --year, ví dụ --year 2023');
+        if (!values.out) throw new Error('Cần --out <tệp .zip>');
+        const passphrase = process.env.KIEMCHUNG_KEY_PASSPHRASE ?? (await askHidden('Mật khẩu khóa ký: '));
+        const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
+        try {
+          const a = s.db.first(s.db.q.selectFrom('assessment').select('id').where('year', '=', year));
+          if (!a) throw new Error(`Chưa có đợt tự đánh giá năm ${year} trong dữ liệu này.`);
+          const built = await buildAssessmentPackage(s, SYSTEM_ACTOR, a.id, passphrase);
+          await copyFile(path.join(s.dataDir, 'packages', built.fileName), path.resolve(values.out));
+          console.log(`Đã đóng gói và ký: ${path.resolve(values.out)} (${built.payloadFiles} tệp, sha256 ${built.sha256})`);
+          return 0;
+        } finally {
+          s.db.close();
+        }
+      }
+      throw new Error('Dùng: kiemchung package build|verify …');
     }
     case 'db':
       if (sub === 'migrate') {

@@ -244,7 +244,23 @@ export interface ClockEventTable {
   note: string;
 }
 
+export interface PackageTable {
+  id: Generated<number>;
+  kind: 'assessment' | 'exam';
+  ref_id: number;
+  bag_name: string;
+  path: string;
+  size: number;
+  sha256: string;
+  tagmanifest_sha256: string;
+  signer_fingerprint: string;
+  payload_files: number;
+  created_at: number;
+  created_by: number | null;
+}
+
 export interface DB {
+  package: PackageTable;
   exam_round: ExamRoundTable;
   roster_entry: RosterEntryTable;
   exam_team: ExamTeamTable;

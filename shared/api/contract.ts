@@ -6,6 +6,7 @@ import { method } from './define';
 import * as s from './schemas';
 import * as a from './assessment-schemas';
 import * as x from './exam-schemas';
+import * as p from './package-api-schemas';
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -131,6 +132,19 @@ export const contract = {
   ),
   'exam.results': method(z.object({ roundId: z.number().int() }), x.resultsView),
   'exam.exportResults': method(z.object({ roundId: z.number().int(), format: z.enum(['xlsx', 'pdf']) }), a.fileRef),
+
+  // Signing identity and submission packages
+  'keys.status': method(empty, p.identityStatus),
+  'keys.create': method(z.object({ passphrase: p.passphrase, replace: z.boolean().default(false) }), p.identityStatus),
+  'keys.import': method(z.object({ uploadId: z.string(), p12Password: z.string().max(200), passphrase: p.passphrase }), p.identityStatus),
+  /** Long job: progress arrives as job events; cancellable with jobs.cancel. */
+  'package.build': method(z.object({ assessmentId: z.number().int(), passphrase: z.string().max(200) }), p.packageView),
+  'package.list': method(empty, z.array(p.packageView)),
+  'package.download': method(z.object({ packageId: z.number().int() }), a.fileRef),
+  'package.verify': method(z.object({ uploadId: z.string() }), p.verifyView),
+  'package.drives': method(z.object({ extraFolders: z.array(z.string().max(500)).max(10).default([]) }), z.array(p.driveView)),
+  'package.exportToDrive': method(z.object({ packageId: z.number().int(), destDir: z.string().min(1).max(500) }), z.object({ path: z.string(), bytes: z.number(), sha256: z.string() })),
+  'package.exportManual': method(z.object({ assessmentId: z.number().int(), destDir: z.string().min(1).max(500) }), z.object({ folder: z.string(), files: z.number().int(), totalBytes: z.number() })),
 
   /** Only registered when the server runs with KIEMCHUNG_TEST_HOOKS=1 (e2e tests' injected clock). */
   'test.setClock': method(z.object({ offsetMs: z.number() }), z.object({ now: z.number() })),

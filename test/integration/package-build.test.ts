@@ -1,7 +1,7 @@
 // The signed package checked from the outside: OpenSSL verifies the detached CMS signature,
 // `unzip` and `sha256sum` check the zip and the BagIt manifests, poppler checks PDF signatures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';

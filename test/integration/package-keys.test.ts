@@ -126,6 +126,20 @@ describe('PKCS#12 import', () => {
     expect(importPkcs12(p12, 'Mật-khẩu-1', Date.now()).info.holder).toBe('UBND xã Phú Thượng');
   });
 
+  it('takes an ECDSA P-256 certificate too: packages signed with it verify in openssl', async () => {
+    openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ec.key', '-out', 'ec.pem', '-days', '30', '-utf8', '-subj', '/C=VN/CN=UBND xã Phú Thượng');
+    openssl('pkcs12', '-export', '-inkey', 'ec.key', '-in', 'ec.pem', '-passout', 'pass:x', '-out', 'ec.p12');
+    const { identity, info } = importPkcs12(readFileSync(at('ec.p12')), 'x', Date.now());
+    expect(identity.privateKey.asymmetricKeyType).toBe('ec');
+    expect(identity.certificatePem).toBe(readFileSync(at('ec.pem'), 'utf8'));
+    expect(info.holder).toBe('UBND xã Phú Thượng');
+    await buildBag({ bagName: 'KC-EC', bagInfo: bagInfo(), payload: [{ path: 'a.json', source: { bytes: Buffer.from('{}') } }], identity }, at('ec.zip'));
+    expect((await verifyPackage(at('ec.zip'))).ok).toBe(true);
+    run('/usr/bin/unzip', ['-q', '-o', at('ec.zip'), '-d', at('ecx')]);
+    const r = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-content', 'tagmanifest-sha256.txt', '-in', 'tagmanifest-sha256.txt.p7s', '-CAfile', at('ec.pem'), '-out', '/dev/null'], at('ecx/KC-EC'));
+    expect(r.out).toContain('Verification successful');
+  });
+
   it('refuses a wrong password and a file that is not PKCS#12', () => {
     const p12 = makeP12('pw');
     expect(() => importPkcs12(p12, 'sai', Date.now())).toThrow(expect.objectContaining({ code: 'BAD_CREDENTIALS' }));

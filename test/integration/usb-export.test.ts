@@ -268,11 +268,12 @@ describe('a killed export (process crash or power loss of the app)', () => {
       const N = 24;
       let absent = 0;
       let complete = 0;
-      for (let i = 0; i < N; i++) {
+      // After N, a few longer waits in case a busy machine made every kill land mid-copy.
+      for (let i = 0; i < N || (i < N + 8 && (absent === 0 || complete === 0)); i++) {
         await rm(final, { force: true });
         const { child, exited } = await startChildExport(src, drive, 'goi.zip');
         // Stratified random delays covering the whole export and a little beyond.
-        const delay = ((i + Math.random()) / N) * full * 1.3;
+        const delay = i < N ? ((i + Math.random()) / N) * full * 1.3 : full * (1.5 + i - N);
         await new Promise((r) => setTimeout(r, delay));
         child.kill('SIGKILL');
         await exited;
@@ -282,8 +283,8 @@ describe('a killed export (process crash or power loss of the app)', () => {
         } else absent++;
         expect((await list(drive)).filter((n) => n.endsWith('.loi'))).toEqual([]);
       }
-      console.log(`usb kill test: export takes ~${full.toFixed(0)} ms; ${N} kills → ${absent} with no final file, ${complete} with a complete one`);
-      expect(absent + complete).toBe(N);
+      console.log(`usb kill test: export takes ~${full.toFixed(0)} ms; ${absent + complete} kills → ${absent} with no final file, ${complete} with a complete one`);
+      expect(absent + complete).toBeGreaterThanOrEqual(N);
       expect(absent).toBeGreaterThan(0);
       expect(complete).toBeGreaterThan(0);
 

@@ -4,6 +4,7 @@ import type { Migration } from './types';
 import { m001Initial } from './001-initial';
 import { m002Assessment } from './002-assessment';
 import { m003Exams } from './003-exams';
+import { m004Packages } from './004-packages';
 
-export const migrations: readonly Migration[] = [m001Initial, m002Assessment, m003Exams];
+export const migrations: readonly Migration[] = [m001Initial, m002Assessment, m003Exams, m004Packages];
 export type { Migration };

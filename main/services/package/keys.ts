@@ -64,13 +64,7 @@ const NAME_LABELS: Record<string, string> = {
   [OID.organizationalUnit]: 'OU',
 };
 
-export function pemToDer(pem: string): Buffer {
-  try {
-    return Buffer.from(new X509Certificate(pem).raw);
-  } catch {
-    throw new ApiError('VALIDATION', messages.keys.certUnreadable);
-  }
-}
+export const pemToDer = (pem: string): Buffer => Buffer.from(readX509(pem).raw);
 
 export const derToPem = (der: Uint8Array) => new X509Certificate(der).toString();
 
@@ -97,8 +91,16 @@ function nameFields(name: pkijs.RelativeDistinguishedNames): Record<string, stri
   return out;
 }
 
+function readX509(pem: string): X509Certificate {
+  try {
+    return new X509Certificate(pem);
+  } catch {
+    throw new ApiError('VALIDATION', messages.keys.certUnreadable);
+  }
+}
+
 export function certificateInfo(certPem: string, now: number): CertificateInfo {
-  const x509 = new X509Certificate(certPem);
+  const x509 = readX509(certPem);
   const cert = parseCertificate(x509.raw);
   const subject = nameFields(cert.subject);
   const issuer = nameFields(cert.issuer);
@@ -143,7 +145,7 @@ export function assertKeyMatchesCertificate(identity: SigningIdentity): void {
   const ecOk = k.asymmetricKeyType === 'ec' && k.asymmetricKeyDetails?.namedCurve === 'prime256v1';
   if (!rsaOk && !ecOk) throw new ApiError('VALIDATION', messages.keys.keyUnsupported);
   const fromKey = createPublicKey(k).export({ type: 'spki', format: 'der' });
-  const fromCert = new X509Certificate(identity.certificatePem).publicKey.export({ type: 'spki', format: 'der' });
+  const fromCert = readX509(identity.certificatePem).publicKey.export({ type: 'spki', format: 'der' });
   if (!fromKey.equals(fromCert)) throw new ApiError('VALIDATION', messages.keys.keyMismatch);
 }
 

@@ -71,6 +71,7 @@ export const messages = {
     sizeMismatch: (p: string, declared: number, stored: number) =>
       `Mục ${q(p)}: kích thước khai báo (${declared} byte) khác kích thước lưu (${stored} byte).`,
     outOfBounds: (p: string) => `Mục ${q(p)}: kích thước khai báo vượt ra ngoài tệp ZIP (kích thước bị khai man hoặc tệp bị cắt cụt).`,
+    dirWithData: (p: string) => `Mục ${q(p)} là thư mục nhưng lại chứa dữ liệu.`,
     sizesExceedFile: 'Tổng kích thước khai báo của các mục lớn hơn chính tệp ZIP: các mục chồng lên nhau hoặc kích thước bị khai man.',
     localHeader: (p: string, detail: string) => `Mục ${q(p)}: phần đầu cục bộ không khớp với mục lục ZIP (${detail}).`,
     crc: (p: string) => `Mục ${q(p)}: mã kiểm tra CRC-32 không khớp, dữ liệu đã bị hỏng.`,

@@ -13,8 +13,10 @@ import yauzl from 'yauzl';
 import { CHUNK_BYTES } from './hash';
 import { messages } from './messages';
 
+export type ZipCheck = 'zip' | 'limits' | 'entry-name' | 'symlink' | 'encrypted' | 'compressed' | 'entry-size' | 'entry-header';
+
 export interface ZipProblem {
-  check: string;
+  check: ZipCheck;
   file: string | null;
   message: string;
 }
@@ -118,6 +120,7 @@ export class SafeZip {
         else if (e.compressedSize !== e.uncompressedSize) {
           problems.push({ check: 'entry-size', file: shown, message: messages.verify.sizeMismatch(shown, e.uncompressedSize, e.compressedSize) });
         }
+        if (name.endsWith('/') && e.uncompressedSize > 0) problems.push({ check: 'entry-size', file: shown, message: messages.verify.dirWithData(shown) });
         if (e.relativeOffsetOfLocalHeader + 30 + e.compressedSize > zf.fileSize) {
           problems.push({ check: 'entry-size', file: shown, message: messages.verify.outOfBounds(shown) });
         }
@@ -139,7 +142,7 @@ export class SafeZip {
     // Stored entries cannot hold more than the file: more means overlapping entries or lying sizes.
     if (totalStored > zf.fileSize) problems.push({ check: 'entry-size', file: null, message: messages.verify.sizesExceedFile });
     if (totalSize > limits.maxTotalBytes) {
-      problems.push({ check: 'limits', file: null, message: messages.verify.tooLarge(`${Math.round(limits.maxTotalBytes / 1024 ** 3)} GiB`) });
+      problems.push({ check: 'limits', file: null, message: messages.verify.tooLarge(humanBytes(limits.maxTotalBytes)) });
     }
   }
 
@@ -224,4 +227,5 @@ export class ShortReadError extends Error {
   }
 }
 
+const humanBytes = (n: number) => (n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1).replace('.', ',')} GiB` : `${Math.ceil(n / 1024 ** 2)} MiB`);
 const detail = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200);

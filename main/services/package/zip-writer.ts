@@ -13,6 +13,7 @@ const VERSION_ZIP64 = 45;
 const VERSION_STORED = 10;
 const MADE_BY_UNIX = 3 << 8;
 const FILE_MODE = 0o100644;
+const SYNC_EVERY = 64 * 1024 * 1024;
 
 interface CentralRecord {
   name: Buffer;
@@ -40,6 +41,9 @@ export interface AddFileHooks {
 
 export class StoredZipWriter {
   private pos = 0;
+  private unsynced = 0;
+  private syncing: Promise<void> | null = null;
+  private syncError: unknown = null;
   private readonly records: CentralRecord[] = [];
   private readonly time: { dosTime: number; dosDate: number };
 
@@ -61,13 +65,39 @@ export class StoredZipWriter {
     return this.pos;
   }
 
-  private async write(buf: Buffer, at = this.pos): Promise<void> {
+  /** Appends (position reserved synchronously, so writes may be in flight together) or writes at `at`. */
+  private write(buf: Buffer, at?: number): Promise<void> {
+    const pos = at ?? this.pos;
+    if (at === undefined) this.pos += buf.length;
+    this.maybeSyncInBackground(buf.length);
+    return this.writeAt(buf, pos);
+  }
+
+  private async writeAt(buf: Buffer, pos: number): Promise<void> {
     let done = 0;
     while (done < buf.length) {
-      const { bytesWritten } = await this.fh.write(buf, done, buf.length - done, at + done);
+      const { bytesWritten } = await this.fh.write(buf, done, buf.length - done, pos + done);
       done += bytesWritten;
     }
-    if (at === this.pos) this.pos += buf.length;
+  }
+
+  /**
+   * Starts a datasync every SYNC_EVERY bytes without waiting for it: the disk (or stick) writes
+   * while we hash, the final fsync only has the tail left, and progress follows what is really
+   * written instead of racing to 100 % and then hanging in one long flush.
+   */
+  private maybeSyncInBackground(n: number): void {
+    this.unsynced += n;
+    if (this.unsynced < SYNC_EVERY || this.syncing) return;
+    this.unsynced = 0;
+    this.syncing = this.fh
+      .datasync()
+      .catch((e: unknown) => {
+        this.syncError ??= e;
+      })
+      .finally(() => {
+        this.syncing = null;
+      });
   }
 
   private localHeader(name: Buffer, size: number, crc: number, zip64: boolean): Buffer {
@@ -104,8 +134,9 @@ export class StoredZipWriter {
 
   /**
    * Streams `size` bytes of `source` into the zip. The header is written with the CRC left at zero
-   * and patched once the data is in; reads and writes overlap (two buffers, one in flight each way).
-   * Throws if the file has a different size than announced (it changed while being packed).
+   * and patched once the data is in. Three buffers rotate so that reading chunk k+1, hashing chunk
+   * k (onChunk, CRC) and writing chunk k-1 all happen at once. Throws if the file turns out to have
+   * another size than announced (it changed while being packed).
    */
   async addFile(name: string, source: string, size: number, hooks: AddFileHooks): Promise<void> {
     const nameBuf = Buffer.from(name, 'ascii');
@@ -114,30 +145,35 @@ export class StoredZipWriter {
     await this.write(this.localHeader(nameBuf, size, 0, zip64));
     const src = await open(source, 'r');
     let crc = 0;
-    let pending: ReturnType<FileHandle['read']> | null = null;
+    let reading: ReturnType<FileHandle['read']> | null = null;
+    let writing: Promise<void> = Promise.resolve();
     try {
-      const bufs = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
-      let which = 0;
+      const bufs = [0, 1, 2].map(() => Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(size, 1))));
+      let k = 0;
       let readPos = 0;
-      const readNext = () => src.read(bufs[which]!, 0, Math.min(CHUNK_BYTES, size - readPos), readPos);
-      pending = size > 0 ? readNext() : null;
-      while (pending) {
-        const { bytesRead } = await pending;
+      // Buffer (k+1)%3 was last used by write k-2, which finished before write k-1 started.
+      const readInto = (i: number) => src.read(bufs[i % 3]!, 0, Math.min(bufs[0]!.length, size - readPos), readPos);
+      reading = size > 0 ? readInto(0) : null;
+      while (reading) {
+        const { bytesRead } = await reading;
         if (bytesRead === 0) throw new SourceChangedError();
-        const chunk = bufs[which]!.subarray(0, bytesRead);
+        const chunk = bufs[k % 3]!.subarray(0, bytesRead);
         readPos += bytesRead;
-        which ^= 1;
-        pending = readPos < size ? readNext() : null;
+        reading = readPos < size ? readInto(k + 1) : null;
         hooks.onChunk(chunk);
         crc = crc32(chunk, crc);
-        await this.write(chunk);
+        await writing;
+        writing = this.write(chunk);
+        k++;
       }
+      await writing;
       // One more byte readable means the file grew after it was measured.
       const { bytesRead } = await src.read(Buffer.alloc(1), 0, 1, size);
       if (bytesRead !== 0) throw new SourceChangedError();
     } finally {
-      // A read still in flight (the hook threw, e.g. on cancel) must settle before the close.
-      await pending?.catch(() => undefined);
+      // Whatever is still in flight (the hook threw, e.g. on cancel) must settle before the close.
+      await reading?.catch(() => undefined);
+      await writing.catch(() => undefined);
       await src.close();
     }
     const crcBuf = Buffer.alloc(4);
@@ -146,7 +182,7 @@ export class StoredZipWriter {
     this.records.push({ name: nameBuf, crc: crc >>> 0, size, offset, ...this.time });
   }
 
-  /** Central directory and end records, then flush to the disk. Leaves the file open for nothing. */
+  /** Central directory and end records, then everything flushed to the disk; returns the zip size. Call close() after. */
   async finish(): Promise<number> {
     const cdStart = this.pos;
     const parts: Buffer[] = [];
@@ -216,11 +252,14 @@ export class StoredZipWriter {
     end.writeUInt32LE(zip64End ? U32 : cdStart, 16);
     end.writeUInt16LE(0, 20);
     await this.write(end);
+    await this.syncing;
+    if (this.syncError) throw this.syncError;
     await this.fh.sync();
     return this.pos;
   }
 
   async close(): Promise<void> {
+    await this.syncing;
     await this.fh.close();
   }
 }

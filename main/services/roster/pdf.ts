@@ -4,7 +4,7 @@
 // since decomposed marks would be drawn beside their letters.
 import { writeFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { writeAtomically } from '../summary/atomic';
 import { fontBytes, widthCache } from '../summary/fonts';
 import { textWidth, wrapText, type Face } from '../summary/pdf-layout';
@@ -20,12 +20,29 @@ const PAD = { x: 3, y: 3 } as const;
 const BLACK = rgb(0, 0, 0);
 const HEADER_FILL = rgb(0.92, 0.92, 0.92);
 const SIGNATURE_SPACE = 56;
+const RULE = 0.5;
 /**
  * pdf-lib draws glyphs at their advances and ignores GPOS positioning, which fontkit still
  * computes on every call; off, the output is identical (Be Vietnam Pro's Vietnamese letters are
  * precomposed) and long tables render about twice as fast.
  */
 const NO_POSITIONING = { kern: false, mark: false, mkmk: false, dist: false, curs: false, abvm: false, blwm: false };
+
+/**
+ * drawText shapes its string with fontkit on every call; a roster repeats the same titles,
+ * communes and notes thousands of times. The first encoding also adds the glyphs to the subset,
+ * so reusing its result for the same string within this document loses nothing.
+ */
+function memoEncode(font: PDFFont): PDFFont {
+  const cache = new Map<string, ReturnType<PDFFont['encodeText']>>();
+  const encode = font.encodeText.bind(font);
+  font.encodeText = (text: string) => {
+    let hex = cache.get(text);
+    if (!hex) cache.set(text, (hex = encode(text)));
+    return hex;
+  };
+  return font;
+}
 
 interface Fonts {
   regular: Face;
@@ -52,7 +69,7 @@ export async function renderRosterPdf(form: FormCode, rows: readonly RosterRowOu
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const fb = await fontBytes();
-  const face = async (b: Uint8Array): Promise<Face> => ({ font: await doc.embedFont(b, { subset: true, features: NO_POSITIONING }), widths: widthCache(b) });
+  const face = async (b: Uint8Array): Promise<Face> => ({ font: memoEncode(await doc.embedFont(b, { subset: true, features: NO_POSITIONING })), widths: widthCache(b) });
   const fonts: Fonts = { regular: await face(fb.regular), bold: await face(fb.bold), italic: await face(fb.italic) };
   doc.setTitle(h.docTitle, { showInWindowTitleBar: true });
   doc.setAuthor(h.unit);
@@ -71,16 +88,28 @@ export async function renderRosterPdf(form: FormCode, rows: readonly RosterRowOu
   const header = layHeader(cols, widths, fonts.bold);
   let page = doc.addPage([PAGE.width, PAGE.height]);
   let y = drawHeading(page, h, fonts);
-  y = drawHeader(page, y, cols, widths, header, fonts.bold);
-  const newPage = () => {
-    page = doc.addPage([PAGE.width, PAGE.height]);
-    y = drawHeader(page, PAGE.height - PAGE.top, cols, widths, header, fonts.bold);
+  y = drawHeader(page, y, header, fonts.bold);
+  // The body's column rules are drawn once per page, from under the header to the last row:
+  // per-cell rectangles made a 2 000-row list three times slower.
+  let bodyTop = y;
+  const closeGrid = () => {
+    if (y >= bodyTop) return;
+    let x = PAGE.left;
+    for (const w of [0, ...widths]) {
+      x += w;
+      page.drawLine({ start: { x, y: bodyTop }, end: { x, y }, thickness: RULE, color: BLACK });
+    }
   };
   rows.forEach((r, index) => {
     const row = lay(cols.map((c) => cellText(cellValue(c, r, index))), fonts.regular, SIZE.body);
-    if (y - row.height < PAGE.bottom) newPage();
+    if (y - row.height < PAGE.bottom) {
+      closeGrid();
+      page = doc.addPage([PAGE.width, PAGE.height]);
+      y = bodyTop = drawHeader(page, PAGE.height - PAGE.top, header, fonts.bold);
+    }
     y = drawRow(page, y, cols, widths, row, fonts.regular, SIZE.body);
   });
+  closeGrid();
 
   const tail = 10 + (h.dateLine ? lineHeight(12) : 0) + lineHeight(SIZE.heading) + lineHeight(11) + SIGNATURE_SPACE;
   if (y - tail < PAGE.bottom) {
@@ -182,7 +211,7 @@ function layHeader(cols: PhysicalColumn[], widths: number[], face: Face): Header
 }
 
 function cellBox(page: PDFPage, x: number, top: number, width: number, height: number, fill?: ReturnType<typeof rgb>): void {
-  page.drawRectangle({ x, y: top - height, width, height, borderWidth: 0.5, borderColor: BLACK, ...(fill ? { color: fill } : {}) });
+  page.drawRectangle({ x, y: top - height, width, height, borderWidth: RULE, borderColor: BLACK, ...(fill ? { color: fill } : {}) });
 }
 
 function linesIn(page: PDFPage, lines: string[], x: number, top: number, width: number, height: number, face: Face, size: number, align: 'left' | 'center'): void {
@@ -196,7 +225,7 @@ function linesIn(page: PDFPage, lines: string[], x: number, top: number, width: 
   }
 }
 
-function drawHeader(page: PDFPage, top: number, _cols: PhysicalColumn[], _widths: number[], h: HeaderLaid, face: Face): number {
+function drawHeader(page: PDFPage, top: number, h: HeaderLaid, face: Face): number {
   const both = h.topHeight + h.subHeight;
   for (const t of h.top) {
     const height = t.span === 'both' ? both : h.topHeight;
@@ -210,15 +239,17 @@ function drawHeader(page: PDFPage, top: number, _cols: PhysicalColumn[], _widths
   return top - both;
 }
 
+/** A body row's texts and its bottom rule; the column rules come from the page's grid. */
 function drawRow(page: PDFPage, top: number, cols: PhysicalColumn[], widths: number[], row: Laid, face: Face, size: number): number {
   let x = PAGE.left;
   cols.forEach((c, i) => {
     const w = widths[i]!;
-    cellBox(page, x, top, w, row.height);
     linesIn(page, row.lines[i]!, x, top, w, row.height, face, size, c.align);
     x += w;
   });
-  return top - row.height;
+  const bottom = top - row.height;
+  page.drawLine({ start: { x: PAGE.left, y: bottom }, end: { x, y: bottom }, thickness: RULE, color: BLACK });
+  return bottom;
 }
 
 /** Date line, "TM. ỦY BAN NHÂN DÂN", the hint, room for signature and seal — on the right. */

@@ -9,9 +9,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../../shared/errors';
 import {
-  EXAM_POSITIONS, FOCAL_AREAS, FOCAL_AREA_LABELS, communeKind, communeKey, exclusionReason, matchFocalArea, matchPosition, normalizePhone,
-  parseBirth, parseDay, parseYesNo, personKey,
-  type ExamPositionId, type ExclusionCode, type FocalArea, type PositionMatch,
+  EXAM_POSITIONS, FOCAL_AREAS, FOCAL_AREA_LABELS, communeKind, communeKey, exclusionReason, foldKey, joinPersonKey, matchFocalArea,
+  matchPosition, normalizePhone, parseBirth, parseDay, parseYesNo,
+  type CommuneKind, type ExamPositionId, type ExclusionCode, type FocalArea, type PositionMatch,
 } from '../../domain/roster';
 import { COLUMN_LABELS, REQUIRED_COLUMNS, formFromLabel, formFromTitle, formName, headerKey, type FormCode, type HeaderKey } from './forms';
 import { sniffFile } from './sniff';
@@ -83,6 +83,8 @@ export const HEADER_SCAN_ROWS = 20;
 /** Beyond this the list is cut with a count: a systematic mistake would otherwise list 100 000 lines. */
 export const MAX_LISTED_ISSUES = 2000;
 const ROWS_PER_PROGRESS = 1000;
+/** Bound on each per-import cache: distinct communes and titles number in the thousands at most. */
+const CACHE_LIMIT = 50_000;
 
 const formatMb = (bytes: number) => `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toString().replace('.', ',')} MB`;
 const EXAM_TITLES = [...new Set(EXAM_POSITIONS.map((p) => p.title))].join(', ');
@@ -291,10 +293,8 @@ function formFromColumns(cols: Cols): FormCode | null {
 type Group = 'exam' | 'focal' | 'all';
 const groupOf = (f: FormCode): Group => (f === '04' ? 'focal' : f === '05' ? 'all' : 'exam');
 
-interface Seen {
-  sheet: SheetParser;
-  row: number;
-}
+/** First occurrence of a person: sheet index and row packed in one number (rows < 2^21), no object per row. */
+const ROW_BITS = 2 ** 21;
 
 /** Rendered when the sheet is done: until then a 01/02 sheet's form may still change. */
 interface PendingIssue {
@@ -308,8 +308,13 @@ class ImportContext {
   readonly warnings: RosterIssue[] = [];
   readonly forms: RosterSheet[] = [];
   readonly sheets: SheetParser[] = [];
-  readonly seen: Record<Group, Map<string, Seen>> = { exam: new Map(), focal: new Map(), all: new Map() };
+  readonly seen: Record<Group, Map<string, number>> = { exam: new Map(), focal: new Map(), all: new Map() };
   private readonly positionCache = new Map<string, PositionMatch | null>();
+  // Communes, titles and notes repeat down a province list: each spelling is cleaned, folded and
+  // classified once, and the rows share one string (a 100 000-row import keeps less alive).
+  private readonly texts = new Map<string, string | null>();
+  private readonly communeKinds = new Map<string, CommuneKind | null>();
+  private readonly communeKeys = new Map<string, string>();
   droppedErrors = 0;
   droppedWarnings = 0;
   date1904 = false;
@@ -317,6 +322,10 @@ class ImportContext {
     readonly file: string,
     readonly now: Date,
   ) {}
+
+  unpack(seen: number): [SheetParser, number] {
+    return [this.sheets[Math.floor(seen / ROW_BITS)]!, seen % ROW_BITS];
+  }
 
   error(issue: RosterIssue): void {
     if (this.errors.length < MAX_LISTED_ISSUES) this.errors.push(issue);
@@ -327,9 +336,50 @@ class ImportContext {
     else this.droppedWarnings++;
   }
 
+  /** clean() for a column whose values repeat; unique values (names) use clean() directly. */
+  text(v: Plain): string | null {
+    if (typeof v !== 'string') return clean(v);
+    let t = this.texts.get(v);
+    if (t === undefined) {
+      t = clean(v);
+      if (this.texts.size < CACHE_LIMIT) this.texts.set(v, t);
+    }
+    return t;
+  }
+
+  private readonly yesNos = new Map<Plain, ReturnType<typeof parseYesNo>>();
+  yesNo(v: Plain): ReturnType<typeof parseYesNo> {
+    let y = this.yesNos.get(v);
+    if (y === undefined) {
+      y = parseYesNo(v);
+      if (this.yesNos.size < CACHE_LIMIT) this.yesNos.set(v, y);
+    }
+    return y;
+  }
+
+  kindOf(commune: string): CommuneKind | null {
+    let k = this.communeKinds.get(commune);
+    if (k === undefined) {
+      k = communeKind(commune);
+      if (this.communeKinds.size < CACHE_LIMIT) this.communeKinds.set(commune, k);
+    }
+    return k;
+  }
+
+  /** personKey(name, year, place), with the place's part cached. */
+  personKey(name: string, year: number | null, place: string | null): string {
+    const p = place ?? '';
+    let ck = this.communeKeys.get(p);
+    if (ck === undefined) {
+      ck = communeKey(p);
+      if (this.communeKeys.size < CACHE_LIMIT) this.communeKeys.set(p, ck);
+    }
+    return joinPersonKey(foldKey(name), year, ck);
+  }
+
   /** Titles repeat thousands of times in a province list: each spelling is matched once. */
   position(raw: string, commune: string | null): PositionMatch | null {
-    const kind = commune ? communeKind(commune) : null;
+    const kind = commune ? this.kindOf(commune) : null;
     const key = `${kind ?? ''}|${raw}`;
     let m = this.positionCache.get(key);
     if (m === undefined) {
@@ -366,6 +416,7 @@ class SheetParser {
   constructor(
     private readonly ctx: ImportContext,
     readonly name: string,
+    readonly index: number,
   ) {}
 
   /** "Mẫu 02, dòng 14", or "Mẫu 02 (trang tính "DS"), dòng 14" when the sheet's name doesn't say it. */
@@ -376,12 +427,17 @@ class SheetParser {
     return row === null ? s : `${s}, dòng ${row}`;
   }
 
-  /** A problem in one cell or row: "Mẫu 02, dòng 14: <phrase>." */
+  /**
+   * A problem in one cell or row: "Mẫu 02, dòng 14: <phrase>." Rows arrive in order, so past the
+   * listing limit the rest are only counted: a sheet wrong on every row holds no 100 000 closures.
+   */
   private err(row: number, phrase: string | (() => string), col?: number): void {
-    this.errors.push(this.pending(row, phrase, col));
+    if (this.errors.length < MAX_LISTED_ISSUES) this.errors.push(this.pending(row, phrase, col));
+    else this.ctx.droppedErrors++;
   }
   private warning(row: number, phrase: string, col?: number): void {
-    this.warnings.push(this.pending(row, phrase, col));
+    if (this.warnings.length < MAX_LISTED_ISSUES) this.warnings.push(this.pending(row, phrase, col));
+    else this.ctx.droppedWarnings++;
   }
   private pending(row: number, phrase: string | (() => string), col?: number): PendingIssue {
     const text = typeof phrase === 'string' ? () => phrase : phrase;
@@ -503,8 +559,9 @@ class SheetParser {
     const districtV = get(cols.district);
     const noteV = get(cols.note);
 
-    let filled = 0;
-    for (const v of [maleV, femaleV, birthV, genderV, posV, communeV, phoneV, reasonV, agencyV, focalV, appointedV, takesV]) if (v !== null) filled++;
+    const filled =
+      +(maleV !== null) + +(femaleV !== null) + +(birthV !== null) + +(genderV !== null) + +(posV !== null) + +(communeV !== null) +
+      +(phoneV !== null) + +(reasonV !== null) + +(agencyV !== null) + +(focalV !== null) + +(appointedV !== null) + +(takesV !== null);
     const name = clean(nameV);
 
     // The column-number row under the header ("1 2 3 …" or "(1) (2) …").
@@ -542,7 +599,7 @@ class SheetParser {
       positionRaw: '',
       commune: null,
       phone: null,
-      note: clean(noteV),
+      note: ctx.text(noteV),
       sourceRow: r,
     };
     if (name === null) this.err(r, messages.missingName, cols.fullName);
@@ -580,17 +637,17 @@ class SheetParser {
     }
 
     // Where: the commune (or the section heading above), the district column or heading.
-    const commune = clean(communeV) ?? this.section;
-    const district = clean(districtV) ?? this.district;
+    const commune = ctx.text(communeV) ?? this.section;
+    const district = ctx.text(districtV) ?? this.district;
     if (district) row.district = district;
 
     if (form === '04') {
-      row.positionRaw = clean(posV) ?? '';
+      row.positionRaw = ctx.text(posV) ?? '';
       row.positionTitle = row.positionRaw;
       // "Đơn vị" rather than "Cơ quan" lands under the commune's heading.
-      const agency = clean(agencyV) ?? clean(communeV);
+      const agency = ctx.text(agencyV) ?? ctx.text(communeV);
       if (agency) row.agency = agency;
-      const focal = clean(focalV);
+      const focal = ctx.text(focalV);
       const area = focal === null ? null : matchFocalArea(focal);
       if (focal === null) this.err(r, messages.missingFocalArea, cols.focalArea);
       else if (area === null) this.err(r, messages.unknownFocalArea(focal), cols.focalArea);
@@ -601,7 +658,7 @@ class SheetParser {
     } else {
       row.commune = commune;
       if (commune === null) this.err(r, messages.missingCommune, cols.commune);
-      const raw = clean(posV);
+      const raw = ctx.text(posV);
       if (raw === null) this.err(r, messages.missingPosition, cols.position);
       else {
         row.positionRaw = raw;
@@ -628,7 +685,7 @@ class SheetParser {
     }
 
     if (form === '03') {
-      const reason = clean(this.noteIsReason ? noteV : reasonV);
+      const reason = ctx.text(this.noteIsReason ? noteV : reasonV);
       if (this.noteIsReason) row.note = null;
       const ex = reason === null ? null : exclusionReason(reason);
       if (ex) {
@@ -639,7 +696,7 @@ class SheetParser {
 
     if (form === '05') {
       if (cols.takesPart !== undefined) {
-        const t = parseYesNo(takesV);
+        const t = ctx.yesNo(takesV);
         if (t === 'invalid') this.err(r, messages.badTakesPart(shown(takesV)), cols.takesPart);
         else if (t === null) {
           if (row.positionId) this.err(r, messages.missingTakesPart, cols.takesPart);
@@ -670,15 +727,16 @@ class SheetParser {
 
   private checkDuplicate(row: RosterRow, place: string | null): void {
     const seen = this.ctx.seen[groupOf(this.form!)];
-    const key = personKey(row.fullName, row.birthYear, place);
+    const key = this.ctx.personKey(row.fullName, row.birthYear, place);
     const first = seen.get(key);
-    if (!first) {
-      seen.set(key, { sheet: this, row: row.sourceRow });
+    if (first === undefined) {
+      seen.set(key, this.index * ROW_BITS + row.sourceRow);
       return;
     }
     const w = who(row.fullName, row.birthYear, place);
-    if (first.sheet === this) this.err(row.sourceRow, messages.duplicateHere(w, first.row));
-    else this.err(row.sourceRow, () => messages.duplicateThere(w, first.sheet.where(first.row)));
+    const [sheet, firstRow] = this.ctx.unpack(first);
+    if (sheet === this) this.err(row.sourceRow, messages.duplicateHere(w, firstRow));
+    else this.err(row.sourceRow, () => messages.duplicateThere(w, sheet.where(firstRow)));
   }
 
   /** End of the sheet: decide 01/02 if needed, then the sheet-wide checks. */
@@ -717,17 +775,20 @@ function crossCheck(ctx: ImportContext): void {
     if (p.form !== '05') continue;
     for (const row of p.rows) {
       if (!row.positionId || typeof row.takesPart !== 'boolean' || !row.fullName || row.birthYear === null) continue;
-      const there = ctx.seen.exam.get(personKey(row.fullName, row.birthYear, row.commune));
+      const there = ctx.seen.exam.get(ctx.personKey(row.fullName, row.birthYear, row.commune));
       const w = who(row.fullName, row.birthYear, row.commune);
-      if (!there) ctx.warn(issue(p, row, row.takesPart ? messages.takesPartMissing(w) : messages.excludedMissing(w)));
-      else if (row.takesPart === (there.sheet.form === '03')) ctx.error(issue(p, row, messages.contradiction(w, there.sheet.where(there.row), row.takesPart)));
+      if (there === undefined) ctx.warn(issue(p, row, row.takesPart ? messages.takesPartMissing(w) : messages.excludedMissing(w)));
+      else {
+        const [sheet, at] = ctx.unpack(there);
+        if (row.takesPart === (sheet.form === '03')) ctx.error(issue(p, row, messages.contradiction(w, sheet.where(at), row.takesPart)));
+      }
     }
   }
   for (const p of parsers) {
     if (p.form === '04' || p.form === '05') continue;
     for (const row of p.rows) {
       if (!row.fullName || row.birthYear === null) continue;
-      if (!ctx.seen.all.has(personKey(row.fullName, row.birthYear, row.commune))) ctx.warn(issue(p, row, messages.notIn05(who(row.fullName, row.birthYear, row.commune))));
+      if (!ctx.seen.all.has(ctx.personKey(row.fullName, row.birthYear, row.commune))) ctx.warn(issue(p, row, messages.notIn05(who(row.fullName, row.birthYear, row.commune))));
     }
   }
 }
@@ -778,7 +839,7 @@ export async function readRosterFile(filePath: string, opts: ReadRosterOptions =
     ctx.date1904 = book.date1904;
     for (const entry of book.sheets) {
       const ws = await entry.open();
-      const sheet = new SheetParser(ctx, entry.name);
+      const sheet = new SheetParser(ctx, entry.name, ctx.sheets.length);
       ctx.sheets.push(sheet);
       for await (const row of ws) {
         if (signal?.aborted) throw cancelled();
