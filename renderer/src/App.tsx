@@ -16,6 +16,7 @@ import { MinePage } from './pages/MinePage';
 import { ExamsPage } from './pages/exam/ExamsPage';
 import { RoundPage } from './pages/exam/RoundPage';
 import { RoomBoard } from './pages/exam/RoomBoard';
+import { PackagesPage } from './pages/PackagesPage';
 import { ErrorBox } from './components/form';
 import { vi } from '../../shared/i18n/vi';
 import type { Role } from '../../shared/office';
@@ -63,6 +64,7 @@ function Shell() {
     { path: '/assessment', label: vi.nav.assessment, show: isOfficer },
     { path: '/criteria', label: vi.nav.criteria, show: true },
     { path: '/exams', label: vi.nav.exams, show: isProctor },
+    { path: '/packages', label: vi.nav.packages, show: true },
     { path: '/users', label: vi.nav.users, show: canManage },
     { path: '/audit', label: vi.nav.audit, show: true },
     { path: '/settings', label: vi.nav.settings, show: true },
@@ -87,6 +89,9 @@ function Shell() {
       break;
     case '/assessment':
       page = isOfficer ? <AssessmentsPage isLeader={isLeader} /> : <ErrorBox message={vi.errors.forbidden} />;
+      break;
+    case '/packages':
+      page = <PackagesPage canManage={canManage} />;
       break;
     case '/exams':
       page = isProctor ? <ExamsPage /> : <ErrorBox message={vi.errors.forbidden} />;

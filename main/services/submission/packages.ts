@@ -41,7 +41,7 @@ export interface OpenedPackage {
 export async function verifyAndOpen(file: string, job?: JobHandle): Promise<OpenedPackage> {
   const report = await verifyPackage(file, job ? { job } : {});
   if (!report.ok) return { report, content: null };
-  const raw = await readPackageFile(file, 'data/package.json');
+  const raw = await readPackageFile(file, 'data/package.json', { report });
   const parsed = assessmentPackage.safeParse(JSON.parse(raw.toString('utf8')));
   return { report, content: parsed.success ? parsed.data : null };
 }

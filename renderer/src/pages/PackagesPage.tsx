@@ -1,0 +1,300 @@
+// "Gói hồ sơ": the office's signing key, building the signed package of a year's assessment (with
+// progress and cancel), USB export, export for manual upload, and checking any package file.
+import { useEffect, useRef, useState } from 'react';
+import { call, upload, fileUrl, onEvent } from '../api/client';
+import { ErrorBox, Field, Notice } from '../components/form';
+import { useSubmit } from '../components/useForm';
+import { useLoad } from '../components/useLoad';
+import { formatDate, formatDateTime, formatPoints } from '../../../shared/format';
+import type { JobProgress } from '../../../shared/api/schemas';
+import type { VerifyView } from '../../../shared/api/package-api-schemas';
+import { vi } from '../../../shared/i18n/vi';
+
+const t = vi.packagesUi;
+const mb = (n: number) => `${formatPoints(n / 1024 / 1024)} MB`;
+
+function useJobs() {
+  const [jobs, setJobs] = useState<Record<string, JobProgress>>({});
+  useEffect(
+    () =>
+      onEvent((e) => {
+        if (e.type !== 'job') return;
+        setJobs((j) => {
+          const next = { ...j, [e.job.jobId]: e.job };
+          if (e.job.state !== 'running') delete next[e.job.jobId];
+          return next;
+        });
+      }),
+    [],
+  );
+  return Object.values(jobs);
+}
+
+function JobBar({ job }: { job: JobProgress }) {
+  const pct = job.total ? Math.min(100, (job.done / job.total) * 100) : null;
+  return (
+    <div className="panel job" role="status">
+      <strong>{job.label}</strong> {pct !== null && `${Math.round(pct)}%`}
+      <div className="bar">
+        <span className="bar--done" style={{ width: `${pct ?? 5}%` }} />
+      </div>
+      <button onClick={() => void call('jobs.cancel', { jobId: job.jobId }).catch(() => undefined)}>{t.cancel}</button>
+    </div>
+  );
+}
+
+function KeySection({ canManage }: { canManage: boolean }) {
+  const { data, reload } = useLoad(() => call('keys.status', {}), []);
+  const [pass, setPass] = useState('');
+  const [p12Pass, setP12Pass] = useState('');
+  const p12 = useRef<HTMLInputElement>(null);
+  const sub = useSubmit();
+  const create = async () => {
+    if (await sub.submit(() => call('keys.create', { passphrase: pass, replace: !!data?.present }))) {
+      setPass('');
+      reload();
+    }
+  };
+  const importP12 = async (f: File | undefined) => {
+    if (!f) return;
+    if (await sub.submit(async () => call('keys.import', { uploadId: (await upload(f)).uploadId, p12Password: p12Pass, passphrase: pass }))) {
+      setPass('');
+      setP12Pass('');
+      reload();
+    }
+    if (p12.current) p12.current.value = '';
+  };
+  const c = data?.certificate;
+  return (
+    <section className="panel" aria-labelledby="key-title">
+      <h2 id="key-title">{t.keyTitle}</h2>
+      <ErrorBox message={sub.error} />
+      {c ? (
+        <dl className="facts">
+          <dt>{t.holder}</dt>
+          <dd>
+            {c.holder} {c.selfIssued && <span className="badge">{t.selfIssued}</span>}
+          </dd>
+          <dt>{t.issuer}</dt>
+          <dd>{c.issuer}</dd>
+          <dt>{t.validity}</dt>
+          <dd>
+            {formatDate(c.notBefore)} → {formatDate(c.notAfter)} {c.expired && <span className="badge badge--returned">Hết hạn</span>}
+          </dd>
+          <dt>{t.fingerprint}</dt>
+          <dd>
+            <code className="small">{c.fingerprint}</code>
+          </dd>
+        </dl>
+      ) : (
+        <p className="muted">{t.noKey}</p>
+      )}
+      {c?.warning && <div className="alert alert--warn">{c.warning}</div>}
+      {canManage && (
+        <div className="grid2">
+          <Field label={t.passphrase} hint={t.passphraseHint} error={sub.fieldErrors['passphrase']}>
+            {(id, d) => <input id={id} aria-describedby={d} type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="new-password" />}
+          </Field>
+          <Field label={t.p12Password}>{(id) => <input id={id} type="password" value={p12Pass} onChange={(e) => setP12Pass(e.target.value)} autoComplete="off" />}</Field>
+          <div className="row-actions">
+            <button className="primary" onClick={() => void create()} disabled={sub.busy}>
+              {t.createKey}
+            </button>
+            <label className="button">
+              {t.importKey}
+              <input ref={p12} type="file" accept=".p12,.pfx" hidden aria-label={t.importKey} onChange={(e) => void importP12(e.target.files?.[0])} />
+            </label>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function VerifySection() {
+  const sub = useSubmit();
+  const [report, setReport] = useState<VerifyView | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const onFile = async (f: File | undefined) => {
+    if (!f) return;
+    setReport(null);
+    const r = await sub.submit(async () => call('package.verify', { uploadId: (await upload(f)).uploadId }));
+    if (r) setReport(r);
+    if (input.current) input.current.value = '';
+  };
+  return (
+    <section className="panel" aria-labelledby="verify-title">
+      <h2 id="verify-title">{t.verifyTitle}</h2>
+      <label className="button">
+        {t.verifyFile}
+        <input ref={input} type="file" accept=".zip" hidden aria-label={t.verifyFile} onChange={(e) => void onFile(e.target.files?.[0])} />
+      </label>
+      <ErrorBox message={sub.error} />
+      {report && (
+        <div className={`alert ${report.ok ? 'alert--ok' : 'alert--error'}`} role="status" data-testid="verify-result">
+          <strong>{report.message}</strong>
+          {report.problems.length > 0 && (
+            <ul>
+              {report.problems.map((p, i) => (
+                <li key={i}>{p.message}</li>
+              ))}
+            </ul>
+          )}
+          {report.signer && (
+            <div>
+              {t.signedBy}: {report.signer.holder} ({report.signer.issuer}) · {t.signedAt}: {report.signingTime ? formatDateTime(report.signingTime) : ''}
+            </div>
+          )}
+          {report.content && (
+            <div>
+              {report.content.office} — năm {report.content.year}: <strong>{formatPoints(report.content.points)}</strong>/{formatPoints(report.content.applicableMax)} điểm
+              {report.content.band ? ` (${report.content.band})` : ''} · {report.content.evidence} tài liệu · {t.files}: {report.payloadFiles}
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function PackagesPage({ canManage }: { canManage: boolean }) {
+  const jobs = useJobs();
+  const assessments = useLoad(() => call('assessment.list', {}), []);
+  const packages = useLoad(() => call('package.list', {}), []);
+  const drives = useLoad(() => (canManage ? call('package.drives', { extraFolders: [] }) : Promise.resolve([])), [canManage]);
+  const [assessmentId, setAssessmentId] = useState('');
+  const [pass, setPass] = useState('');
+  const [dest, setDest] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [links, setLinks] = useState<Record<number, string>>({});
+  const sub = useSubmit();
+  useEffect(() => {
+    if (!assessmentId && assessments.data?.[0]) setAssessmentId(String(assessments.data[0].id));
+  }, [assessments.data, assessmentId]);
+
+  const build = async () => {
+    setNotice(null);
+    const p = await sub.submit(() => call('package.build', { assessmentId: Number(assessmentId), passphrase: pass }));
+    if (p) {
+      setPass('');
+      setNotice(t.built(p.fileName));
+      packages.reload();
+    }
+  };
+  const download = async (packageId: number) => {
+    const f = await sub.submit(() => call('package.download', { packageId }));
+    if (f) setLinks((l) => ({ ...l, [packageId]: fileUrl(f.fileId) }));
+  };
+  const toDrive = async (packageId: number) => {
+    setNotice(null);
+    const r = await sub.submit(() => call('package.exportToDrive', { packageId, destDir: dest }));
+    if (r) setNotice(t.exported(r.path));
+  };
+  const manual = async () => {
+    setNotice(null);
+    const r = await sub.submit(() => call('package.exportManual', { assessmentId: Number(assessmentId), destDir: dest }));
+    if (r) setNotice(t.manualDone(r.folder, r.files));
+  };
+  return (
+    <section aria-labelledby="packages-title">
+      <h1 id="packages-title">{t.title}</h1>
+      <p className="muted">{t.intro}</p>
+      {jobs.map((j) => (
+        <JobBar key={j.jobId} job={j} />
+      ))}
+      <Notice message={notice} />
+      <ErrorBox message={sub.error} />
+      {sub.error && Object.keys(sub.fieldErrors).length > 0 && (
+        <ul className="issues">
+          {Object.values(sub.fieldErrors).map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </ul>
+      )}
+      <KeySection canManage={canManage} />
+      {canManage && (
+        <section className="panel" aria-labelledby="build-title">
+          <h2 id="build-title">{t.build}</h2>
+          <div className="grid2">
+            <Field label={t.assessment}>
+              {(id) => (
+                <select id={id} value={assessmentId} onChange={(e) => setAssessmentId(e.target.value)}>
+                  {assessments.data?.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      Năm {a.year} — {a.setName}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t.passphrase}>{(id) => <input id={id} type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="current-password" />}</Field>
+          </div>
+          <div className="actions start">
+            <button className="primary" onClick={() => void build()} disabled={sub.busy || !assessmentId}>
+              {t.build}
+            </button>
+          </div>
+        </section>
+      )}
+      <section className="panel" aria-labelledby="list-title">
+        <h2 id="list-title">{t.list}</h2>
+        {canManage && (
+          <div className="grid2">
+            <Field label={t.drives}>
+              {(id) => (
+                <select id={id} value={dest} onChange={(e) => setDest(e.target.value)}>
+                  <option value="">—</option>
+                  {drives.data?.map((d) => (
+                    <option key={d.path} value={d.path}>
+                      {d.label} — {d.freeBytes !== null ? `${mb(d.freeBytes)} ${t.free}` : ''} {d.fat32 ? '(FAT32, tối đa 4 GB/tệp)' : ''}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t.folder}>{(id) => <input id={id} value={dest} onChange={(e) => setDest(e.target.value)} spellCheck={false} />}</Field>
+            <div className="row-actions">
+              <button onClick={drives.reload}>{t.refresh}</button>
+              <button onClick={() => void manual()} disabled={!dest || !assessmentId || sub.busy}>
+                {t.manual}
+              </button>
+            </div>
+          </div>
+        )}
+        {drives.data?.length === 0 && canManage && <p className="muted small">{t.noDrives}</p>}
+        {packages.data?.length === 0 && <p>{t.noPackages}</p>}
+        {packages.data && packages.data.length > 0 && (
+          <table className="table">
+            <tbody>
+              {packages.data.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <strong className="filename">{p.fileName}</strong>
+                    <div className="muted small">
+                      {formatDateTime(p.createdAt)} · {mb(p.size)} · {p.payloadFiles} tệp · sha256 {p.sha256.slice(0, 16)}…
+                    </div>
+                  </td>
+                  <td className="row-actions">
+                    {links[p.id] ? (
+                      <a href={links[p.id]} download={p.fileName}>
+                        {p.fileName}
+                      </a>
+                    ) : (
+                      <button onClick={() => void download(p.id)}>{t.download}</button>
+                    )}
+                    {canManage && (
+                      <button onClick={() => void toDrive(p.id)} disabled={!dest || sub.busy}>
+                        {t.toDrive}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <VerifySection />
+    </section>
+  );
+}
