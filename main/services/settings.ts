@@ -2,7 +2,9 @@ import type { Services, Actor } from './context';
 import { appendAudit } from './audit';
 import type { Settings } from '../../shared/api/schemas';
 
-export const DEFAULT_SETTINGS: Settings = { lockAfterMinutes: 15, maxEvidenceMB: 50 };
+import { DEFAULT_RATING_BANDS } from '../domain/scoring';
+
+export const DEFAULT_SETTINGS: Settings = { lockAfterMinutes: 15, maxEvidenceMB: 50, ratingBands: DEFAULT_RATING_BANDS.map((b) => ({ ...b })) };
 
 export function getSettings(s: Services): Settings {
   const rows = s.db.all(s.db.q.selectFrom('settings').selectAll());

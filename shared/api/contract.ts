@@ -116,6 +116,8 @@ export const contract = {
   'exam.exportRoster': method(z.object({ roundId: z.number().int(), form: x.form, format: z.enum(['xlsx', 'pdf']) }), a.fileRef),
   'exam.formTeams': method(z.object({ roundId: z.number().int() }), z.object({ teams: z.number().int(), performers: z.number().int() })),
   'exam.setPerformer': method(z.object({ teamId: z.number().int(), step: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), entryId: z.number().int(), add: z.boolean() }), ok),
+  /** The 6-month rule: a recently moved officer chooses the position to be examined in. */
+  'exam.choosePosition': method(z.object({ entryId: z.number().int(), positionId: z.string().max(20) }), ok),
   'exam.console': method(z.object({ roundId: z.number().int() }), x.consoleView),
   'exam.startStep': method(z.object({ teamId: z.number().int(), step: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }), ok),
   'exam.endStep': method(z.object({ stepId: z.number().int() }), ok),

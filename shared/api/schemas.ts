@@ -73,6 +73,12 @@ export const settings = z.object({
   lockAfterMinutes: z.number().int().min(1, { error: f.lockRange }).max(240, { error: f.lockRange }),
   /** The largest evidence file accepted, in MB. */
   maxEvidenceMB: z.number().int().min(1, { error: f.evidenceSizeRange }).max(1024, { error: f.evidenceSizeRange }),
+  /** Rating bands by percentage of the applicable maximum; each province sets its own. */
+  ratingBands: z
+    .array(z.object({ label: z.string().trim().min(1, { error: f.bandLabel }).max(40), minPercent: z.number().min(0, { error: f.bandRange }).max(100, { error: f.bandRange }) }))
+    .min(1, { error: f.bandsRequired })
+    .max(10)
+    .refine((b) => new Set(b.map((x) => x.minPercent)).size === b.length, { error: f.bandsDistinct }),
 });
 export type Settings = z.infer<typeof settings>;
 

@@ -69,6 +69,12 @@ describe('assessment of a year', () => {
     expect(last.totals.overall.applicableMax).toBe(8.5);
     expect(last.totals.overall.percent).toBeCloseTo(82.35, 2);
     expect(last.totals.band).toBe('Tốt');
+    // A province with its own table: 85 % for "Tốt".
+    await app.call('settings.update', { ratingBands: [{ label: 'Tốt', minPercent: 85 }, { label: 'Khá', minPercent: 70 }, { label: 'Chưa đạt', minPercent: 0 }] }, leader);
+    const again = await app.call('assessment.get', { assessmentId: (await app.call('assessment.list', {}, leader))[0]!.id }, leader);
+    expect(again.totals.band).toBe('Khá');
+    const dup = await app.fail('settings.update', { ratingBands: [{ label: 'A', minPercent: 50 }, { label: 'B', minPercent: 50 }] }, leader);
+    expect(dup.message).toMatch(/cùng ngưỡng/);
   });
 
   it('cannot mark done without an explanation; a returned item carries the comment; approval locks it for the officer', async () => {

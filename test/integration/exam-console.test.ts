@@ -146,3 +146,28 @@ describe('clock jumps', () => {
     expect(view.clockEvents[0]!.note).toMatch(/nhảy tới 60 phút/);
   });
 });
+
+describe('the 6-month rule', () => {
+  it('lets an officer moved to a new position within 6 months choose where to be examined, and refuses others', async () => {
+    app = openTestApp();
+    const leader = await setUpOffice(app);
+    const { storeRoster } = await import('../../main/services/exam/roster-io');
+    const { SYSTEM_ACTOR } = await import('../../main/services/context');
+    const { person } = await import('../helpers/exam');
+    const round = await app.call('exam.createRound', { name: 'Đợt 2', examDate: '2023-09-20', venue: null, district: null }, leader);
+    const moved = person('Lê Văn Mới', 'VP_TK', 'Văn phòng - Thống kê', 'Đại Tâm');
+    const old = person('Trần Văn Cũ', 'TC_KT', 'Tài chính - Kế toán', 'Đại Tâm');
+    storeRoster(app.s, SYSTEM_ACTOR, round.id, [
+      { form: '02', rows: [moved, old] },
+      { form: '05', rows: [{ ...moved, appointedAt: '2023-05-01' }, { ...old, appointedAt: '2022-12-01' }] },
+    ], 'test');
+    const entries = (await app.call('exam.round', { roundId: round.id }, leader)).entries.filter((e) => e.form === '02');
+    const idOf = (n: string) => entries.find((e) => e.fullName === n)!.id;
+    await app.call('exam.choosePosition', { entryId: idOf('Lê Văn Mới'), positionId: 'TP_HT' }, leader);
+    const refused = await app.fail('exam.choosePosition', { entryId: idOf('Trần Văn Cũ'), positionId: 'TP_HT' }, leader);
+    expect(refused.message).toMatch(/chưa quá 06 tháng/);
+    await app.call('exam.formTeams', { roundId: round.id }, leader);
+    const team = (await app.call('exam.console', { roundId: round.id }, leader)).teams[0]!;
+    expect(team.steps[1]!.performers.map((p) => p.fullName)).toEqual(['Lê Văn Mới']); // step 2 is Tư pháp - Hộ tịch
+  });
+});

@@ -1,7 +1,7 @@
 // Handlers for competency exams: rounds, rosters, teams, the proctor console, results.
 import type { Router } from '../router';
 import { listRounds, createRound, requireRound, roundSummary, listEntries, entryView } from '../../services/exam/rounds';
-import { formTeams, setPerformer } from '../../services/exam/teams';
+import { formTeams, setPerformer, choosePosition } from '../../services/exam/teams';
 import { consoleView, startStep, endStep, setCodes, setResult, addIncident, overrideDeadline } from '../../services/exam/console';
 import { roundResults } from '../../services/exam/results';
 import { importRosterUpload, exportRoster } from '../../services/exam/roster-io';
@@ -18,6 +18,7 @@ export function registerExam(r: Router): void {
   r.register('exam.exportRoster', EXAM_ROLES, (input, { s }) => exportRoster(s, input.roundId, input.form, input.format));
   r.register('exam.formTeams', EXAM_ROLES, ({ roundId }, { s, actor }) => formTeams(s, actor, roundId));
   r.register('exam.setPerformer', EXAM_ROLES, (input, { s, actor }) => (setPerformer(s, actor, input), ok));
+  r.register('exam.choosePosition', EXAM_ROLES, (input, { s, actor }) => (choosePosition(s, actor, input), ok));
   r.register('exam.console', EXAM_ROLES, ({ roundId }, { s }) => consoleView(s, roundId));
   r.register('exam.startStep', EXAM_ROLES, ({ teamId, step }, { s, actor }) => (startStep(s, actor, teamId, step), ok));
   r.register('exam.endStep', EXAM_ROLES, ({ stepId }, { s, actor }) => (endStep(s, actor, stepId), ok));

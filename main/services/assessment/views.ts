@@ -2,7 +2,8 @@
 import type { Services } from '../context';
 import type { AssessmentRow } from './common';
 import { criteriaNodes } from './criteria-sets';
-import { computeTotals, ratingFor, DEFAULT_RATING_BANDS, type LeafScore } from '../../domain/scoring';
+import { computeTotals, ratingFor, type LeafScore } from '../../domain/scoring';
+import { getSettings } from '../settings';
 import type { AssessmentSummary, EvidenceView, ItemView, TotalsView } from '../../../shared/api/assessment-schemas';
 
 export function evidenceFor(s: Services, itemIds: readonly number[]): Map<number, EvidenceView[]> {
@@ -80,7 +81,7 @@ export function totalsFor(s: Services, a: AssessmentRow): TotalsView {
   return {
     byCode,
     overall: { points: t.overall.points, applicableMax: t.overall.applicableMax, percent: t.overall.percent },
-    band: ratingFor(t.overall.percent, DEFAULT_RATING_BANDS)?.label ?? null,
+    band: ratingFor(t.overall.percent, getSettings(s).ratingBands)?.label ?? null,
   };
 }
 

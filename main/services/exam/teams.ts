@@ -5,6 +5,7 @@ import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { STEPS, STEP_PERFORMERS, type StepNo } from '../../domain/exam-steps';
 import { requireRound, listEntries, type EntryRow } from './rounds';
+import { canChoosePosition, EXAM_POSITION_IDS } from '../../domain/roster';
 
 /** People who take the exam: forms 01 and 02, minus anyone listed as not taking part (form 03). */
 export function participants(s: Services, roundId: number): EntryRow[] {
@@ -71,5 +72,31 @@ export function setPerformer(s: Services, actor: Actor, input: { teamId: number;
       s.db.run(s.db.q.deleteFrom('exam_performer').where('team_id', '=', team.id).where('step', '=', input.step).where('entry_id', '=', entry.id));
     }
     appendAudit(s, actor, { action: input.add ? 'exam.performerAdd' : 'exam.performerRemove', entity: 'exam_team', entityId: team.id, after: { step: input.step, person: entry.full_name } });
+  });
+}
+
+/**
+ * Doc 000: an officer moved to a new position no more than 6 months before the exam may choose
+ * which position to be examined in. The appointment date comes from Mẫu 05 (or the entry itself).
+ */
+export function choosePosition(s: Services, actor: Actor, input: { entryId: number; positionId: string }): void {
+  s.db.tx(() => {
+    const entry = s.db.first(s.db.q.selectFrom('roster_entry').selectAll().where('id', '=', input.entryId));
+    if (!entry) throw new ApiError('NOT_FOUND', vi.exam.entryNotFound);
+    const round = requireRound(s, entry.round_id);
+    if (!(EXAM_POSITION_IDS as readonly string[]).includes(input.positionId)) throw new ApiError('VALIDATION', vi.exam.unknownPosition);
+    const appointedAt =
+      entry.appointed_at ??
+      s.db.first(s.db.q.selectFrom('roster_entry').select('appointed_at').where('round_id', '=', entry.round_id).where('person_key', '=', entry.person_key).where('appointed_at', 'is not', null))?.appointed_at ??
+      null;
+    if (!appointedAt || !round.exam_date || !canChoosePosition(appointedAt, round.exam_date)) {
+      throw new ApiError('CONFLICT', vi.exam.cannotChoose(entry.full_name));
+    }
+    const started = s.db.first(
+      s.db.q.selectFrom('exam_step as st').innerJoin('exam_team as t', 't.id', 'st.team_id').select('st.id').where('t.round_id', '=', entry.round_id).where('st.started_at', 'is not', null),
+    );
+    if (started) throw new ApiError('CONFLICT', vi.exam.alreadyRunning);
+    s.db.run(s.db.q.updateTable('roster_entry').set({ chosen_position_id: input.positionId === entry.position_id ? null : input.positionId }).where('person_key', '=', entry.person_key).where('round_id', '=', entry.round_id));
+    appendAudit(s, actor, { action: 'exam.choosePosition', entity: 'roster_entry', entityId: entry.id, before: { position: entry.chosen_position_id ?? entry.position_id }, after: { position: input.positionId, appointedAt } });
   });
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { call, fileUrl } from '../api/client';
 import { ErrorBox, Field, Notice } from '../components/form';
+import { Downloads, IssueList } from '../components/lists';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
 import { Progress } from './AssessmentsPage';
@@ -170,13 +171,7 @@ function SummaryTab({ d, isLeader, onChange }: { d: AssessmentDetail; isLeader: 
   return (
     <div>
       <ErrorBox message={sub.error} />
-      {sub.error && Object.keys(sub.fieldErrors).length > 0 && (
-        <ul className="issues">
-          {Object.values(sub.fieldErrors).map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      )}
+      {sub.error && <IssueList issues={sub.fieldErrors} />}
       <table className="table" aria-label="Điểm theo lĩnh vực">
         <thead>
           <tr>
@@ -212,17 +207,7 @@ function SummaryTab({ d, isLeader, onChange }: { d: AssessmentDetail; isLeader: 
           {t.exportPdf}
         </button>
       </div>
-      {links.length > 0 && (
-        <ul className="downloads">
-          {links.map((l) => (
-            <li key={l.href}>
-              <a href={l.href} download={l.name}>
-                {l.name}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Downloads links={links} />
       {isLeader && (
         <div className="panel">
           {a.status === 'sent' ? (

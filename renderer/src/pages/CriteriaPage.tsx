@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { call, upload } from '../api/client';
 import { ErrorBox, Notice } from '../components/form';
+import { IssueList } from '../components/lists';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
 import { formatPoints, formatDate } from '../../../shared/format';
@@ -70,15 +71,7 @@ export function CriteriaListPage({ canImport }: { canImport: boolean }) {
       <Notice message={notice} />
       <Warnings warnings={lastWarnings} />
       <ErrorBox message={sub.error ?? error} />
-      {sub.error && Object.keys(sub.fieldErrors).length > 0 && (
-        <ul className="issues" aria-label="Danh sách lỗi">
-          {Object.entries(sub.fieldErrors).map(([k, v]) => (
-            <li key={k}>
-              <strong>{k}</strong>: {v}
-            </li>
-          ))}
-        </ul>
-      )}
+      {sub.error && <IssueList issues={sub.fieldErrors} />}
       {data && data.length === 0 && <p>{t.noSets}</p>}
       {data && data.length > 0 && (
         <table className="table">

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { call, upload, fileUrl, onEvent } from '../api/client';
 import { ErrorBox, Field, Notice } from '../components/form';
+import { IssueList } from '../components/lists';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
 import { formatDate, formatDateTime, formatPoints } from '../../../shared/format';
@@ -204,13 +205,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
       ))}
       <Notice message={notice} />
       <ErrorBox message={sub.error} />
-      {sub.error && Object.keys(sub.fieldErrors).length > 0 && (
-        <ul className="issues">
-          {Object.values(sub.fieldErrors).map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      )}
+      {sub.error && <IssueList issues={sub.fieldErrors} />}
       <KeySection canManage={canManage} />
       {canManage && (
         <section className="panel" aria-labelledby="build-title">

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { call, upload, fileUrl } from '../../api/client';
 import { ErrorBox, Notice } from '../../components/form';
+import { Downloads, IssueList } from '../../components/lists';
 import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
 import { ConsoleTab } from './ConsoleTab';
@@ -10,21 +11,6 @@ import { vi } from '../../../../shared/i18n/vi';
 
 const t = vi.examUi;
 const FORMS: FormNo[] = ['01', '02', '03', '04', '05'];
-
-function Downloads({ links }: { links: { href: string; name: string }[] }) {
-  if (!links.length) return null;
-  return (
-    <ul className="downloads">
-      {links.map((l) => (
-        <li key={l.href}>
-          <a href={l.href} download={l.name}>
-            {l.name}
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: RosterEntryView[]; onChange: () => void }) {
   const sub = useSubmit();
@@ -41,6 +27,9 @@ function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: R
       onChange();
     }
   };
+  const choose = async (entryId: number, positionId: string) => {
+    if (await sub.submit(() => call('exam.choosePosition', { entryId, positionId }))) onChange();
+  };
   const exportForm = async (form: FormNo, format: 'xlsx' | 'pdf') => {
     const f = await sub.submit(() => call('exam.exportRoster', { roundId, form, format }));
     if (f) setLinks((l) => [{ href: fileUrl(f.fileId), name: f.fileName }, ...l.filter((x) => x.name !== f.fileName)]);
@@ -55,15 +44,7 @@ function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: R
       </div>
       <Notice message={notice} />
       <ErrorBox message={sub.error} />
-      {sub.error && Object.keys(sub.fieldErrors).length > 0 && (
-        <ul className="issues" aria-label="Danh sách lỗi">
-          {Object.entries(sub.fieldErrors).map(([k, v]) => (
-            <li key={k}>
-              <strong>{k}</strong>: {v}
-            </li>
-          ))}
-        </ul>
-      )}
+      {sub.error && <IssueList issues={sub.fieldErrors} />}
       <Downloads links={links} />
       {FORMS.map((form) => {
         const rows = entries.filter((e) => e.form === form);
@@ -89,6 +70,7 @@ function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: R
                     <th>{t.commune}</th>
                     <th>{t.phone}</th>
                     <th>{form === '03' ? t.reason : t.note}</th>
+                    {(form === '01' || form === '02') && <th title={t.examPositionHint}>{t.examPosition}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -103,6 +85,17 @@ function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: R
                       <td>{e.commune ?? ''}</td>
                       <td>{e.phone ?? ''}</td>
                       <td>{form === '03' ? [e.exclusion ? t.exclusions[e.exclusion] : '', e.exclusionNote].filter(Boolean).join(': ') : (e.note ?? '')}</td>
+                      {(form === '01' || form === '02') && (
+                        <td>
+                          <select aria-label={`${t.examPosition} — ${e.fullName}`} value={e.positionId ?? ''} onChange={(ev) => void choose(e.id, ev.target.value)}>
+                            {Object.entries(t.positionIds).map(([id, label]) => (
+                              <option key={id} value={id}>
+                                {label}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
