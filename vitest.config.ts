@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Expected failures (refused logins, pulled sticks) log warnings; keep the run readable.
+    env: { KIEMCHUNG_LOG: 'error' },
   },
 });

@@ -15,6 +15,7 @@ import { createLogger } from './log';
 const log = createLogger('auth');
 
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
+const TOUCH_EVERY_MS = 5_000;
 
 export interface ResolvedSession {
   tokenHash: string;
@@ -61,7 +62,9 @@ export function resolveSession(s: Services, token: string | undefined, touch: bo
   let locked = row.locked === 1 || now - row.last_seen_at > limitMs;
   if (locked && row.locked !== 1) {
     s.db.run(s.db.q.updateTable('sessions').set({ locked: 1 }).where('token_hash', '=', tokenHash));
-  } else if (!locked && touch) {
+  } else if (!locked && touch && now - row.last_seen_at >= TOUCH_EVERY_MS) {
+    // Activity is recorded at most every few seconds: the lock counts in minutes, and a write
+    // (with its fsync) on every call would dominate fast saves.
     s.db.run(s.db.q.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash));
   }
   return { tokenHash, user, locked };

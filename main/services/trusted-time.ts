@@ -3,11 +3,14 @@
 import type { Services } from './context';
 import { trustedNow as maxTrusted } from '../domain/deadline';
 
+const PERSIST_EVERY_MS = 5_000;
+
 export function trustedNow(s: Services): number {
   const now = s.clock.now();
   const row = s.db.first(s.db.q.selectFrom('trusted_time').select('latest').where('id', '=', 1));
   if (!row) s.db.run(s.db.q.insertInto('trusted_time').values({ id: 1, latest: now }));
-  else if (now > row.latest) s.db.run(s.db.q.updateTable('trusted_time').set({ latest: now }).where('id', '=', 1));
+  // Persisted at most every few seconds (each write costs an fsync); the value returned is exact.
+  else if (now > row.latest + PERSIST_EVERY_MS) s.db.run(s.db.q.updateTable('trusted_time').set({ latest: now }).where('id', '=', 1));
   return maxTrusted(now, row?.latest ?? now);
 }
 

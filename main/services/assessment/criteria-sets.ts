@@ -37,7 +37,21 @@ export function summarize(s: Services, setId: number): CriteriaSetSummary {
   };
 }
 
+// A stored set never changes (there is no update path), so its nodes are cached per database.
+const nodeCache = new WeakMap<object, Map<number, CriterionView[]>>();
+
 export function criteriaNodes(s: Services, setId: number): CriterionView[] {
+  let perDb = nodeCache.get(s.db);
+  if (!perDb) nodeCache.set(s.db, (perDb = new Map()));
+  const hit = perDb.get(setId);
+  if (hit) return hit;
+  const nodes = loadNodes(s, setId);
+  // Never cache inside a transaction: a set being stored may still roll back (and its id be reused).
+  if (nodes.length && !s.db.sqlite.inTransaction) perDb.set(setId, nodes);
+  return nodes;
+}
+
+function loadNodes(s: Services, setId: number): CriterionView[] {
   const rows = s.db.all(s.db.q.selectFrom('criterion').selectAll().where('set_id', '=', setId).orderBy('ord'));
   const parents = new Set(rows.map((r) => r.parent_code).filter((c): c is string => c !== null));
   return rows.map((r) => ({

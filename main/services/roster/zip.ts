@@ -84,7 +84,7 @@ export async function openEntry(fh: FileHandle, filePath: string, e: ZipEntry): 
   // createReadStream's `end` is inclusive.
   const raw = createReadStream(filePath, { start, end: start + e.compressedSize - 1, highWaterMark: 256 * 1024 });
   // 64 KB out of the inflater (default 16 KB): a quarter of the chunks through decoder and SAX.
-  const out = e.method === 0 ? raw : pipeline(raw, createInflateRaw(), () => {});
+  const out = e.method === 0 ? raw : pipeline(raw, createInflateRaw({ chunkSize: 4096 }), () => {});
   return out.setEncoding('utf8');
 }
 
