@@ -33,6 +33,10 @@ await build({
   format: 'esm',
   entryPoints: { 'cli/index': 'main/cli/index.ts', 'app/main': 'main/app/main.ts' },
   outdir: 'dist',
+  // Heavy document and signing code is imported on first use; splitting puts it in chunks that
+  // start-up never loads.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   // ESM bundles still meet CommonJS `require` inside some dependencies.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });

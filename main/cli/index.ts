@@ -9,22 +9,17 @@ import { bootServices } from '../services/bootstrap';
 import { createApi } from '../api';
 import { startHost } from '../host/server';
 import { checkDatabase } from '../services/db-check';
-import { createDemo, DEMO_PASSWORD } from '../services/demo';
 import { getOffice } from '../services/office';
 import { vi } from '../../shared/i18n/vi';
 import { ApiError } from '../../shared/errors';
 import type { Services } from '../services/context';
+import type { CriteriaFileResult } from '../services/criteria-file';
 import { SYSTEM_ACTOR } from '../services/context';
-import { readCriteriaFile, type CriteriaFileResult } from '../services/criteria-file';
 import { storeCriteriaSet } from '../services/assessment/criteria-sets';
-import { exportSummaryTo } from '../services/assessment/summary-export';
 import { formatPoints } from '../../shared/format';
 import { findRoundByName } from '../services/exam/rounds';
-import { importRosterFile, exportRosterTo } from '../services/exam/roster-io';
 import type { FormNo } from '../../shared/api/exam-schemas';
-import { verifyAndOpen } from '../services/submission/packages';
 import { verifyView } from '../api/handlers/package';
-import { buildAssessmentPackage } from '../services/submission/build';
 import { copyFile } from 'node:fs/promises';
 import { checkClockAtStart, startClockMonitor } from '../services/clock-monitor';
 
@@ -112,6 +107,7 @@ async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean
   const dataDir = resolveDataDir(flags['data-dir']);
   const services = bootServices({ dataDir });
   if (flags.demo && !getOffice(services)) {
+    const { createDemo } = await import('../services/demo');
     const demo = await createDemo(services);
     printDemo(demo.accounts, demo.password, demo.year, demo.roundName);
   }
@@ -177,6 +173,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values['data-dir'] && !process.env.KIEMCHUNG_DATA_DIR) throw new Error('Cần chỉ rõ thư mục cho dữ liệu mẫu: kiemchung demo --data-dir <thư mục>');
       const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
       try {
+        const { createDemo, DEMO_PASSWORD } = await import('../services/demo');
         const demo = await createDemo(s, DEMO_PASSWORD);
         printDemo(demo.accounts, demo.password, demo.year, demo.roundName);
       } finally {
@@ -185,6 +182,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'criteria': {
+      const { readCriteriaFile } = await import('../services/criteria-file');
       const file = positionals[2];
       if (!file || (sub !== 'check' && sub !== 'import')) throw new Error('Dùng: kiemchung criteria check|import <tệp .json hoặc .xlsx>');
       if (sub === 'check') {
@@ -215,6 +213,7 @@ async function main(argv: string[]): Promise<number> {
       try {
         const a = s.db.first(s.db.q.selectFrom('assessment').select('id').where('year', '=', year));
         if (!a) throw new Error(`Chưa có đợt tự đánh giá năm ${year} trong dữ liệu này.`);
+        const { exportSummaryTo } = await import('../services/assessment/summary-export');
         await exportSummaryTo(s, a.id, format, values.out);
         console.log(`Đã xuất Bảng tổng hợp năm ${year}: ${path.resolve(values.out)}`);
         return 0;
@@ -223,6 +222,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'roster': {
+      const { importRosterFile, exportRosterTo } = await import('../services/exam/roster-io');
       if (!values.round) throw new Error('Cần --round <tên đợt kiểm tra>');
       const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
       try {
@@ -254,6 +254,8 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'package': {
+      const { verifyAndOpen } = await import('../services/submission/packages');
+      const { buildAssessmentPackage } = await import('../services/submission/build');
       if (sub === 'verify') {
         const file = positionals[2];
         if (!file) throw new Error('Dùng: kiemchung package verify <tệp .zip>');

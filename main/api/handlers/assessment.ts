@@ -6,7 +6,8 @@ import { updateItem, markDone, reopen, approve, returnItem } from '../../service
 import { attachUpload, linkDocument, updateLink, removeLink, listDocuments, openEvidence, proposeName } from '../../services/assessment/evidence';
 import { runPrecheck } from '../../services/assessment/precheck';
 import { requireAssessment } from '../../services/assessment/common';
-import { exportSummary } from '../../services/assessment/summary-export';
+// Document writers (PDF, XLSX) are loaded on first use so start-up stays fast.
+const summaryExport = () => import('../../services/assessment/summary-export');
 
 const LEADERS = ['leader'] as const;
 const WORKERS = ['leader', 'officer'] as const;
@@ -33,7 +34,7 @@ export function registerAssessment(r: Router): void {
   r.register('assessment.precheck', WORKERS, ({ assessmentId }, { s }) => runPrecheck(s, requireAssessment(s, assessmentId)));
   r.register('assessment.send', LEADERS, ({ assessmentId }, { s, actor }) => send(s, actor, assessmentId));
   r.register('assessment.withdraw', LEADERS, ({ assessmentId }, { s, actor }) => withdraw(s, actor, assessmentId));
-  r.register('assessment.exportSummary', WORKERS, ({ assessmentId, format }, { s }) => exportSummary(s, assessmentId, format));
+  r.register('assessment.exportSummary', WORKERS, async ({ assessmentId, format }, { s }) => (await summaryExport()).exportSummary(s, assessmentId, format));
   r.register('assessment.mine', 'user', (_i, { s, actor }) => myItems(s, actor));
 
   r.register('item.update', WORKERS, (input, { s, actor }) => updateItem(s, actor, input));

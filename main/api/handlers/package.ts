@@ -1,9 +1,10 @@
 // Handlers for the signing identity and submission packages.
 import path from 'node:path';
 import type { Router } from '../router';
-import { identityStatus, createIdentity, importIdentity } from '../../services/submission/identity';
-import { buildAssessmentPackage } from '../../services/submission/build';
-import { listPackages, requirePackage, verifyAndOpen, drives, exportPackageToDrive, exportForManualUpload } from '../../services/submission/packages';
+// The signing and zip libraries are large: loaded on first use so start-up stays fast.
+const identity = () => import('../../services/submission/identity');
+const builder = () => import('../../services/submission/build');
+const packages = () => import('../../services/submission/packages');
 import { vi } from '../../../shared/i18n/vi';
 import type { VerifyView } from '../../../shared/api/package-api-schemas';
 import type { OpenedPackage } from '../../services/submission/packages';
@@ -39,37 +40,43 @@ export function verifyView(o: OpenedPackage): VerifyView {
 }
 
 export function registerPackage(r: Router): void {
-  r.register('keys.status', 'user', (_i, { s }) => identityStatus(s));
-  r.register('keys.create', LEADERS, ({ passphrase, replace }, { s, actor }) => createIdentity(s, actor, passphrase, replace));
+  r.register('keys.status', 'user', async (_i, { s }) => (await identity()).identityStatus(s));
+  r.register('keys.create', LEADERS, async ({ passphrase, replace }, { s, actor }) => (await identity()).createIdentity(s, actor, passphrase, replace));
   r.register('keys.import', LEADERS, async ({ uploadId, p12Password, passphrase }, { s, actor }) => {
     const up = s.uploads.get(uploadId, actor.id ?? -1);
     try {
-      return await importIdentity(s, actor, up.path, p12Password, passphrase);
+      return await (await identity()).importIdentity(s, actor, up.path, p12Password, passphrase);
     } finally {
       await s.uploads.discard(uploadId);
     }
   });
   r.register('package.build', LEADERS, async ({ assessmentId, passphrase }, { s, actor }) => {
+    const { buildAssessmentPackage } = await builder();
     const built = await s.jobs.run(vi.packagesUi.building, (job) => buildAssessmentPackage(s, actor, assessmentId, passphrase, job));
-    return listPackages(s).find((p) => p.id === built.id)!;
+    return (await packages()).listPackages(s).find((p) => p.id === built.id)!;
   });
-  r.register('package.list', WORKERS, (_i, { s }) => listPackages(s));
-  r.register('package.download', WORKERS, ({ packageId }, { s }) => {
-    const p = requirePackage(s, packageId);
+  r.register('package.list', WORKERS, async (_i, { s }) => (await packages()).listPackages(s));
+  r.register('package.download', WORKERS, async ({ packageId }, { s }) => {
+    const p = (await packages()).requirePackage(s, packageId);
     const fileName = path.basename(p.path);
     return { fileId: s.files.register({ path: p.path, fileName, mediaType: 'application/zip', disposition: 'attachment' }), fileName, mediaType: 'application/zip' };
   });
   r.register('package.verify', 'user', async ({ uploadId }, { s, actor }) => {
     const up = s.uploads.get(uploadId, actor.id ?? -1);
     try {
+      const { verifyAndOpen } = await packages();
       return verifyView(await s.jobs.run(vi.packagesUi.verifying, (job) => verifyAndOpen(up.path, job)));
     } finally {
       await s.uploads.discard(uploadId);
     }
   });
-  r.register('package.drives', LEADERS, ({ extraFolders }) => drives(extraFolders));
-  r.register('package.exportToDrive', LEADERS, ({ packageId, destDir }, { s, actor }) => s.jobs.run(vi.packagesUi.exporting, (job) => exportPackageToDrive(s, actor, packageId, destDir, job)));
+  r.register('package.drives', LEADERS, async ({ extraFolders }) => (await packages()).drives(extraFolders));
+  r.register('package.exportToDrive', LEADERS, async ({ packageId, destDir }, { s, actor }) => {
+    const { exportPackageToDrive } = await packages();
+    return s.jobs.run(vi.packagesUi.exporting, (job) => exportPackageToDrive(s, actor, packageId, destDir, job));
+  });
   r.register('package.exportManual', LEADERS, async ({ assessmentId, destDir }, { s }) => {
+    const { exportForManualUpload } = await packages();
     const res = await s.jobs.run(vi.packagesUi.exporting, (job) => exportForManualUpload(s, assessmentId, destDir, job));
     return { folder: res.folder, files: res.files.length, totalBytes: res.totalBytes };
   });

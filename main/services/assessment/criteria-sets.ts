@@ -3,7 +3,6 @@
 import path from 'node:path';
 import type { Services, Actor } from '../context';
 import { appendAudit } from '../audit';
-import { readCriteriaFile } from '../criteria-file';
 import { resourcesDir } from '../summary/resources';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
@@ -116,6 +115,8 @@ export function storeCriteriaSet(s: Services, actor: Actor, file: CriteriaFileRe
 }
 
 export async function importCriteriaFile(s: Services, actor: Actor, filePath: string, sourceName: string): Promise<CriteriaSetSummary> {
+  // Loaded on use: the XLSX reader is large, and start-up should not pay for it.
+  const { readCriteriaFile } = await import('../criteria-file');
   const file = await readCriteriaFile(filePath);
   return storeCriteriaSet(s, actor, file, sourceName);
 }

@@ -15,7 +15,7 @@ import {
 } from '../../domain/roster';
 import { COLUMN_LABELS, REQUIRED_COLUMNS, formFromLabel, formFromTitle, formName, headerKey, type FormCode, type HeaderKey } from './forms';
 import { sniffFile } from './sniff';
-import { xlsxSheets } from './zip';
+import { rowBatches, xlsxSheets } from './zip';
 
 export type Gender = 'nam' | 'nu';
 
@@ -83,7 +83,6 @@ export const HEADER_SCAN_ROWS = 20;
 /** Beyond this the list is cut with a count: a systematic mistake would otherwise list 100 000 lines. */
 export const MAX_LISTED_ISSUES = 2000;
 const ROWS_PER_PROGRESS = 1000;
-const YIELD_EVERY_ROWS = 2000;
 /** Bound on each per-import cache: distinct communes and titles number in the thousands at most. */
 const CACHE_LIMIT = 50_000;
 
@@ -889,19 +888,16 @@ export async function readRosterFile(filePath: string, opts: ReadRosterOptions =
       const ws = await entry.open();
       const sheet = new SheetParser(ctx, entry.name, ctx.sheets.length);
       ctx.sheets.push(sheet);
-      for await (const row of ws) {
+      for await (const batch of rowBatches(ws)) {
         if (signal?.aborted) throw cancelled();
-        if (++rowsRead > MAX_ROSTER_ROWS) throw new ApiError('VALIDATION', messages.tooManyRows(file));
+        rowsRead += batch.length;
+        if (rowsRead > MAX_ROSTER_ROWS) throw new ApiError('VALIDATION', messages.tooManyRows(file));
         inParser = true;
-        sheet.push(row);
+        for (const row of batch) sheet.push(row);
         inParser = false;
         if (rowsRead - lastProgress >= ROWS_PER_PROGRESS) {
           lastProgress = rowsRead;
           opts.onProgress?.(rowsRead);
-          // Buffered rows resolve as microtasks only; a macrotask turn now and then lets V8 finish
-          // its incremental marking (and the app its other work). Without it, on a busy machine,
-          // the heap of a 100 000-row import sometimes ballooned to ≈ 500 MB before a full GC.
-          if (rowsRead % YIELD_EVERY_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         }
       }
       inParser = true;
