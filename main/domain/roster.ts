@@ -134,7 +134,8 @@ export function matchPosition(raw: string, opts: { communeKind?: CommuneKind } =
 
 /** "Xã Hòa Tú 1" → 'xa', "Phường 5" → 'phuong', "TT. Mỹ Xuyên" → 'thi_tran'; null when the name doesn't say. */
 export function communeKind(name: string): CommuneKind | null {
-  const f = foldWords(name);
+  // Only the first word matters: folding just that much keeps this cheap for a province of communes.
+  const f = foldWords(name.trimStart().slice(0, 12));
   if (/^(xa|x)( |$)/.test(f)) return 'xa';
   if (/^(phuong|p)( |$)/.test(f)) return 'phuong';
   if (/^(thi tran|tt)( |$)/.test(f)) return 'thi_tran';
@@ -159,8 +160,6 @@ export const messages = {
   birthShort: (raw: string) => `năm sinh "${raw}" phải ghi đủ 4 chữ số, ví dụ 1985`,
   birthNoSuchDay: (raw: string) => `ngày sinh "${raw}" không có thật (ghi theo ngày/tháng/năm, ví dụ 25/12/1985)`,
   birthRange: (year: number, max: number) => `năm sinh ${year} không hợp lý: phải từ ${MIN_BIRTH_YEAR} đến ${max}`,
-  dateEmpty: 'thiếu ngày',
-  dateInvalid: (raw: string) => `"${raw}" không phải ngày hợp lệ; ghi theo ngày/tháng/năm, ví dụ 15/03/2023`,
   phoneEmpty: 'thiếu số điện thoại',
   phoneInvalid: (raw: string) =>
     `số điện thoại "${raw}" không hợp lệ: cần 10 chữ số bắt đầu bằng 03, 05, 07, 08, 09 (di động) hoặc 10–11 chữ số bắt đầu bằng 02 (cố định), ví dụ 0912 345 678`,
@@ -239,16 +238,34 @@ export type BirthParse =
  * cell (Date) or its serial number. Text ("năm tám lăm"), two-digit years, impossible days and
  * years outside MIN_BIRTH_YEAR … (current year − MIN_AGE) are refused.
  */
-export function parseBirth(raw: unknown, opts: { now?: Date; date1904?: boolean } = {}): BirthParse {
-  const maxYear = vnDay(opts.now ?? new Date()).y - MIN_AGE;
-  const shown = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? '').trim();
+/** The latest plausible birth year on `now` (Vietnam's calendar year − MIN_AGE). */
+export const maxBirthYear = (now: Date = new Date()): number => vnDay(now).y - MIN_AGE;
+
+export interface BirthOptions {
+  now?: Date;
+  date1904?: boolean;
+  /** maxBirthYear(now), computed once for many rows. */
+  maxYear?: number;
+  /** Serial day → ISO date, e.g. a memo shared by the rows of one import. */
+  serialToIso?: (serial: number) => string;
+}
+
+export function parseBirth(raw: unknown, opts: BirthOptions = {}): BirthParse {
+  const maxYear = opts.maxYear ?? maxBirthYear(opts.now);
   const inRange = (year: number, date: string | null): BirthParse =>
     year >= MIN_BIRTH_YEAR && year <= maxYear ? { ok: true, year, date } : { ok: false, code: 'range', message: messages.birthRange(year, maxYear) };
+  // The common case first, without building any text.
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1000 && raw <= 9999) return inRange(raw, null);
 
+  const shown = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? '').trim();
   if (raw === null || raw === undefined || shown === '') return { ok: false, code: 'empty', message: messages.birthEmpty };
   if (typeof raw === 'number') {
     if (Number.isInteger(raw) && raw >= 1000 && raw <= 9999) return inRange(raw, null);
     // Excel keeps a date as a day count; 10000 is 1927, far below any plausible birth.
+    if (raw >= 10_000 && raw <= 120_000 && opts.serialToIso) {
+      const date = opts.serialToIso(raw);
+      return inRange(Number(date.slice(0, 4)), date);
+    }
     if (raw >= 10_000) {
       const day = parseDay(raw, opts);
       return day.ok ? inRange(Number(day.date.slice(0, 4)), day.date) : { ok: false, code: 'invalid', message: messages.birthNoSuchDay(shown) };
@@ -307,7 +324,11 @@ export type PhoneParse = { ok: true; phone: string; kind: 'mobile' | 'landline' 
  * dashes and brackets, and the leading 0 Excel drops from a number cell. Mobiles: 10 digits
  * starting 03/05/07/08/09; landlines: 10–11 digits starting 02.
  */
+const CANONICAL_MOBILE = /^0[35789]\d{8}$/;
+
 export function normalizePhone(raw: unknown): PhoneParse {
+  // Already canonical (as the exports write it): nothing to strip or rewrite.
+  if (typeof raw === 'string' && CANONICAL_MOBILE.test(raw)) return { ok: true, phone: raw, kind: 'mobile' };
   if (raw === null || raw === undefined) return { ok: false, code: 'empty', message: messages.phoneEmpty };
   const shown = typeof raw === 'number' ? String(raw) : String(raw).trim();
   if (shown === '') return { ok: false, code: 'empty', message: messages.phoneEmpty };
@@ -321,7 +342,7 @@ export function normalizePhone(raw: unknown): PhoneParse {
   if (/^84[35789]\d{8}$/.test(d) || /^842\d{8,9}$/.test(d)) d = '0' + d.slice(2);
   // The leading 0 lost in a number cell.
   else if (/^[35789]\d{8}$/.test(d) || /^2\d{8,9}$/.test(d)) d = '0' + d;
-  if (/^0[35789]\d{8}$/.test(d)) return { ok: true, phone: d, kind: 'mobile' };
+  if (CANONICAL_MOBILE.test(d)) return { ok: true, phone: d, kind: 'mobile' };
   if (/^02\d{8,9}$/.test(d)) return { ok: true, phone: d, kind: 'landline' };
   return bad;
 }
@@ -342,11 +363,21 @@ const TONE_RE = /(?:o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?!\p{L})
 const TONE_HINT = /o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]/;
 const SPACES = /\s{2,}|[^\S ]|^ | $/;
 
+/** Decomposed marks: only text containing one can change under NFC (for Vietnamese script). */
+export const COMBINING = /[\u0300-\u036f]/;
+
 /** NFC, lowercase, single spaces, one tone placement: the form two spellings of a name share. */
 export function foldKey(s: string): string {
   // The importer calls this for every row: each step runs only when the text needs it.
-  let k = s.normalize('NFC').toLowerCase();
+  let k = s;
+  if (COMBINING.test(k)) k = k.normalize('NFC');
   if (SPACES.test(k)) k = k.replace(/\s+/g, ' ').trim();
+  return foldCleanKey(k);
+}
+
+/** foldKey for text already NFC with single spaces (as the importer stores it): case and tone only. */
+export function foldCleanKey(s: string): string {
+  const k = s.toLowerCase();
   return TONE_HINT.test(k) ? k.replace(TONE_RE, (m) => TONE_MOVE[m] ?? m) : k;
 }
 

@@ -1,16 +1,17 @@
 // Reads the roster forms (Mẫu 01–05) a district sends, checking every row. Streaming: a
 // province-wide Mẫu 05 has 100 000 rows, so sheets are read row by row with exceljs's streaming
-// reader (driven through zip.ts, which works around two exceljs bugs) and never held as a Workbook. Writes nothing: the caller stores the rows,
-// all or nothing, only when `errors` is empty (rows with errors are still returned, for a preview).
+// reader (driven through zip.ts, which works around two exceljs bugs), never held as a Workbook.
+// Writes nothing, not even a temporary file: the caller stores the rows, all or nothing, only
+// when `errors` is empty (rows with errors are still returned, for a preview).
 // Files that can't be read as a workbook at all throw ApiError('VALIDATION').
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ApiError } from '../../../shared/errors';
 import {
-  EXAM_POSITIONS, FOCAL_AREAS, FOCAL_AREA_LABELS, communeKind, communeKey, exclusionReason, foldKey, joinPersonKey, matchFocalArea,
-  matchPosition, normalizePhone, parseBirth, parseDay, parseYesNo,
+  COMBINING, EXAM_POSITIONS, FOCAL_AREAS, FOCAL_AREA_LABELS, communeKind, communeKey, excelSerialToIso, exclusionReason, foldCleanKey,
+  joinPersonKey, matchFocalArea, matchPosition, maxBirthYear, normalizePhone, parseBirth, parseDay, parseYesNo,
   type CommuneKind, type ExamPositionId, type ExclusionCode, type FocalArea, type PositionMatch,
 } from '../../domain/roster';
 import { COLUMN_LABELS, REQUIRED_COLUMNS, formFromLabel, formFromTitle, formName, headerKey, type FormCode, type HeaderKey } from './forms';
@@ -181,10 +182,20 @@ function plain(v: ExcelJS.CellValue | undefined): Plain {
   return null;
 }
 
-/** Text as stored: NFC (Word/macOS paste NFD), single spaces. */
+/** A cell of a streamed row or of a row buffered while looking for the header. */
+function cellOf(src: ExcelJS.Row | Buffered, c: number | undefined): Plain {
+  if (c === undefined) return null;
+  return 'cells' in src ? (src.cells[c] ?? null) : plain(src.findCell(c)?.value);
+}
+
+const UNTIDY = /\s\s|[^\S ]|^ | $/;
+
+/** Text as stored: NFC (Word/macOS paste NFD), single spaces. Each step only when needed: every cell passes here. */
 const clean = (v: Plain): string | null => {
   if (v === null) return null;
-  const s = String(v).normalize('NFC').replace(/\s+/g, ' ').trim();
+  let s = typeof v === 'string' ? v : String(v);
+  if (COMBINING.test(s)) s = s.normalize('NFC');
+  if (UNTIDY.test(s)) s = s.replace(/\s+/g, ' ').trim();
   return s === '' ? null : s;
 };
 
@@ -296,41 +307,46 @@ const groupOf = (f: FormCode): Group => (f === '04' ? 'focal' : f === '05' ? 'al
 /** A row's place: sheet index and index in its rows packed in one small integer, no object per row. */
 const ROW_BITS = 2 ** 21;
 
-/** FNV-1a over UTF-16 units, folded to 31 bits so V8 keeps it a small integer. */
-function hash31(s: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a over UTF-16 units, continuing from `h`. */
+function fnv(s: string, h = 0x811c9dc5): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 1;
+  return h;
 }
 
+/** A person's hash from the parts of their personKey, folded to 31 bits so V8 keeps it a small integer. */
+const personHash = (foldedName: string, year: number | null, communeHash: number): number =>
+  Math.imul(Math.imul(fnv(foldedName) ^ (year ?? 0), 0x01000193) ^ communeHash, 0x01000193) >>> 1;
+
 /**
- * First occurrence of each person, by personKey. Keyed by a hash of the key rather than the key:
- * 100 000 key strings were a third of what a province import keeps alive. A hash hit is checked
- * against the earlier row's own key; a true collision goes to a small map of full keys.
+ * First occurrence of each person. Keyed by a hash of the personKey's parts rather than by the
+ * key: 100 000 key strings were a third of what a province import keeps alive, and building them
+ * a tenth of its time. A hash hit is checked against both rows' full keys; a true collision goes
+ * to a small map of full keys.
  */
 class PersonIndex {
   private readonly byHash = new Map<number, number>();
   private readonly collided = new Map<string, number>();
   constructor(private readonly keyAt: (packed: number) => string) {}
 
-  /** The earlier place of `key`, or undefined after recording `packed` as its first. */
-  firstOrAdd(key: string, packed: number): number | undefined {
-    const h = hash31(key);
+  /** The earlier place of the person, or undefined after recording `packed` as their first. */
+  firstOrAdd(h: number, key: () => string, packed: number): number | undefined {
     const at = this.byHash.get(h);
     if (at === undefined) {
       this.byHash.set(h, packed);
       return undefined;
     }
-    if (this.keyAt(at) === key) return at;
-    const other = this.collided.get(key);
-    if (other === undefined) this.collided.set(key, packed);
+    const k = key();
+    if (this.keyAt(at) === k) return at;
+    const other = this.collided.get(k);
+    if (other === undefined) this.collided.set(k, packed);
     return other;
   }
 
-  find(key: string): number | undefined {
-    const at = this.byHash.get(hash31(key));
+  find(h: number, key: () => string): number | undefined {
+    const at = this.byHash.get(h);
     if (at === undefined) return undefined;
-    return this.keyAt(at) === key ? at : this.collided.get(key);
+    const k = key();
+    return this.keyAt(at) === k ? at : this.collided.get(k);
   }
 }
 
@@ -351,20 +367,34 @@ class ImportContext {
     const row = sheet.rows[i]!;
     return this.personKey(row.fullName, row.birthYear, row.commune ?? row.agency ?? null);
   };
+  private readonly serials = new Map<number, string>();
+  /** Birth dates repeat across a province: each serial day becomes its ISO text once, and rows share it. */
+  readonly serialToIso = (serial: number): string => {
+    const day = Math.floor(serial);
+    let iso = this.serials.get(day);
+    if (iso === undefined) {
+      iso = excelSerialToIso(day, this.date1904);
+      if (this.serials.size < CACHE_LIMIT) this.serials.set(day, iso);
+    }
+    return iso;
+  };
   readonly seen: Record<Group, PersonIndex> = { exam: new PersonIndex(this.keyAt), focal: new PersonIndex(this.keyAt), all: new PersonIndex(this.keyAt) };
-  private readonly positionCache = new Map<string, PositionMatch | null>();
+  private readonly positionCache = new Map<CommuneKind | null, Map<string, PositionMatch | null>>();
   // Communes, titles and notes repeat down a province list: each spelling is cleaned, folded and
   // classified once, and the rows share one string (a 100 000-row import keeps less alive).
   private readonly texts = new Map<string, string | null>();
   private readonly communeKinds = new Map<string, CommuneKind | null>();
-  private readonly communeKeys = new Map<string, string>();
+  private readonly communeKeys = new Map<string, { key: string; hash: number }>();
   droppedErrors = 0;
   droppedWarnings = 0;
   date1904 = false;
+  readonly maxYear: number;
   constructor(
     readonly file: string,
     readonly now: Date,
-  ) {}
+  ) {
+    this.maxYear = maxBirthYear(now);
+  }
 
   /** The sheet and the index in its rows of a packed place. */
   unpack(packed: number): [SheetParser, number] {
@@ -416,25 +446,35 @@ class ImportContext {
     return k;
   }
 
-  /** personKey(name, year, place), with the place's part cached. */
-  personKey(name: string, year: number | null, place: string | null): string {
-    const p = place ?? '';
-    let ck = this.communeKeys.get(p);
-    if (ck === undefined) {
-      ck = communeKey(p);
-      if (this.communeKeys.size < CACHE_LIMIT) this.communeKeys.set(p, ck);
+  private place(p: string | null): { key: string; hash: number } {
+    const name = p ?? '';
+    let c = this.communeKeys.get(name);
+    if (c === undefined) {
+      const key = communeKey(name);
+      c = { key, hash: fnv(key) };
+      if (this.communeKeys.size < CACHE_LIMIT) this.communeKeys.set(name, c);
     }
-    return joinPersonKey(foldKey(name), year, ck);
+    return c;
+  }
+
+  /** personKey(name, year, place) for a cleaned name (NFC, single spaces), the place's part cached. */
+  personKey(name: string, year: number | null, place: string | null): string {
+    return joinPersonKey(foldCleanKey(name), year, this.place(place).key);
+  }
+
+  personHash(name: string, year: number | null, place: string | null): number {
+    return personHash(foldCleanKey(name), year, this.place(place).hash);
   }
 
   /** Titles repeat thousands of times in a province list: each spelling is matched once. */
   position(raw: string, commune: string | null): PositionMatch | null {
     const kind = commune ? this.kindOf(commune) : null;
-    const key = `${kind ?? ''}|${raw}`;
-    let m = this.positionCache.get(key);
+    let byRaw = this.positionCache.get(kind);
+    if (!byRaw) this.positionCache.set(kind, (byRaw = new Map()));
+    let m = byRaw.get(raw);
     if (m === undefined) {
       m = matchPosition(raw, kind ? { communeKind: kind } : {});
-      this.positionCache.set(key, m);
+      if (byRaw.size < CACHE_LIMIT) byRaw.set(raw, m);
     }
     return m;
   }
@@ -500,7 +540,7 @@ class SheetParser {
 
   push(row: ExcelJS.Row): void {
     if (this.skip) return;
-    if (this.header) return this.dataRow(row.number, (c) => (c === undefined ? null : plain(row.findCell(c)?.value)));
+    if (this.header) return this.dataRow(row.number, row);
     const cells: Plain[] = [];
     row.eachCell((cell, c) => {
       const v = plain(cell.value);
@@ -563,7 +603,7 @@ class SheetParser {
       this.skip = true;
       return;
     }
-    for (const b of rest) this.dataRow(b.r, (c) => (c === undefined ? null : (b.cells[c] ?? null)));
+    for (const b of rest) this.dataRow(b.r, b);
   }
 
   /** The form's required columns; false (with an error) when the sheet can't be read. */
@@ -587,7 +627,8 @@ class SheetParser {
     return true;
   }
 
-  private dataRow(r: number, get: (c: number | undefined) => Plain): void {
+  private dataRow(r: number, src: ExcelJS.Row | Buffered): void {
+    const get = (c: number | undefined) => cellOf(src, c);
     const ctx = this.ctx;
     const { cols } = this.header!;
     const form = this.form!;
@@ -677,10 +718,10 @@ class SheetParser {
       row.gender = g === 'nam' ? 'nam' : g === 'nữ' || g === 'nu' ? 'nu' : null;
     }
     if (birthRaw !== null || !split) {
-      const b = parseBirth(birthRaw, { now: ctx.now, date1904: ctx.date1904 });
+      const b = parseBirth(birthRaw, { maxYear: ctx.maxYear, date1904: ctx.date1904, serialToIso: ctx.serialToIso });
       if (b.ok) {
         row.birthYear = b.year;
-        row.birthDate = b.date === null ? null : ctx.text(b.date);
+        row.birthDate = b.date;
       } else {
         this.err(r, b.message, birthCol);
       }
@@ -756,10 +797,11 @@ class SheetParser {
         }
       }
       if (appointedV !== null) {
-        const d = parseDay(appointedV, { date1904: ctx.date1904 });
+        const d: ReturnType<typeof parseDay> =
+          typeof appointedV === 'number' && appointedV >= 61 && appointedV <= 120_000 ? { ok: true, date: ctx.serialToIso(appointedV) } : parseDay(appointedV, { date1904: ctx.date1904 });
         if (!d.ok) this.err(r, messages.badAppointedAt(shown(appointedV)), cols.appointedAt);
         else {
-          row.appointedAt = ctx.text(d.date)!;
+          row.appointedAt = d.date;
           if (d.date > ctx.now.toISOString().slice(0, 10)) this.warning(r, messages.futureAppointedAt(d.date.split('-').reverse().join('/')), cols.appointedAt);
         }
       }
@@ -777,8 +819,9 @@ class SheetParser {
 
   /** Called before `row` is pushed: its index is rows.length. */
   private checkDuplicate(row: RosterRow, place: string | null): void {
-    const key = this.ctx.personKey(row.fullName, row.birthYear, place);
-    const first = this.ctx.seen[groupOf(this.form!)].firstOrAdd(key, this.index * ROW_BITS + this.rows.length);
+    const ctx = this.ctx;
+    const h = ctx.personHash(row.fullName, row.birthYear, place);
+    const first = ctx.seen[groupOf(this.form!)].firstOrAdd(h, () => ctx.personKey(row.fullName, row.birthYear, place), this.index * ROW_BITS + this.rows.length);
     if (first === undefined) return;
     const w = who(row.fullName, row.birthYear, place);
     const [sheet, firstRow] = this.ctx.placeOf(first);
@@ -822,7 +865,7 @@ function crossCheck(ctx: ImportContext): void {
     if (p.form !== '05') continue;
     for (const row of p.rows) {
       if (!row.positionId || typeof row.takesPart !== 'boolean' || !row.fullName || row.birthYear === null) continue;
-      const there = ctx.seen.exam.find(ctx.personKey(row.fullName, row.birthYear, row.commune));
+      const there = ctx.seen.exam.find(ctx.personHash(row.fullName, row.birthYear, row.commune), () => ctx.personKey(row.fullName, row.birthYear, row.commune));
       const w = who(row.fullName, row.birthYear, row.commune);
       if (there === undefined) ctx.warn(issue(p, row, row.takesPart ? messages.takesPartMissing(w) : messages.excludedMissing(w)));
       else {
@@ -835,7 +878,7 @@ function crossCheck(ctx: ImportContext): void {
     if (p.form === '04' || p.form === '05') continue;
     for (const row of p.rows) {
       if (!row.fullName || row.birthYear === null) continue;
-      if (ctx.seen.all.find(ctx.personKey(row.fullName, row.birthYear, row.commune)) === undefined) ctx.warn(issue(p, row, messages.notIn05(who(row.fullName, row.birthYear, row.commune))));
+      if (ctx.seen.all.find(ctx.personHash(row.fullName, row.birthYear, row.commune), () => ctx.personKey(row.fullName, row.birthYear, row.commune)) === undefined) ctx.warn(issue(p, row, messages.notIn05(who(row.fullName, row.birthYear, row.commune))));
     }
   }
 }
