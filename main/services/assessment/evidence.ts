@@ -10,6 +10,7 @@ import { sniffKind, evidenceDecision } from '../../domain/evidence-type';
 import { proposeEvidenceName, validateEvidenceName, sameNameKey } from '../../domain/evidence-naming';
 import { beginItemWrite, itemChange } from './items';
 import { requireAssessment, requireItem, guardItemOwner } from './common';
+import { DOCUMENT_COLUMNS, documentView } from './views';
 import type { FileRef } from '../../../shared/api/assessment-schemas';
 
 export interface EvidenceMeta {
@@ -162,23 +163,13 @@ export function listDocuments(s: Services, assessmentId: number) {
       .selectFrom('item_document as l')
       .innerJoin('assessment_item as i', 'i.id', 'l.item_id')
       .innerJoin('document as d', 'd.sha256', 'l.sha256')
-      .select(['d.sha256', 'd.original_name', 'd.media_type', 'd.size', 'd.pdf_signed', 'd.doc_number', 'd.doc_date', 'd.summary', 'i.criterion_code'])
+      .select([...DOCUMENT_COLUMNS, 'i.criterion_code'])
       .where('i.assessment_id', '=', assessmentId)
       .orderBy('d.created_at'),
   );
-  const bySha = new Map<string, { sha256: string; originalName: string; mediaType: string; size: number; pdfSigned: boolean | null; docNumber: string | null; docDate: string | null; summary: string | null; usedBy: string[] }>();
+  const bySha = new Map<string, ReturnType<typeof documentView> & { usedBy: string[] }>();
   for (const r of rows) {
-    const d = bySha.get(r.sha256) ?? {
-      sha256: r.sha256,
-      originalName: r.original_name,
-      mediaType: r.media_type,
-      size: r.size,
-      pdfSigned: r.pdf_signed === null ? null : r.pdf_signed === 1,
-      docNumber: r.doc_number,
-      docDate: r.doc_date,
-      summary: r.summary,
-      usedBy: [],
-    };
+    const d = bySha.get(r.sha256) ?? { ...documentView(r), usedBy: [] };
     d.usedBy.push(r.criterion_code);
     bySha.set(r.sha256, d);
   }

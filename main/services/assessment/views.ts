@@ -6,6 +6,32 @@ import { computeTotals, ratingFor, type LeafScore } from '../../domain/scoring';
 import { getSettings } from '../settings';
 import type { AssessmentSummary, EvidenceView, ItemView, TotalsView } from '../../../shared/api/assessment-schemas';
 
+/** The document columns every evidence view selects. */
+export const DOCUMENT_COLUMNS = ['d.sha256', 'd.original_name', 'd.media_type', 'd.size', 'd.pdf_signed', 'd.doc_number', 'd.doc_date', 'd.summary'] as const;
+
+interface DocumentRow {
+  sha256: string;
+  original_name: string;
+  media_type: string;
+  size: number;
+  pdf_signed: number | null;
+  doc_number: string | null;
+  doc_date: string | null;
+  summary: string | null;
+}
+
+/** A stored document as the API shows it (shared by an item's evidence and the reuse list). */
+export const documentView = (r: DocumentRow) => ({
+  sha256: r.sha256,
+  originalName: r.original_name,
+  mediaType: r.media_type,
+  size: r.size,
+  pdfSigned: r.pdf_signed === null ? null : r.pdf_signed === 1,
+  docNumber: r.doc_number,
+  docDate: r.doc_date,
+  summary: r.summary,
+});
+
 export function evidenceFor(s: Services, itemIds: readonly number[]): Map<number, EvidenceView[]> {
   const out = new Map<number, EvidenceView[]>();
   if (itemIds.length === 0) return out;
@@ -13,24 +39,13 @@ export function evidenceFor(s: Services, itemIds: readonly number[]): Map<number
     s.db.q
       .selectFrom('item_document as l')
       .innerJoin('document as d', 'd.sha256', 'l.sha256')
-      .select(['l.id', 'l.item_id', 'l.file_name', 'd.sha256', 'd.original_name', 'd.media_type', 'd.size', 'd.pdf_signed', 'd.doc_number', 'd.doc_date', 'd.summary'])
+      .select(['l.id', 'l.item_id', 'l.file_name', ...DOCUMENT_COLUMNS])
       .where('l.item_id', 'in', itemIds)
       .orderBy('l.id'),
   );
   for (const r of rows) {
     const list = out.get(r.item_id) ?? [];
-    list.push({
-      linkId: r.id,
-      sha256: r.sha256,
-      fileName: r.file_name,
-      originalName: r.original_name,
-      mediaType: r.media_type,
-      size: r.size,
-      pdfSigned: r.pdf_signed === null ? null : r.pdf_signed === 1,
-      docNumber: r.doc_number,
-      docDate: r.doc_date,
-      summary: r.summary,
-    });
+    list.push({ linkId: r.id, fileName: r.file_name, ...documentView(r) });
     out.set(r.item_id, list);
   }
   return out;
