@@ -147,6 +147,13 @@ export const contract = {
   'package.drives': method(z.object({ extraFolders: z.array(z.string().max(500)).max(10).default([]) }), z.array(p.driveView)),
   'package.exportToDrive': method(z.object({ packageId: z.number().int(), destDir: z.string().min(1).max(500) }), z.object({ path: z.string(), bytes: z.number(), sha256: z.string() })),
   'package.exportManual': method(z.object({ assessmentId: z.number().int(), destDir: z.string().min(1).max(500) }), z.object({ folder: z.string(), files: z.number().int(), totalBytes: z.number() })),
+  /** Packages verified earlier and kept (content-addressed) for reopening ("Gói đã mở"), newest first. */
+  'package.received': method(empty, z.array(p.receivedPackageView)),
+  /** Verifies a kept package again (the file may have changed) and returns its view; one that fails is discarded. */
+  'package.reopen': method(z.object({ packageKey: p.packageKey }), p.verifyView),
+  'package.forget': method(z.object({ packageKey: p.packageKey }), ok),
+  /** One payload file of a kept, verified package, extracted and re-hashed against its manifest; PDF/JPEG/PNG served inline. */
+  'package.openFile': method(z.object({ packageKey: p.packageKey, path: z.string().min(1).max(1000) }), a.fileRef),
 
   /** Only registered when the server runs with KIEMCHUNG_TEST_HOOKS=1 (e2e tests' injected clock). */
   'test.setClock': method(z.object({ offsetMs: z.number() }), z.object({ now: z.number() })),

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const passphrase = z.string().min(8, { error: 'Mật khẩu bảo vệ khóa ký phải có ít nhất 8 ký tự.' }).max(200);
 
+export const packageKey = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Mã gói hồ sơ không hợp lệ.' });
+
 export const certificateView = z.object({
   holder: z.string(),
   issuer: z.string(),
@@ -32,6 +34,71 @@ export const packageView = z.object({
 });
 export type PackageView = z.infer<typeof packageView>;
 
+/** One evidence document of a criterion, as listed in the package's data/package.json. */
+export const packageEvidenceView = z.object({
+  fileName: z.string(),
+  /** Path inside the bag (`data/evidence/<code>/<name>`): what package.openFile takes. */
+  path: z.string(),
+  size: z.number(),
+  mediaType: z.string(),
+  pdfSigned: z.boolean().nullable(),
+  docNumber: z.string().nullable(),
+  docDate: z.string().nullable(),
+  summary: z.string().nullable(),
+  originalName: z.string(),
+  /** The file is a payload entry of the verified manifest (so it can be opened from the package). */
+  inPackage: z.boolean(),
+});
+export type PackageEvidenceView = z.infer<typeof packageEvidenceView>;
+
+/** One node of the criteria tree (lĩnh vực → tiêu chí → tiêu chí thành phần), flat in tree order. */
+export const packageCriterionView = z.object({
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  depth: z.number().int(),
+  title: z.string(),
+  maxPoints: z.number().nullable(),
+  isLeaf: z.boolean(),
+  total: z.object({ points: z.number(), applicableMax: z.number() }).nullable(),
+  item: z
+    .object({
+      points: z.number().nullable(),
+      notApplicable: z.boolean(),
+      naReason: z.string().nullable(),
+      explanation: z.string(),
+      status: z.string(),
+      statusLabel: z.string(),
+      reviewComment: z.string().nullable(),
+      assignee: z.string().nullable(),
+      updatedBy: z.string().nullable(),
+      updatedAt: z.string(),
+      evidence: z.array(packageEvidenceView),
+    })
+    .nullable(),
+});
+export type PackageCriterionView = z.infer<typeof packageCriterionView>;
+
+const tallyView = z.object({ people: z.number().int(), passed: z.number().int(), failed: z.number().int(), pending: z.number().int() });
+
+/** An exam round's results as carried by a package (kind "exam"). */
+export const packageExamView = z.object({
+  office: z.string(),
+  round: z.object({ name: z.string(), examDate: z.string().nullable(), venue: z.string().nullable(), district: z.string().nullable() }),
+  people: z.array(
+    z.object({
+      fullName: z.string(),
+      positionTitle: z.string().nullable(),
+      commune: z.string(),
+      steps: z.array(z.object({ step: z.number().int(), result: z.enum(['dat', 'khong_dat']).nullable(), codes: z.array(z.string()), finishedAt: z.string().nullable(), note: z.string().nullable() })),
+      passed: z.boolean().nullable(),
+    }),
+  ),
+  communes: z.array(tallyView.extend({ commune: z.string() })),
+  totals: tallyView,
+  incidents: z.array(z.object({ commune: z.string(), step: z.number().int(), stepName: z.string(), at: z.string(), description: z.string() })),
+});
+export type PackageExamView = z.infer<typeof packageExamView>;
+
 export const verifyView = z.object({
   ok: z.boolean(),
   message: z.string(),
@@ -42,6 +109,14 @@ export const verifyView = z.object({
   signingTime: z.number().nullable(),
   payloadFiles: z.number().int(),
   payloadBytes: z.number(),
+  /** Set when the package verified and was kept: opens its files (package.openFile) and reopens it. */
+  packageKey: z.string().nullable(),
+  fileName: z.string().nullable(),
+  kind: z.enum(['assessment', 'exam']).nullable(),
+  /** The package verified but its data/package.json is not a shape this version reads. */
+  contentError: z.string().nullable(),
+  /** Payload files outside data/evidence (summary PDF/XLSX …), openable from the package. */
+  documents: z.array(z.object({ path: z.string(), size: z.number() })),
   content: z
     .object({
       office: z.string(),
@@ -51,11 +126,12 @@ export const verifyView = z.object({
       applicableMax: z.number(),
       percent: z.number().nullable(),
       band: z.string().nullable(),
-      criteria: z.number().int(),
       evidence: z.number().int(),
       areas: z.array(z.object({ code: z.string(), title: z.string(), points: z.number(), applicableMax: z.number() })),
+      criteria: z.array(packageCriterionView),
     })
     .nullable(),
+  exam: packageExamView.nullable(),
 });
 export type VerifyView = z.infer<typeof verifyView>;
 
@@ -68,3 +144,16 @@ export const driveView = z.object({
   totalBytes: z.number().nullable(),
   fat32: z.boolean(),
 });
+
+/** A package verified earlier and kept (content-addressed) so it can be reopened without a new upload. */
+export const receivedPackageView = z.object({
+  packageKey: z.string(),
+  fileName: z.string(),
+  size: z.number(),
+  openedAt: z.number(),
+  bagName: z.string().nullable(),
+  kind: z.enum(['assessment', 'exam']).nullable(),
+  title: z.string(),
+  signer: z.string().nullable(),
+});
+export type ReceivedPackageView = z.infer<typeof receivedPackageView>;

@@ -17,7 +17,7 @@ import { requireOffice } from '../office';
 import { bagNameFor } from './build';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
-import { assessmentPackage, type AssessmentPackage } from '../../../shared/package-schema';
+import { submissionPackage, type SubmissionPackage } from '../../../shared/package-schema';
 import { mkdir } from 'node:fs/promises';
 
 export function listPackages(s: Services) {
@@ -34,16 +34,26 @@ export function requirePackage(s: Services, id: number) {
 
 export interface OpenedPackage {
   report: VerifyReport;
-  content: AssessmentPackage | null;
+  /** data/package.json of a package that verified, when it is a shape this version reads. */
+  content: SubmissionPackage | null;
+  /** The package verified but its data/package.json did not parse. */
+  contentError?: boolean;
 }
 
 /** Verifies first; reads data/package.json only from a package that verified. */
 export async function verifyAndOpen(file: string, job?: JobHandle): Promise<OpenedPackage> {
   const report = await verifyPackage(file, job ? { job } : {});
   if (!report.ok) return { report, content: null };
+  if (!report.payload.some((p) => p.path === 'data/package.json')) return { report, content: null, contentError: true };
   const raw = await readPackageFile(file, 'data/package.json', { report });
-  const parsed = assessmentPackage.safeParse(JSON.parse(raw.toString('utf8')));
-  return { report, content: parsed.success ? parsed.data : null };
+  let json: unknown = null;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return { report, content: null, contentError: true };
+  }
+  const parsed = submissionPackage.safeParse(json);
+  return parsed.success ? { report, content: parsed.data } : { report, content: null, contentError: true };
 }
 
 export async function drives(extraFolders: string[] = []): Promise<Drive[]> {

@@ -1,17 +1,20 @@
 // "Gói hồ sơ": the office's signing key, building the signed package of a year's assessment (with
-// progress and cancel), USB export, export for manual upload, and checking any package file.
+// progress and cancel), USB export, export for manual upload, checking any package file, and
+// browsing a package that verified (read-only, files opened from inside it; "Gói đã mở").
 import { useEffect, useRef, useState } from 'react';
 import { call, upload, fileUrl, onEvent } from '../api/client';
 import { ErrorBox, Field, Notice } from '../components/form';
 import { IssueList } from '../components/lists';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
+import { PackageViewer } from '../components/PackageViewer';
 import { formatDate, formatDateTime, formatPoints } from '../../../shared/format';
 import type { JobProgress } from '../../../shared/api/schemas';
 import type { VerifyView } from '../../../shared/api/package-api-schemas';
 import { vi } from '../../../shared/i18n/vi';
 
 const t = vi.packagesUi;
+const v = vi.packageViewer;
 const mb = (n: number) => `${formatPoints(n / 1024 / 1024)} MB`;
 
 function useJobs() {
@@ -115,46 +118,92 @@ function KeySection({ canManage }: { canManage: boolean }) {
 function VerifySection() {
   const sub = useSubmit();
   const [report, setReport] = useState<VerifyView | null>(null);
+  const received = useLoad(() => call('package.received', {}), []);
   const input = useRef<HTMLInputElement>(null);
+  const show = (r: VerifyView | null) => {
+    setReport(r);
+    received.reload();
+  };
   const onFile = async (f: File | undefined) => {
     if (!f) return;
     setReport(null);
     const r = await sub.submit(async () => call('package.verify', { uploadId: (await upload(f)).uploadId }));
-    if (r) setReport(r);
+    if (r) show(r);
     if (input.current) input.current.value = '';
   };
+  const reopen = async (packageKey: string) => {
+    setReport(null);
+    const r = await sub.submit(() => call('package.reopen', { packageKey }));
+    if (r) show(r);
+  };
+  const forget = async (packageKey: string) => {
+    if (await sub.submit(() => call('package.forget', { packageKey }))) show(report?.packageKey === packageKey ? null : report);
+  };
   return (
-    <section className="panel" aria-labelledby="verify-title">
-      <h2 id="verify-title">{t.verifyTitle}</h2>
-      <label className="button">
-        {t.verifyFile}
-        <input ref={input} type="file" accept=".zip" hidden aria-label={t.verifyFile} onChange={(e) => void onFile(e.target.files?.[0])} />
-      </label>
-      <ErrorBox message={sub.error} />
-      {report && (
-        <div className={`alert ${report.ok ? 'alert--ok' : 'alert--error'}`} role="status" data-testid="verify-result">
-          <strong>{report.message}</strong>
-          {report.problems.length > 0 && (
-            <ul>
-              {report.problems.map((p, i) => (
-                <li key={i}>{p.message}</li>
+    <>
+      <section className="panel" aria-labelledby="verify-title">
+        <h2 id="verify-title">{t.verifyTitle}</h2>
+        <label className="button">
+          {t.verifyFile}
+          <input ref={input} type="file" accept=".zip" hidden aria-label={t.verifyFile} onChange={(e) => void onFile(e.target.files?.[0])} />
+        </label>
+        <ErrorBox message={sub.error} />
+        {report && (
+          <div className={`alert ${report.ok ? 'alert--ok' : 'alert--error'}`} role="status" data-testid="verify-result">
+            <strong>{report.message}</strong>
+            {report.problems.length > 0 && (
+              <ul>
+                {report.problems.map((p, i) => (
+                  <li key={i}>{p.message}</li>
+                ))}
+              </ul>
+            )}
+            {report.signer && (
+              <div>
+                {t.signedBy}: {report.signer.holder} ({report.signer.issuer}) · {t.signedAt}: {report.signingTime ? formatDateTime(report.signingTime) : ''}
+              </div>
+            )}
+            {report.content && (
+              <div>
+                {report.content.office} — năm {report.content.year}: <strong>{formatPoints(report.content.points)}</strong>/{formatPoints(report.content.applicableMax)} điểm
+                {report.content.band ? ` (${report.content.band})` : ''} · {report.content.evidence} tài liệu · {t.files}: {report.payloadFiles}
+              </div>
+            )}
+          </div>
+        )}
+      </section>
+      {report?.ok && report.packageKey && <PackageViewer key={report.packageKey} view={report} />}
+      <section className="panel" aria-labelledby="received-title">
+        <h2 id="received-title">{v.receivedTitle}</h2>
+        <p className="muted small">{v.receivedIntro}</p>
+        {received.data?.length === 0 && <p className="muted">{v.noReceived}</p>}
+        {received.data && received.data.length > 0 && (
+          <table className="table">
+            <tbody>
+              {received.data.map((p) => (
+                <tr key={p.packageKey} aria-current={report?.packageKey === p.packageKey ? 'true' : undefined}>
+                  <td>
+                    <strong>{p.title}</strong>
+                    <div className="muted small">
+                      <span className="filename">{p.fileName}</span> · {mb(p.size)} · {p.signer ? `${t.signedBy}: ${p.signer} · ` : ''}
+                      {v.openedAt} {formatDateTime(p.openedAt)}
+                    </div>
+                  </td>
+                  <td className="row-actions">
+                    <button onClick={() => void reopen(p.packageKey)} disabled={sub.busy} aria-label={`${v.reopen} ${p.fileName}`}>
+                      {v.reopen}
+                    </button>
+                    <button onClick={() => void forget(p.packageKey)} disabled={sub.busy} aria-label={`${v.forget} ${p.fileName}`}>
+                      {v.forget}
+                    </button>
+                  </td>
+                </tr>
               ))}
-            </ul>
-          )}
-          {report.signer && (
-            <div>
-              {t.signedBy}: {report.signer.holder} ({report.signer.issuer}) · {t.signedAt}: {report.signingTime ? formatDateTime(report.signingTime) : ''}
-            </div>
-          )}
-          {report.content && (
-            <div>
-              {report.content.office} — năm {report.content.year}: <strong>{formatPoints(report.content.points)}</strong>/{formatPoints(report.content.applicableMax)} điểm
-              {report.content.band ? ` (${report.content.band})` : ''} · {report.content.evidence} tài liệu · {t.files}: {report.payloadFiles}
-            </div>
-          )}
-        </div>
-      )}
-    </section>
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
   );
 }
 
