@@ -43,6 +43,10 @@ Cách dùng: kiemchung <lệnh> [tùy chọn]
   package build --year Y [--kind assessment] --out FILE [--data-dir D]
                               Đóng gói và ký hồ sơ tự đánh giá năm Y (mật khẩu khóa ký lấy từ biến
                               KIEMCHUNG_KEY_PASSPHRASE, hoặc hỏi khi chạy trong cửa sổ lệnh).
+  package build --kind exam --year Y [--round ID] [--allow-incomplete] --out FILE [--data-dir D]
+                              Đóng gói và ký kết quả đợt kiểm tra năng lực có ngày kiểm tra trong năm Y
+                              (năm có nhiều đợt thì chọn bằng --round). Từ chối khi còn bước thi đang
+                              diễn ra, hoặc còn người chưa có kết quả (trừ khi có --allow-incomplete).
   package verify FILE         Kiểm tra một gói hồ sơ; mã thoát 0 khi hợp lệ, khác 0 kèm từng lý do.
   db migrate [--data-dir D]   Nâng cấp cơ sở dữ liệu lên lược đồ mới nhất.
   db check [--data-dir D]     Kiểm tra toàn vẹn SQLite và chuỗi nhật ký; báo dòng hỏng đầu tiên.
@@ -93,6 +97,26 @@ function printCriteriaCheck(file: string, r: CriteriaFileResult) {
       ? `"${file}": ${check.errors.length} lỗi, ${check.warnings.length} cảnh báo — không thể nhập.`
       : `"${file}": không có lỗi, ${check.warnings.length} cảnh báo — có thể nhập.`,
   );
+}
+
+/** `package build --kind exam`: one round of the year (or --round), its results signed into a package. */
+async function buildExamCli(values: { year?: string; round?: string; out?: string; 'data-dir'?: string; 'allow-incomplete'?: boolean }): Promise<number> {
+  const year = values.year === undefined ? null : Number(values.year);
+  if (year !== null && !Number.isInteger(year)) throw new Error('Cần --year là một năm, ví dụ --year 2025');
+  if (!values.out) throw new Error('Cần --out <tệp .zip>');
+  const { buildExamPackage, pickExamRound } = await import('../services/submission/build-exam');
+  const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
+  try {
+    // Pick the round before asking for the passphrase: a wrong year should not cost a prompt.
+    const roundId = pickExamRound(s, year, values.round);
+    const passphrase = process.env.KIEMCHUNG_KEY_PASSPHRASE ?? (await askHidden('Mật khẩu khóa ký: '));
+    const built = await buildExamPackage(s, SYSTEM_ACTOR, roundId, passphrase, undefined, { allowIncomplete: values['allow-incomplete'] === true });
+    await copyFile(path.join(s.dataDir, 'packages', built.fileName), path.resolve(values.out));
+    console.log(`Đã đóng gói và ký kết quả thi: ${path.resolve(values.out)} (${built.bagName}, ${built.payloadFiles} tệp, sha256 ${built.sha256})`);
+    return 0;
+  } finally {
+    s.db.close();
+  }
 }
 
 function openBrowser(url: string) {
@@ -158,6 +182,7 @@ async function main(argv: string[]): Promise<number> {
       round: { type: 'string' },
       form: { type: 'string' },
       kind: { type: 'string' },
+      'allow-incomplete': { type: 'boolean' },
     },
   });
   const [cmd, sub] = positionals;
@@ -268,7 +293,9 @@ async function main(argv: string[]): Promise<number> {
         return v.ok ? 0 : 2;
       }
       if (sub === 'build') {
-        if ((values.kind ?? 'assessment') !== 'assessment') throw new Error('Hiện mới đóng gói được hồ sơ tự đánh giá (--kind assessment); gói kết quả thi chưa có.');
+        const kind = values.kind ?? 'assessment';
+        if (kind !== 'assessment' && kind !== 'exam') throw new Error(`--kind chỉ nhận assessment (hồ sơ tự đánh giá) hoặc exam (kết quả thi), không nhận "${kind}".`);
+        if (kind === 'exam') return buildExamCli(values);
         const year = Number(values.year);
         if (!Number.isInteger(year)) throw new Error('Cần --year, ví dụ --year 2023');
         if (!values.out) throw new Error('Cần --out <tệp .zip>');

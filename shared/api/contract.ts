@@ -141,6 +141,8 @@ export const contract = {
   'keys.import': method(z.object({ uploadId: z.string(), p12Password: z.string().max(200), passphrase: p.passphrase }), p.identityStatus),
   /** Long job: progress arrives as job events; cancellable with jobs.cancel. */
   'package.build': method(z.object({ assessmentId: z.number().int(), passphrase: z.string().max(200) }), p.packageView),
+  /** Long job like package.build: an exam round's results. allowIncomplete signs a round where some people have no result (e.g. a team that never came); a running step is always refused. */
+  'package.buildExam': method(z.object({ roundId: z.number().int(), passphrase: z.string().max(200), allowIncomplete: z.boolean().default(false) }), p.packageView),
   'package.list': method(empty, z.array(p.packageView)),
   'package.download': method(z.object({ packageId: z.number().int() }), a.fileRef),
   'package.verify': method(z.object({ uploadId: z.string() }), p.verifyView),

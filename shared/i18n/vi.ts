@@ -503,6 +503,35 @@ export const vi = {
     examTitle: (round: string) => `Kết quả kiểm tra "${round}"`,
     assessmentTitle: (office: string, year: number) => `${office} — năm ${year}`,
   },
+  /** Signed packages of an exam round's results ("Gói kết quả thi"). */
+  examPackages: {
+    building: 'Đang đóng gói kết quả thi',
+    notFinished: (n: number) => `Chưa đóng gói được kết quả thi: còn ${n} vấn đề (xem danh sách bên dưới).`,
+    noPeople: 'Đợt kiểm tra chưa có ai dự thi (chưa lập đội hoặc đội chưa có người thực hiện); không có kết quả để đóng gói.',
+    running: (commune: string, step: number, name: string) => `Đội ${commune}: Bước ${step} (${name}) đang diễn ra — chờ hết giờ hoặc bấm "Kết thúc bước" rồi đóng gói.`,
+    notStarted: (commune: string, step: number, name: string, people: number) => `Đội ${commune}: Bước ${step} (${name}) chưa bắt đầu (${people} người chưa có kết quả).`,
+    noResult: (commune: string, step: number, names: string[]) => `Đội ${commune}: Bước ${step} đã kết thúc nhưng chưa ghi kết quả của ${names.join(', ')}.`,
+    incompleteHint: 'Nếu có đội vắng thi hoặc không thể ghi kết quả, chọn "Vẫn ký gói khi còn người chưa xong": gói ghi rõ những người "Chưa xong". Bước đang diễn ra thì luôn phải kết thúc trước.',
+    pdfReason: (round: string) => `Kết quả kiểm tra, đánh giá năng lực — ${round}`,
+    incidentLine: (commune: string, step: number, at: string, what: string, failed: boolean) => `Sự cố — đội ${commune}, Bước ${step}, lúc ${at}: ${what}${failed ? ' (bước bị đánh giá không đạt)' : ''}.`,
+    overrideLine: (commune: string, step: number, at: string, minutes: number, reason: string) =>
+      `Điều chỉnh thời gian — đội ${commune}, Bước ${step}, lúc ${at}: ${minutes > 0 ? '+' : ''}${minutes} phút (${reason}).`,
+    internet: 'Mất kết nối Internet tại điểm thi',
+    // The CLI
+    cliNeedYear: 'Cần --year (năm của ngày kiểm tra) hoặc --round <mã số đợt>.',
+    cliNoRound: (year: number) => `Chưa có đợt kiểm tra nào có ngày kiểm tra trong năm ${year}.`,
+    cliManyRounds: (year: number, list: string) => `Năm ${year} có nhiều đợt kiểm tra; chọn một bằng --round <mã số>:\n${list}`,
+    cliRoundNotInYear: (id: number, year: number) => `Đợt kiểm tra số ${id} không có ngày kiểm tra trong năm ${year}.`,
+    // The results tab
+    title: 'Gói kết quả ký số',
+    intro: 'Đóng gói kết quả của đợt (package.json, bảng kết quả Excel và PDF có chữ ký số, sự cố và điều chỉnh thời gian) thành một gói BagIt ký bằng khóa của đơn vị, để gửi kèm hoặc nộp lên cấp trên.',
+    build: 'Tạo gói kết quả ký số',
+    allowIncomplete: 'Vẫn ký gói khi còn người chưa xong (ví dụ đội vắng thi)',
+    built: (f: string) => `Đã tạo gói kết quả: ${f}`,
+    toPackages: 'Mở trang "Gói hồ sơ" để tải về hoặc ghi ra thẻ nhớ',
+    leadersOnly: 'Gói kết quả được ký bằng khóa của đơn vị: lãnh đạo (người giữ mật khẩu khóa ký) tạo gói trên trang này.',
+    kinds: { assessment: 'Tự đánh giá CCHC', exam: 'Kết quả thi' },
+  },
   exam: {
     roundNotFound: 'Không tìm thấy đợt kiểm tra.',
     roundExists: (n: string) => `Đã có đợt kiểm tra tên "${n}".`,

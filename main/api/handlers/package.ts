@@ -134,6 +134,12 @@ export function registerPackage(r: Router): void {
     const built = await s.jobs.run(vi.packagesUi.building, (job) => buildAssessmentPackage(s, actor, assessmentId, passphrase, job));
     return (await packages()).listPackages(s).find((p) => p.id === built.id)!;
   });
+  // The office's key signs, so the office's leaders build it (like package.build); proctors export the unsigned results.
+  r.register('package.buildExam', LEADERS, async ({ roundId, passphrase, allowIncomplete }, { s, actor }) => {
+    const { buildExamPackage } = await import('../../services/submission/build-exam');
+    const built = await s.jobs.run(vi.examPackages.building, (job) => buildExamPackage(s, actor, roundId, passphrase, job, { allowIncomplete }));
+    return (await packages()).listPackages(s).find((p) => p.id === built.id)!;
+  });
   r.register('package.list', WORKERS, async (_i, { s }) => (await packages()).listPackages(s));
   r.register('package.download', WORKERS, async ({ packageId }, { s }) => {
     const p = (await packages()).requirePackage(s, packageId);

@@ -49,27 +49,29 @@ export async function writeResultsXlsx(r: ResultsView, outPath: string): Promise
   await writeAtomically(outPath, (tmp) => wb.xlsx.writeFile(tmp));
 }
 
+/** The results table as an A4 landscape PDF; `afterLines` adds notes under the totals (e.g. incidents). */
+export async function writeResultsPdf(r: ResultsView, author: string, outPath: string, afterLines: string[] = []): Promise<void> {
+  await writeTablePdf(
+    {
+      titleLines: ['KẾT QUẢ KIỂM TRA, ĐÁNH GIÁ NĂNG LỰC CÁN BỘ, CÔNG CHỨC CẤP XÃ', r.round.name],
+      subtitle: [r.round.venue, r.round.examDate ? `ngày ${r.round.examDate.split('-').reverse().join('/')}` : null].filter(Boolean).join(', ') || undefined,
+      columns: RESULT_COLUMNS.map((header, i) => ({ header, width: [3, 12, 11, 10, 11, 8, 8, 8, 7][i]!, align: i === 0 || i === 8 ? 'center' : 'left' })),
+      rows: resultRows(r),
+      afterLines: [`Tổng số: ${r.totals.people} người — Đạt: ${r.totals.passed}; Không đạt: ${r.totals.failed}; Chưa xong: ${r.totals.pending}.`, ...afterLines],
+      landscape: true,
+      meta: { title: `Kết quả kiểm tra — ${r.round.name}`, author },
+    },
+    outPath,
+  );
+}
+
 export async function exportResults(s: Services, roundId: number, format: 'xlsx' | 'pdf'): Promise<FileRef> {
   const r = roundResults(s, roundId);
   const dir = path.join(s.dataDir, 'exports');
   await mkdir(dir, { recursive: true });
   const out = path.join(dir, `${Date.now()}-ket-qua-thi.${format}`);
   if (format === 'xlsx') await writeResultsXlsx(r, out);
-  else {
-    const office = requireOffice(s);
-    await writeTablePdf(
-      {
-        titleLines: ['KẾT QUẢ KIỂM TRA, ĐÁNH GIÁ NĂNG LỰC CÁN BỘ, CÔNG CHỨC CẤP XÃ', r.round.name],
-        subtitle: [r.round.venue, r.round.examDate ? `ngày ${r.round.examDate.split('-').reverse().join('/')}` : null].filter(Boolean).join(', ') || undefined,
-        columns: RESULT_COLUMNS.map((header, i) => ({ header, width: [3, 12, 11, 10, 11, 8, 8, 8, 7][i]!, align: i === 0 || i === 8 ? 'center' : 'left' })),
-        rows: resultRows(r),
-        afterLines: [`Tổng số: ${r.totals.people} người — Đạt: ${r.totals.passed}; Không đạt: ${r.totals.failed}; Chưa xong: ${r.totals.pending}.`],
-        landscape: true,
-        meta: { title: `Kết quả kiểm tra — ${r.round.name}`, author: `${office.commune}` },
-      },
-      out,
-    );
-  }
+  else await writeResultsPdf(r, requireOffice(s).commune, out);
   const fileName = `Ket qua kiem tra nang luc.${format}`;
   const mediaType = format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return { fileId: s.files.register({ path: out, fileName, mediaType, disposition: 'attachment' }), fileName, mediaType };
