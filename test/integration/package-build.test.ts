@@ -1,5 +1,6 @@
 // The signed package checked from the outside: OpenSSL verifies the detached CMS signature,
 // `unzip` and `sha256sum` check the zip and the BagIt manifests, poppler checks PDF signatures.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -74,6 +75,8 @@ describe('the package zip', () => {
     );
     expect(existsSync(at('out.zip.part'))).toBe(false);
     expect(built.bytes).toBe(statSync(at('out.zip')).size);
+    // The zip's own hash, computed while writing (headers patched after their data), is the file's.
+    expect(built.sha256).toBe(createHash('sha256').update(readFileSync(at('out.zip'))).digest('hex'));
   });
 
   it('passes `unzip -t` (CRC-32 of every entry)', () => {

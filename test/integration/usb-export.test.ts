@@ -2,7 +2,7 @@
 // that says no, a cancel, a pulled stick, a killed process), nothing incomplete or unverified is
 // left under the final name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
@@ -36,17 +36,22 @@ describe('exportToDrive', () => {
     const drive = tempDrive();
     const job = fakeJob();
     let verifiedPath = '';
+    let finalExistedDuringVerify = true;
+    const final = path.join(drive, 'Goi ho so 2026.zip');
     const r = await exportToDrive(src20, drive, {
       fileName: 'Goi ho so 2026.zip',
       job,
       verify: async (f) => {
         verifiedPath = f;
+        finalExistedDuringVerify = existsSync(final);
         return okVerify();
       },
     });
-    const final = path.join(drive, 'Goi ho so 2026.zip');
     expect(r).toEqual({ path: final, bytes: 20 * MB + 12345, sha256: sha20 });
-    expect(verifiedPath).toBe(final);
+    // The package is verified at its source, before anything has the final name on the drive;
+    // the copy is then proven identical to it by the read-back hash.
+    expect(verifiedPath).toBe(src20);
+    expect(finalExistedDuringVerify).toBe(false);
     expect(await sha256File(final)).toBe(sha20);
     expect(await list(drive)).toEqual(['Goi ho so 2026.zip']);
     const dones = job.calls.map((c) => c.done);
@@ -74,8 +79,9 @@ describe('exportToDrive', () => {
     rmSync(drive, { recursive: true });
   });
 
-  it('a verifier that says "not ok" leaves nothing under the final name', async () => {
+  it('a package that fails verification is not written: nothing under the final name, an older copy kept', async () => {
     const drive = tempDrive();
+    await writeFile(path.join(drive, 'goi-20mb.zip'), 'older package');
     const e = await failure(
       exportToDrive(src20, drive, { verify: async () => ({ ok: false, problems: [{ message: 'Chữ ký số không hợp lệ.' }] }) }),
     );
@@ -83,11 +89,12 @@ describe('exportToDrive', () => {
     expect(e.message).toMatch(/không vượt qua bước kiểm tra/);
     expect(e.message).toMatch(/thử lại/);
     expect(e.issues).toEqual([{ path: 'goi-20mb.zip', message: 'Chữ ký số không hợp lệ.' }]);
-    expect(await list(drive)).toEqual([]);
+    expect(await list(drive)).toEqual(['goi-20mb.zip']);
+    expect(readFileSync(path.join(drive, 'goi-20mb.zip'), 'utf8')).toBe('older package');
     rmSync(drive, { recursive: true });
   });
 
-  it('a verifier that throws (read-back failure) leaves nothing under the final name', async () => {
+  it('a verifier that throws (the package file unreadable) leaves nothing under the final name', async () => {
     const drive = tempDrive();
     const e = await failure(
       exportToDrive(src20, drive, {
@@ -129,7 +136,9 @@ describe('exportToDrive', () => {
     expect(await sha256File(r.path)).toBe(sha20);
     const e = await failure(exportToDrive(src20, drive, { verify: okVerify, sha256: '0'.repeat(64) }));
     expect(e.message).toBe(messages.readBackMismatch({ kind: 'removed' }));
-    expect(await list(drive)).toEqual([]);
+    // Checked before the rename: the good copy already on the stick is left as it was.
+    expect(await list(drive)).toEqual(['goi-20mb.zip']);
+    expect(await sha256File(r.path)).toBe(sha20);
     rmSync(drive, { recursive: true });
   });
 

@@ -4,6 +4,7 @@
 // is reported (not just the first), each with its check, the file it is about and a Vietnamese
 // message naming that file; a structurally unsafe zip stops before any content is read.
 import { createHash } from 'node:crypto';
+import { HashWorker, HashWorkerError } from './hash-worker';
 import { formatDateTime } from '../../../shared/format';
 import type { JobHandle } from '../jobs';
 import { BAGIT_TXT, COMPUTED_INFO, REQUIRED_INFO, TAG, formatOxum, parseBagInfo, parseManifest, parseOxum } from './bag-format';
@@ -101,6 +102,7 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
   const problems = report.problems;
   const add = (check: VerifyCheck, file: string | null, message: string) => problems.push({ check, file, message });
   const zip = await SafeZip.open(zipPath, { ...DEFAULT_LIMITS, ...opts.limits });
+  let hasher: HashWorker | null = null;
   try {
     for (const p of zip.problems) add(p.check, p.file, p.message);
     if (problems.length) return report;
@@ -151,6 +153,44 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
         else throw e;
       }
       return { sha256: h.digest('hex'), data: keep ? Buffer.concat(parts) : null };
+    };
+
+    /**
+     * A payload file's SHA-256, hashed by a worker reading the zip itself while this thread checks
+     * the CRC-32 of the same bytes: the two costs overlap on two cores. Null after a short read.
+     */
+    const readPayload = async (inner: string, checkCrc: boolean): Promise<string | null> => {
+      const entry = files.get(inner)!;
+      hasher ??= new HashWorker();
+      hasher.onProgress = (n) => {
+        done += n;
+        const t = performance.now();
+        if (t - lastReport > 200) {
+          lastReport = t;
+          opts.job?.progress(done, total);
+        }
+      };
+      const hashing = hasher.hashRange(zipPath, entry.dataStart, entry.dataStart + entry.size);
+      hashing.catch(() => undefined); // awaited below; a CRC failure first must not leave it unhandled
+      try {
+        if (checkCrc) {
+          const { crcOk } = await zip.readEntry(entry, () => opts.job?.checkCancelled(), true);
+          if (!crcOk) add('crc', inner, messages.verify.crc(inner));
+        }
+        const sha256 = await hashing;
+        opts.job?.checkCancelled();
+        return sha256;
+      } catch (e) {
+        if (e instanceof HashWorkerError) {
+          await hasher.close();
+          hasher = null; // a failed worker is done; the next file gets a new one
+        }
+        if (e instanceof ShortReadError || (e instanceof HashWorkerError && e.code === 'ESHORT')) {
+          if (!problems.some((x) => x.check === 'entry-size' && x.file === inner)) add('entry-size', inner, messages.verify.shortRead(inner));
+          return null;
+        }
+        throw e;
+      }
     };
 
     // ---- the tag files ----
@@ -277,7 +317,8 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
           add('payload-missing', p, messages.verify.payloadMissing(p));
           continue;
         }
-        const { sha256 } = await read(p, false, opts.checkCrc ?? true);
+        const sha256 = await readPayload(p, opts.checkCrc ?? true);
+        if (sha256 === null) continue; // short read, already a problem
         if (sha256 !== expected) add('payload-hash', p, messages.verify.payloadHash(p, expected, sha256));
         report.payload.push({ path: p, size: entry.size, sha256 });
       }
@@ -295,6 +336,7 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
     report.ok = problems.length === 0;
     return report;
   } finally {
+    await (hasher as HashWorker | null)?.close(); // assigned inside readPayload
     await zip.close();
   }
 }

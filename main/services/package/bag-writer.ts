@@ -1,5 +1,8 @@
 // Builds a signed submission package: a BagIt 1.0 bag serialised as a STORED zip (DESIGN §6).
 // Every payload file is streamed once — hashed and copied in the same pass, never read whole.
+// SHA-256 runs in workers (hash-worker.ts) while this thread reads, CRCs and writes: one worker
+// hashes each payload file for the manifest, a second hashes the zip itself (reading back each
+// entry once it is complete, headers patched) — the package's identity for the sync protocol.
 // The zip is written as `<out>.part`, flushed and renamed: a crash, a cancel or a pulled stick
 // never leaves a file under the final name that is not a complete, signed package.
 import { createHash } from 'node:crypto';
@@ -28,6 +31,7 @@ import { signDetachedDigest } from './cms';
 import { assertCertificateUsable, assertKeyMatchesCertificate, certificateInfo, type SigningIdentity } from './keys';
 import { messages } from './messages';
 import { SourceChangedError, StoredZipWriter } from './zip-writer';
+import { HashWorker } from './hash-worker';
 
 export interface PayloadItem {
   /** Relative to data/, ASCII, `/`-separated, e.g. `evidence/2.3/2.3_so 25BC-UBND_BC CCHC quy I.2023.pdf`. */
@@ -52,6 +56,8 @@ export interface BuildResult {
   bytes: number;
   payloadOxum: string;
   payload: { path: string; size: number; sha256: string }[];
+  /** SHA-256 of the zip file itself (what the sync protocol and the USB read-back compare). */
+  sha256: string;
   /** SHA-256 of the signed tag manifest: identifies the package's content. */
   tagmanifestSha256: string;
   signerFingerprint: string;
@@ -135,6 +141,14 @@ export async function buildBag(spec: BagSpec, outPath: string, job?: JobHandle, 
   const part = `${outPath}.part`;
   // 'w' truncates whatever an interrupted build left under the same .part name.
   const zip = await StoredZipWriter.create(part, signingTime, opts.forceZip64);
+  const fileHasher = new HashWorker();
+  const zipHasher = new HashWorker();
+  /** Hands each finished stretch of the zip to zipHasher, in order. */
+  let hashedUpTo = 0;
+  const hashWritten = () => {
+    zipHasher.range(part, hashedUpTo, zip.bytesWritten);
+    hashedUpTo = zip.bytesWritten;
+  };
   let closed = false;
   try {
     const bag = (inner: string) => zipPath(spec.bagName, inner);
@@ -144,9 +158,9 @@ export async function buildBag(spec: BagSpec, outPath: string, job?: JobHandle, 
     for (const [i, item] of spec.payload.entries()) {
       job?.checkCancelled();
       const inner = `data/${item.path}`;
-      const h = createHash('sha256');
+      let sha256: string;
       if ('bytes' in item.source) {
-        h.update(item.source.bytes);
+        sha256 = createHash('sha256').update(item.source.bytes).digest('hex');
         await zip.addBuffer(bag(inner), item.source.bytes);
         done += item.source.bytes.length;
       } else {
@@ -154,17 +168,19 @@ export async function buildBag(spec: BagSpec, outPath: string, job?: JobHandle, 
           await zip.addFile(bag(inner), item.source.file, sizes[i]!, {
             onChunk: (chunk) => {
               job?.checkCancelled();
-              h.update(chunk);
               done += chunk.length;
               report();
+              return fileHasher.update(chunk);
             },
           });
         } catch (e) {
           if (e instanceof SourceChangedError) throw new ApiError('CONFLICT', messages.bag.sourceChanged(item.path));
           throw e;
         }
+        sha256 = await fileHasher.digest();
       }
-      payload.push({ path: inner, size: sizes[i]!, sha256: h.digest('hex') });
+      hashWritten();
+      payload.push({ path: inner, size: sizes[i]!, sha256 });
     }
 
     const payloadOxum = formatOxum(total, payload.length);
@@ -196,6 +212,8 @@ export async function buildBag(spec: BagSpec, outPath: string, job?: JobHandle, 
     const bytes = await zip.finish(); // fsynced
     await zip.close();
     closed = true;
+    hashWritten();
+    const zipSha256 = await zipHasher.digest(); // before the rename: the worker reads the .part by name
     job?.checkCancelled();
     await rename(part, outPath);
     await syncDir(path.dirname(outPath));
@@ -205,6 +223,7 @@ export async function buildBag(spec: BagSpec, outPath: string, job?: JobHandle, 
       bytes,
       payloadOxum,
       payload,
+      sha256: zipSha256,
       tagmanifestSha256: tagDigest.toString('hex'),
       signerFingerprint: signer.fingerprint,
       signingTime,
@@ -213,6 +232,8 @@ export async function buildBag(spec: BagSpec, outPath: string, job?: JobHandle, 
     if (!closed) await zip.close().catch(() => undefined);
     await rm(part, { force: true });
     throw e;
+  } finally {
+    await Promise.all([fileHasher.close(), zipHasher.close()]);
   }
 }
 

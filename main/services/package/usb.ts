@@ -1,13 +1,15 @@
-// USB export (DESIGN.md §6): a package goes onto a stick under a temporary name, is fsynced and
-// renamed, then read back from the stick and verified. A pulled stick, a full card or a cancel
-// therefore never leaves a file under the final name that looks complete but is not.
-import { createHash, randomBytes } from 'node:crypto';
+// USB export (DESIGN.md §6): a package goes onto a stick under a temporary name, is fsynced, read
+// back from the stick and compared hash for hash with the package — itself verified (signature,
+// every file's hash) while it is copied — and only then renamed. A pulled stick, a full card or a
+// cancel therefore never leaves a file under the final name that looks complete but is not.
+import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, stat, statfs as fsStatfs, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError, type Issue } from '../../../shared/errors';
 import type { JobHandle } from '../jobs';
 import { createLogger } from '../log';
 import { detectFsType, isFat32 } from './drives';
+import { HashWorker } from './hash-worker';
 
 const log = createLogger('usb');
 
@@ -93,11 +95,11 @@ export const messages = {
   writeFailed: (code: string, c: Cleanup) => `Lỗi khi ghi vào thẻ nhớ (mã lỗi ${code}); ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy dùng thẻ nhớ khác.`,
   readBackMismatch: (c: Cleanup) =>
     `Đọc lại tệp vừa ghi thấy không khớp với bản gốc — thẻ nhớ có thể bị hỏng; ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy dùng thẻ nhớ khác.`,
-  verifyFailed: (c: Cleanup) => `Gói vừa ghi trên thẻ nhớ không vượt qua bước kiểm tra; ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy dùng thẻ nhớ khác.`,
-  verifyCrashed: (c: Cleanup) => `Không kiểm tra lại được gói vừa ghi trên thẻ nhớ (thẻ có thể đã bị rút ra); ${cleanupText(c)} Hãy cắm lại và thử lại.`,
+  verifyFailed: (c: Cleanup) => `Gói hồ sơ trên máy không vượt qua bước kiểm tra nên không được ghi ra thẻ nhớ; ${cleanupText(c)} Hãy tạo lại gói rồi thử lại.`,
+  verifyCrashed: (c: Cleanup) => `Không kiểm tra được gói hồ sơ trên máy nên không ghi ra thẻ nhớ; ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy tạo lại gói.`,
   copying: 'Đang ghi vào thẻ nhớ…',
   readingBack: 'Đang đọc lại từ thẻ nhớ để đối chiếu…',
-  verifying: 'Đang kiểm tra gói trên thẻ nhớ…',
+  verifying: 'Đang kiểm tra chữ ký và mã băm của gói…',
 } as const;
 
 /** Why a single file or folder name would not survive FAT32/NTFS and the portal, or null when fine. */
@@ -119,7 +121,10 @@ export interface VerifyResult {
 }
 
 export interface ExportOptions {
-  /** The package verifier, run on the file as it lies on the drive. */
+  /**
+   * The package verifier, run on the source while it is copied. A package that fails is not
+   * written; one that passes reaches the drive only if it reads back byte-identical.
+   */
   verify: (file: string) => Promise<VerifyResult>;
   job?: JobHandle;
   /** Name on the drive (default: the source's name). ASCII, short. */
@@ -237,39 +242,55 @@ function throttled(fn: ((done: number, message: string) => void) | undefined) {
 
 export interface CopyOptions {
   job?: JobHandle;
-  /** Bytes done so far in this file: the copy counts 0…size, the read-back size…2·size. */
+  /** Bytes done so far in this file: copied plus read back, 0…2·size. */
   onProgress?: (done: number, message: string) => void;
   /**
-   * The source's sha256 when the caller already knows it (the package builder hashes while it
-   * writes). The copy then skips hashing — the costliest step after the device itself — and the
-   * read-back is checked against this value, which also catches a source changed since it was built.
+   * The source's sha256 when the caller already knows it (the package builder hashes the zip as
+   * it writes it). The copy then skips hashing the source, and the read-back is checked against
+   * this value — which also catches a source changed since it was built.
    */
   sha256?: string;
+  /** Checked between chunks: a thrown error stops the copy (the source turned out to be bad). */
+  checkSource?: () => void;
+  /** Awaited after the read-back matched and before the rename; a thrown error leaves nothing. */
+  beforeRename?: () => Promise<void>;
 }
 
-/** Reads src (a file or bytes) into a new temp file in dir, hashing on the way; fsyncs it. */
-async function writeTemp(src: string | Buffer, tmp: string, o: CopyOptions, report: ReturnType<typeof throttled>) {
-  const hash = o.sha256 ? null : createHash('sha256');
+/** What the copy wrote and what it expects the read-back to find. */
+interface Written {
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * Copies src into a new temp file in dir and fsyncs it. The source is hashed (unless its hash is
+ * known) by one worker; a second worker reads back what is already flushed to the drive — after
+ * each intermediate datasync — so most of the read-back overlaps the copy instead of following it.
+ */
+async function writeTemp(src: string | Buffer, tmp: string, o: CopyOptions, back: ReadBack): Promise<Written> {
+  const hasher = o.sha256 ? null : new HashWorker();
   const out = await open(tmp, 'wx').catch(tag('dest'));
   let bytes = 0;
   try {
     if (Buffer.isBuffer(src)) {
-      hash?.update(src);
+      hasher?.update(src);
       await writeAll(out, src, src.length, 0);
       bytes = src.length;
     } else {
       const inp = await open(src, 'r').catch(tag('source'));
       try {
-        bytes = await copyLoop(inp, out, hash, o, report);
+        bytes = await copyLoop(inp, out, hasher, o, back);
       } finally {
         await inp.close().catch(() => undefined);
       }
     }
     await out.sync().catch(tag('dest'));
+    back.copied(bytes, true); // complete and flushed; the rest of the read-back follows
+    return { bytes, sha256: hasher ? await hasher.digest().catch(tag('source')) : o.sha256!.toLowerCase() };
   } finally {
     await out.close().catch(() => undefined);
+    await hasher?.close();
   }
-  return { bytes, sha256: hash ? hash.digest('hex') : o.sha256!.toLowerCase() };
 }
 
 async function writeAll(out: FileHandle, buf: Buffer, len: number, pos: number): Promise<void> {
@@ -282,10 +303,11 @@ async function writeAll(out: FileHandle, buf: Buffer, len: number, pos: number):
 }
 
 /**
- * Double-buffered: while chunk i is hashed and written, chunk i+1 is being read, so the copy
- * runs at about the speed of the slowest of the three rather than their sum.
+ * Double-buffered: while chunk i is written (and handed to the hashing worker), chunk i+1 is
+ * being read. Every SYNC_EVERY_BYTES a datasync starts in the background; once it is done, the
+ * range it flushed goes to the read-back worker.
  */
-async function copyLoop(inp: FileHandle, out: FileHandle, hash: ReturnType<typeof createHash> | null, o: CopyOptions, report: ReturnType<typeof throttled>) {
+async function copyLoop(inp: FileHandle, out: FileHandle, hasher: HashWorker | null, o: CopyOptions, back: ReadBack) {
   const bufs = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
   const readAt = (i: number, pos: number) => inp.read(bufs[i]!, 0, CHUNK_BYTES, pos).catch(tag('source'));
   let cur = 0;
@@ -303,18 +325,24 @@ async function copyLoop(inp: FileHandle, out: FileHandle, hash: ReturnType<typeo
       nextRead.catch(() => undefined); // awaited on the next turn; a cancel in between must not leave it unhandled
       const write = writeAll(out, buf, bytesRead, pos);
       write.catch(() => undefined);
-      hash?.update(buf.subarray(0, bytesRead));
+      const handed = hasher?.update(buf.subarray(0, bytesRead));
       await write;
+      if (handed) await handed;
       pos += bytesRead;
       sinceSync += bytesRead;
       if (sinceSync >= SYNC_EVERY_BYTES) {
         if (sync) await sync;
-        sync = out.datasync().catch(tag('dest'));
+        const flushed = pos;
+        sync = out
+          .datasync()
+          .catch(tag('dest'))
+          .then(() => back.upTo(flushed));
         sync.catch(() => undefined);
         sinceSync = 0;
       }
-      report(pos, messages.copying);
+      back.copied(pos);
       o.job?.checkCancelled();
+      o.checkSource?.();
     }
     if (sync) await sync;
   } finally {
@@ -325,32 +353,52 @@ async function copyLoop(inp: FileHandle, out: FileHandle, hash: ReturnType<typeo
   return pos;
 }
 
-/** Hashes a file as it lies on the drive, double-buffered like the copy. */
-async function readBack(file: string, base: number, o: CopyOptions, report: ReturnType<typeof throttled>) {
-  const hash = createHash('sha256');
-  const fh = await open(file, 'r').catch(tag('dest'));
-  const bufs = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
-  let cur = 0;
-  let pos = 0;
-  let next = fh.read(bufs[0], 0, CHUNK_BYTES, 0).catch(tag('dest'));
-  try {
-    for (;;) {
-      const { bytesRead } = await next;
-      if (bytesRead === 0) break;
-      const buf = bufs[cur]!;
-      cur ^= 1;
-      next = fh.read(bufs[cur]!, 0, CHUNK_BYTES, pos + bytesRead).catch(tag('dest'));
-      next.catch(() => undefined);
-      hash.update(buf.subarray(0, bytesRead));
-      pos += bytesRead;
-      report(base + pos, messages.readingBack);
-      o.job?.checkCancelled();
-    }
-  } finally {
-    await next.catch(() => undefined);
-    await fh.close().catch(() => undefined);
+/** The read-back of one temp file by a worker: ranges handed over in order, progress counted. */
+class ReadBack {
+  private readonly worker = new HashWorker();
+  private handed = 0;
+  private copiedBytes = 0;
+  private readBytes = 0;
+  private reading = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly progress: ReturnType<typeof throttled>,
+  ) {
+    this.worker.onProgress = (n) => {
+      this.readBytes += n;
+      this.tell();
+    };
   }
-  return { bytes: pos, sha256: hash.digest('hex') };
+
+  /** Copy and read-back overlap, so "done" is their sum (0…2·size). */
+  private tell(force = false): void {
+    this.progress(this.copiedBytes + this.readBytes, this.reading ? messages.readingBack : messages.copying, force);
+  }
+
+  copied(pos: number, force = false): void {
+    this.copiedBytes = pos;
+    this.tell(force);
+  }
+
+  /** Bytes up to pos are flushed to the drive: read them back. */
+  upTo(pos: number): void {
+    this.worker.range(this.file, this.handed, pos);
+    this.handed = pos;
+  }
+
+  /** Reads the rest and returns the SHA-256 of the whole file as it lies on the drive. */
+  async finish(size: number): Promise<string> {
+    this.reading = true;
+    this.upTo(size);
+    const hex = await this.worker.digest().catch(tag('dest'));
+    this.tell(true);
+    return hex;
+  }
+
+  close(): Promise<void> {
+    return this.worker.close();
+  }
 }
 
 /** Explains an error from writing on the drive (e.g. creating a folder there) when nothing was written. */
@@ -361,6 +409,7 @@ export function driveWriteError(e: unknown, dir: string): ApiError {
 /** Maps a failure, after cleanup, to what the user should know and do. */
 function toApiError(e: unknown, cleanup: Cleanup, ctx: { srcName: string; dir: string; name?: string; dirGone?: boolean }): ApiError {
   if (e instanceof ApiError) return e; // CANCELLED, or already explained
+  if (e instanceof SourceRefused) return e.explain(cleanup);
   if (e instanceof MismatchError) return new ApiError('CONFLICT', messages.readBackMismatch(cleanup));
   if (e instanceof StageError && e.stage === 'source') {
     return e.code === 'ENOENT'
@@ -404,30 +453,32 @@ function toApiError(e: unknown, cleanup: Cleanup, ctx: { srcName: string; dir: s
 }
 
 /**
- * Writes src to finalPath through a temp name in the same folder: stream + hash, fsync, rename
- * (replacing an older file only now that the new one is complete), fsync the folder, read the
- * final file back and compare hashes. On failure nothing is left under the final name.
+ * Writes src to finalPath through a temp name in the same folder: copy, fsync, read the temp back
+ * from the drive and compare hashes, then rename (replacing an older file only now that the new
+ * one is complete and checked) and fsync the folder. On failure nothing is left under the final
+ * name, and a file that read back wrong never had it.
  */
 export async function copyVerified(src: string | Buffer, finalPath: string, o: CopyOptions = {}): Promise<ExportResult> {
   const dir = path.dirname(finalPath);
   const name = path.basename(finalPath);
   const tmp = path.join(dir, tempName(name));
-  const report = throttled(o.onProgress);
+  const back = new ReadBack(tmp, throttled(o.onProgress));
   const srcName = Buffer.isBuffer(src) ? name : path.basename(src);
   activeTemps.add(tmp);
   let renamed = false;
   try {
-    const written = await writeTemp(src, tmp, o, report);
-    report(written.bytes, messages.copying, true);
+    const written = await writeTemp(src, tmp, o, back);
+    const readBack = await back.finish(written.bytes);
+    if (readBack !== written.sha256) throw new MismatchError();
+    const size = (await stat(tmp).catch(tag('dest'))).size;
+    if (size !== written.bytes) throw new MismatchError();
     o.job?.checkCancelled();
+    await o.beforeRename?.();
     await rename(tmp, finalPath).catch((e: unknown) => {
       throw new StageError('dest', e, 'rename');
     });
     renamed = true;
     await syncDir(dir);
-    const back = await readBack(finalPath, written.bytes, o, report);
-    if (back.bytes !== written.bytes || back.sha256 !== written.sha256) throw new MismatchError();
-    report(2 * written.bytes, messages.readingBack, true);
     return { path: finalPath, bytes: written.bytes, sha256: written.sha256 };
   } catch (e) {
     const cleanup = renamed ? await discardFinal(finalPath) : await removeTemp(tmp);
@@ -437,6 +488,7 @@ export async function copyVerified(src: string | Buffer, finalPath: string, o: C
     throw err;
   } finally {
     activeTemps.delete(tmp);
+    await back.close();
   }
 }
 
@@ -494,23 +546,51 @@ export async function exportToDrive(srcFile: string, destDir: string, opts: Expo
   const total = 2 * size;
   job?.progress(0, total, messages.copying);
   const finalPath = path.join(destDir, name);
-  const result = await copyVerified(srcFile, finalPath, { job, sha256: opts.sha256, onProgress: job ? (done, msg) => job.progress(done, total, msg) : undefined });
-
-  job?.progress(total, total, messages.verifying);
-  let verdict: VerifyResult;
+  // The package is verified (signature, every hash) while it is being copied; the copy on the
+  // drive is then proven byte-for-byte identical to it by the read-back hash, so it verifies too.
+  let verdict: VerifyResult | null = null;
+  let verifyError: unknown = null;
+  const verifying = opts.verify(srcFile).then(
+    (v) => void (verdict = v),
+    (e: unknown) => void (verifyError = e),
+  );
+  const refusal = (): SourceRefused | null => {
+    if (verifyError !== null) {
+      if (verifyError instanceof ApiError && verifyError.code === 'CANCELLED') return new SourceRefused(() => verifyError as ApiError);
+      log.warn('verify threw', { file: name, error: verifyError instanceof Error ? verifyError.message : String(verifyError) });
+      return new SourceRefused((c) => new ApiError('CONFLICT', messages.verifyCrashed(c)));
+    }
+    const v = verdict as VerifyResult | null;
+    if (v && !v.ok) {
+      const issues: Issue[] = v.problems.map((p) => ({ path: name, message: p.message }));
+      return new SourceRefused((c) => new ApiError('CONFLICT', messages.verifyFailed(c), issues));
+    }
+    return null;
+  };
   try {
-    job?.checkCancelled();
-    verdict = await opts.verify(finalPath);
-  } catch (e) {
-    const cleanup = await discardFinal(finalPath);
-    if (e instanceof ApiError && e.code === 'CANCELLED') throw e;
-    log.warn('verify threw', { file: name, error: e instanceof Error ? e.message : String(e), cleanup: cleanup.kind });
-    throw new ApiError('CONFLICT', messages.verifyCrashed(cleanup));
+    return await copyVerified(srcFile, finalPath, {
+      job,
+      sha256: opts.sha256,
+      onProgress: job ? (done, msg) => job.progress(done, total, msg) : undefined,
+      checkSource: () => {
+        const r = refusal();
+        if (r) throw r;
+      },
+      beforeRename: async () => {
+        if (!verdict && verifyError === null) job?.progress(total, total, messages.verifying);
+        await verifying;
+        const r = refusal();
+        if (r) throw r;
+      },
+    });
+  } finally {
+    await verifying; // never leave the verifier running after a failed copy
   }
-  if (!verdict.ok) {
-    const cleanup = await discardFinal(finalPath);
-    const issues: Issue[] = verdict.problems.map((p) => ({ path: name, message: p.message }));
-    throw new ApiError('CONFLICT', messages.verifyFailed(cleanup), issues);
+}
+
+/** The package on this computer failed verification: nothing is written; the message says why. */
+class SourceRefused extends Error {
+  constructor(readonly explain: (c: Cleanup) => ApiError) {
+    super('source package refused');
   }
-  return result;
 }

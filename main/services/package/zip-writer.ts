@@ -35,8 +35,11 @@ function dosDateTime(ms: number): { dosTime: number; dosDate: number } {
 }
 
 export interface AddFileHooks {
-  /** Called with each chunk (before it is written): hashing, progress, cancellation. */
-  onChunk(chunk: Buffer): void;
+  /**
+   * Called with each chunk (before it is written): hashing, progress, cancellation. A returned
+   * promise is awaited before the next chunk (back-pressure from a hashing worker).
+   */
+  onChunk(chunk: Buffer): Promise<void> | void;
 }
 
 export class StoredZipWriter {
@@ -160,8 +163,9 @@ export class StoredZipWriter {
         const chunk = bufs[k % 3]!.subarray(0, bytesRead);
         readPos += bytesRead;
         reading = readPos < size ? readInto(k + 1) : null;
-        hooks.onChunk(chunk);
+        const handed = hooks.onChunk(chunk);
         crc = crc32(chunk, crc);
+        if (handed) await handed;
         await writing;
         writing = this.write(chunk);
         k++;

@@ -18,7 +18,7 @@ import { itemViews, totalsFor } from '../assessment/views';
 import { summaryModel } from '../assessment/summary-export';
 import { extensionFor } from '../assessment/evidence';
 import { writeSummaryXlsx, writeSummaryPdf } from '../summary';
-import { buildBag, signPdf, certificateInfo, hashFile, type PayloadItem } from '../package';
+import { buildBag, signPdf, certificateInfo, type PayloadItem } from '../package';
 import { openIdentity } from './identity';
 import { toAscii } from '../../domain/evidence-naming';
 import { ApiError } from '../../../shared/errors';
@@ -152,7 +152,7 @@ export async function buildAssessmentPackage(s: Services, actor: Actor, assessme
       out,
       job,
     );
-    const { sha256 } = await hashFile(out);
+    const { sha256 } = built; // hashed while it was written
     const id = s.db.tx(() => {
       const { lastInsertRowid } = s.db.run(
         s.db.q.insertInto('package').values({

@@ -1,0 +1,69 @@
+// A real signed package onto a "stick" with the real verifier, as the app does it: the package is
+// verified while it is copied, the copy is read back and must hash to the package's own SHA-256.
+// The copy then verifies on its own; a package damaged on this computer never reaches the stick.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildBag, verifyPackage, type BuildResult } from '../../main/services/package';
+import { exportToDrive, messages } from '../../main/services/package/usb';
+import { ApiError } from '../../shared/errors';
+import { bagInfo, newIdentity, samplePayload } from '../helpers/package';
+import { fakeJob, list, sha256File, tempDrive } from '../helpers/usb';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'kc-package-usb-'));
+const at = (...p: string[]) => path.join(work, ...p);
+let built: BuildResult;
+const verify = async (f: string) => {
+  const r = await verifyPackage(f);
+  return { ok: r.ok, problems: r.problems };
+};
+
+beforeAll(async () => {
+  const identity = await newIdentity();
+  built = await buildBag({ bagName: 'KC-2026-PhuThuong-CCHC', bagInfo: bagInfo(), payload: await samplePayload(at('src')), identity }, at('goi.zip'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a real package onto a drive', () => {
+  it('arrives byte-identical (its build-time SHA-256) and verifies on the drive', async () => {
+    const drive = tempDrive();
+    const job = fakeJob();
+    const r = await exportToDrive(built.path, drive, { verify, sha256: built.sha256, job });
+    expect(r.sha256).toBe(built.sha256);
+    expect(await sha256File(r.path)).toBe(built.sha256);
+    const onStick = await verifyPackage(r.path);
+    expect(onStick.ok).toBe(true);
+    expect(onStick.payload.map((p) => p.path).sort()).toEqual(built.payload.map((p) => p.path).sort());
+    expect(job.calls.at(-1)).toMatchObject({ done: 2 * r.bytes, total: 2 * r.bytes });
+    rmSync(drive, { recursive: true });
+  });
+
+  it('a package damaged on this computer (one flipped byte in an evidence file) is refused with the file named, nothing written', async () => {
+    const damaged = at('hong.zip');
+    copyFileSync(built.path, damaged);
+    // Flip a byte inside the stored PDF evidence: find its bytes by content, not by offset guessing.
+    const bytes = readFileSync(damaged);
+    const pdfAt = bytes.indexOf('%PDF-', 0, 'latin1');
+    expect(pdfAt).toBeGreaterThan(0);
+    const fd = openSync(damaged, 'r+');
+    writeSync(fd, Buffer.from([bytes[pdfAt + 200]! ^ 0xff]), 0, 1, pdfAt + 200);
+    closeSync(fd);
+
+    const drive = tempDrive();
+    const e = await exportToDrive(damaged, drive, { verify, sha256: built.sha256 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    const err = e as ApiError;
+    expect(err.code).toBe('CONFLICT');
+    // Either the verifier or the read-back hash may notice first; both say nothing was kept.
+    expect([messages.verifyFailed({ kind: 'removed' }), messages.readBackMismatch({ kind: 'removed' })]).toContain(err.message);
+    expect(await list(drive)).toEqual([]);
+
+    // Without a known hash only the verifier can tell — and it names the file.
+    const e2 = (await exportToDrive(damaged, drive, { verify }).catch((x: unknown) => x)) as ApiError;
+    expect(e2.message).toBe(messages.verifyFailed({ kind: 'removed' }));
+    expect(e2.issues?.some((i) => /data\/summary\.pdf|data\/evidence\//.test(i.message))).toBe(true);
+    expect(await list(drive)).toEqual([]);
+    rmSync(drive, { recursive: true });
+  });
+});
