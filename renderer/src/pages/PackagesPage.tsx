@@ -313,7 +313,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
               {packages.data.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    <strong className="filename">{p.fileName}</strong>
+                    <span className="badge">{vi.examPackages.kinds[p.kind]}</span> <strong className="filename">{p.fileName}</strong>
                     <div className="muted small">
                       {formatDateTime(p.createdAt)} · {mb(p.size)} · {p.payloadFiles} tệp · sha256 {p.sha256.slice(0, 16)}…
                     </div>

@@ -5,6 +5,7 @@ import { Downloads, IssueList } from '../../components/lists';
 import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
 import { ConsoleTab } from './ConsoleTab';
+import { ExamPackagePanel } from './ExamPackagePanel';
 import { formatIsoDate } from '../../../../shared/format';
 import type { FormNo, RosterEntryView, TeamView } from '../../../../shared/api/exam-schemas';
 import { vi } from '../../../../shared/i18n/vi';
@@ -261,6 +262,7 @@ function ResultsTab({ roundId }: { roundId: number }) {
           ))}
         </tbody>
       </table>
+      <ExamPackagePanel roundId={roundId} pending={data.totals.pending} />
     </div>
   );
 }

@@ -1,0 +1,109 @@
+// "Gói kết quả ký số" on a round's results tab: signs the round's results into a package with the
+// office key (leaders only — the key is the office's), with job progress and cancel, and points
+// to "Gói hồ sơ" for download and USB export. A refusal lists what is still unfinished.
+import { useEffect, useState } from 'react';
+import { call, onEvent } from '../../api/client';
+import { ErrorBox, Field, Notice } from '../../components/form';
+import { useSubmit } from '../../components/useForm';
+import { useLoad } from '../../components/useLoad';
+import { useApp } from '../../store';
+import { formatDateTime, formatPoints } from '../../../../shared/format';
+import type { JobProgress } from '../../../../shared/api/schemas';
+import { vi } from '../../../../shared/i18n/vi';
+
+const t = vi.examPackages;
+const mb = (n: number) => `${formatPoints(Math.max(0.01, n / 1024 / 1024))} MB`;
+
+/** The build job's progress (the back end reports it as job events while the call is pending). */
+function useBuildJob(): JobProgress | null {
+  const [job, setJob] = useState<JobProgress | null>(null);
+  useEffect(() => onEvent((e) => e.type === 'job' && e.job.label === t.building && setJob(e.job.state === 'running' ? e.job : null)), []);
+  return job;
+}
+
+export function ExamPackagePanel({ roundId, pending }: { roundId: number; pending: number }) {
+  const roles = useApp((st) => st.session?.user.roles ?? []);
+  const canSign = roles.includes('leader') || roles.includes('admin');
+  const packages = useLoad(() => (canSign ? call('package.list', {}) : Promise.resolve([])), [canSign]);
+  const [pass, setPass] = useState('');
+  const [allowIncomplete, setAllowIncomplete] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const job = useBuildJob();
+  const sub = useSubmit();
+  const build = async () => {
+    setNotice(null);
+    const p = await sub.submit(() => call('package.buildExam', { roundId, passphrase: pass, allowIncomplete }));
+    if (p) {
+      setPass('');
+      setNotice(t.built(p.fileName));
+      packages.reload();
+    }
+  };
+  const mine = (packages.data ?? []).filter((p) => p.kind === 'exam' && p.refId === roundId);
+  const problems = Object.values(sub.fieldErrors);
+  return (
+    <section className="panel" aria-labelledby="exam-package-title">
+      <h2 id="exam-package-title">{t.title}</h2>
+      <p className="muted small">{t.intro}</p>
+      {!canSign ? (
+        <p className="muted">{t.leadersOnly}</p>
+      ) : (
+        <>
+          <div className="grid2">
+            <Field label={vi.packagesUi.passphrase}>
+              {(id) => <input id={id} type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="current-password" />}
+            </Field>
+            <label className="check">
+              <input type="checkbox" checked={allowIncomplete} onChange={(e) => setAllowIncomplete(e.target.checked)} /> {t.allowIncomplete}
+              {pending > 0 && <span className="muted small"> ({pending} {vi.examUi.notFinished.toLowerCase()})</span>}
+            </label>
+          </div>
+          <div className="actions start">
+            <button className="primary" onClick={() => void build()} disabled={sub.busy || !pass}>
+              {t.build}
+            </button>
+          </div>
+          {job && (
+            <div className="panel job" role="status">
+              <strong>{job.label}</strong> {job.total ? `${Math.round(Math.min(100, (job.done / job.total) * 100))}%` : ''}
+              <button onClick={() => void call('jobs.cancel', { jobId: job.jobId }).catch(() => undefined)}>{vi.packagesUi.cancel}</button>
+            </div>
+          )}
+          <Notice message={notice} />
+          <ErrorBox message={sub.error} />
+          {problems.length > 0 && (
+            <>
+              <ul className="issues" aria-label={t.title}>
+                {problems.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+              {!allowIncomplete && <p className="muted small">{t.incompleteHint}</p>}
+            </>
+          )}
+          {mine.length > 0 && (
+            <table className="table compact" aria-label={t.title}>
+              <tbody>
+                {mine.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <strong className="filename">{p.fileName}</strong>
+                      <div className="muted small">
+                        {formatDateTime(p.createdAt)} · {mb(p.size)} · {p.payloadFiles} tệp · sha256 {p.sha256.slice(0, 16)}…
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {(mine.length > 0 || notice) && (
+            <p>
+              <a href="#/packages">{t.toPackages}</a>
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
