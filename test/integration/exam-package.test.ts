@@ -126,7 +126,7 @@ describe('the demo round’s results package', () => {
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.bagName).toMatch(/^KC-\d{4}-PhuThuong-THI-\d+$/);
-    expect(report.bagInfo['Kiemchung-Kind']).toBe('exam');
+    expect(report.bagInfo).toMatchObject({ 'Kiemchung-Kind': 'exam', 'Kiemchung-Pending': '0', 'Kiemchung-People': String(roundResults(app.s, roundId).totals.people) });
     expect(report.payload.map((p) => p.path).sort()).toEqual(['data/package.json', 'data/results.pdf', 'data/results.xlsx']);
 
     const certPem = path.join(app.dir, 'cert.pem');

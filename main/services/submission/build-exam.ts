@@ -170,7 +170,11 @@ export async function buildExamPackage(s: Services, actor: Actor, roundId: numbe
           'Kiemchung-Year': String(year),
           'Kiemchung-Round': round.name,
           ...(round.exam_date ? { 'Kiemchung-Exam-Date': round.exam_date } : {}),
-          'Kiemchung-Results': `${results.totals.passed}/${results.totals.people} dat, ${results.totals.failed} khong dat, ${results.totals.pending} chua xong`,
+          // Counts, language-neutral, so a receiver can list packages without opening package.json.
+          'Kiemchung-People': String(results.totals.people),
+          'Kiemchung-Passed': String(results.totals.passed),
+          'Kiemchung-Failed': String(results.totals.failed),
+          'Kiemchung-Pending': String(results.totals.pending),
         },
         payload: [file('package.json'), file('results.pdf'), file('results.xlsx')],
         identity,
