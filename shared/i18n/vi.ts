@@ -296,6 +296,7 @@ export const vi = {
     forget: 'Xóa khỏi danh sách',
     openedAt: 'Mở lúc',
     viewerTitle: 'Nội dung gói (chỉ xem)',
+    office: 'Đơn vị',
     readOnly: 'Chỉ xem: mọi số liệu và tệp dưới đây được đọc từ chính gói đã kiểm tra, không sửa được.',
     criteria: 'Bảng tiêu chí',
     expandAll: 'Mở rộng tất cả',

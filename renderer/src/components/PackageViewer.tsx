@@ -287,7 +287,7 @@ export function PackageViewer({ view }: { view: VerifyView }) {
       {view.contentError && <div className="alert alert--warn">{view.contentError}</div>}
       {c && (
         <dl className="facts">
-          <dt>{vi.packagesUi.holder}</dt>
+          <dt>{t.office}</dt>
           <dd>{c.office}</dd>
           <dt>{vi.packagesUi.assessment}</dt>
           <dd>
