@@ -184,6 +184,8 @@ function ExamResults({ exam }: { exam: PackageExamView }) {
   return (
     <>
       <dl className="facts">
+        <dt>{t.office}</dt>
+        <dd>{exam.office}</dd>
         <dt>{t.round}</dt>
         <dd>{exam.round.name}</dd>
         {exam.round.examDate && (
