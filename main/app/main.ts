@@ -2,7 +2,7 @@
 // browser mode and the CLI use. Order matters: the data folder and the app:// scheme must be
 // settled before `ready`, the security guards before the first window.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage } from 'electron';
 import { resolveDataDir } from '../db/data-dir';
 import { bootServices } from '../services/bootstrap';
 import type { Services } from '../services/context';
@@ -18,6 +18,7 @@ import { registerIpc, forwardEvents } from './ipc';
 import { createMainWindow } from './window';
 import { menuTemplate } from './menu';
 import { shellLabels } from './labels';
+import { keychainFrom } from './keychain';
 
 const log = createLogger('app');
 
@@ -49,7 +50,8 @@ async function start(): Promise<void> {
   let services: Services;
   try {
     // Throws a Vietnamese ApiError for a database from a newer version or a foreign history.
-    services = bootServices({ dataDir });
+    // safeStorage is usable only after `ready`; the signing key is sealed with it (keychain.ts).
+    services = bootServices({ dataDir, keychain: keychainFrom(safeStorage) });
   } catch (e) {
     fail(e);
     return;

@@ -8,11 +8,14 @@ import type { Services } from './context';
 import { APP_VERSION } from './version';
 import { UploadStore } from './uploads';
 import { FileRegistry } from './files';
+import type { OsKeychain } from './package/key-store';
 
 export interface BootOptions {
   dataDir: string;
   testHooks?: boolean;
   clock?: Clock;
+  /** The desktop app passes Electron's safeStorage; elsewhere the signing key is sealed with a passphrase. */
+  keychain?: OsKeychain | null;
 }
 
 export function bootServices(opts: BootOptions): Services & { migrated: { from: number; to: number } } {
@@ -20,5 +23,5 @@ export function bootServices(opts: BootOptions): Services & { migrated: { from: 
   const clock = opts.clock ?? (testHooks ? new OffsetClock() : systemClock);
   const { db, migrated } = openDatabase(opts.dataDir, clock.now());
   const events = new EventBus();
-  return { db, clock, events, jobs: new JobRegistry(events), uploads: new UploadStore(opts.dataDir), files: new FileRegistry(), dataDir: opts.dataDir, version: APP_VERSION, testHooks, migrated };
+  return { db, clock, events, jobs: new JobRegistry(events), uploads: new UploadStore(opts.dataDir), files: new FileRegistry(), dataDir: opts.dataDir, version: APP_VERSION, testHooks, keychain: opts.keychain ?? null, migrated };
 }

@@ -5,6 +5,7 @@ import type { JobRegistry } from './jobs';
 import type { UploadStore } from './uploads';
 import type { FileRegistry } from './files';
 import type { Role } from '../../shared/office';
+import type { OsKeychain } from './package/key-store';
 
 /** Everything a service needs, created once per running app. */
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   dataDir: string;
   version: string;
   testHooks: boolean;
+  /** The OS secret store (Electron's safeStorage) in the desktop app; null in browser mode and the CLI. */
+  keychain: OsKeychain | null;
 }
 
 /** Who is acting: a logged-in user, or the system itself (migrations, demo data). */

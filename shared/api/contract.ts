@@ -137,8 +137,8 @@ export const contract = {
 
   // Signing identity and submission packages
   'keys.status': method(empty, p.identityStatus),
-  'keys.create': method(z.object({ passphrase: p.passphrase, replace: z.boolean().default(false) }), p.identityStatus),
-  'keys.import': method(z.object({ uploadId: z.string(), p12Password: z.string().max(200), passphrase: p.passphrase }), p.identityStatus),
+  'keys.create': method(z.object({ passphrase: p.passphrase.optional(), replace: z.boolean().default(false) }), p.identityStatus),
+  'keys.import': method(z.object({ uploadId: z.string(), p12Password: z.string().max(200), passphrase: p.passphrase.optional() }), p.identityStatus),
   /** Long job: progress arrives as job events; cancellable with jobs.cancel. */
   'package.build': method(z.object({ assessmentId: z.number().int(), passphrase: z.string().max(200) }), p.packageView),
   /** Long job like package.build: an exam round's results. allowIncomplete signs a round where some people have no result (e.g. a team that never came); a running step is always refused. */

@@ -18,7 +18,15 @@ export const certificateView = z.object({
   warning: z.string().nullable(),
 });
 
-export const identityStatus = z.object({ present: z.boolean(), kind: z.enum(['self-issued', 'pkcs12']).nullable(), certificate: certificateView.nullable() });
+export const identityStatus = z.object({
+  present: z.boolean(),
+  kind: z.enum(['self-issued', 'pkcs12']).nullable(),
+  /** How the stored key is sealed: the OS keychain (desktop app) or a passphrase. */
+  protector: z.enum(['passphrase', 'os-keychain']).nullable(),
+  /** The desktop app can seal a new key with the OS keychain: no passphrase is asked. */
+  keychainAvailable: z.boolean(),
+  certificate: certificateView.nullable(),
+});
 
 export const packageView = z.object({
   id: z.number().int(),

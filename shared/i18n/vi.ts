@@ -487,6 +487,8 @@ export const vi = {
   keys: {
     exists: 'Đơn vị đã có khóa ký. Muốn thay, hãy chọn "Tạo khóa mới" và xác nhận.',
     missing: 'Chưa có khóa ký của đơn vị. Vào "Gói hồ sơ → Chữ ký số" để tạo khóa hoặc nhập chứng thư số (.p12).',
+    passphraseNeeded: 'Hãy đặt mật khẩu bảo vệ khóa ký (ít nhất 8 ký tự): máy này không có kho khóa của hệ điều hành để giữ khóa.',
+    passphraseToSign: 'Hãy nhập mật khẩu bảo vệ khóa ký để ký gói hồ sơ.',
   },
   packages: {
     blocked: (n: number) => `Chưa đóng gói được: còn ${n} vấn đề phải xử lý trong "Kiểm tra trước khi gửi".`,

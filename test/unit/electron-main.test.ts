@@ -88,6 +88,7 @@ vi.mock('electron', async () => {
     ipcMain: { handle: (channel: string) => fake.ipcChannels.push(channel), removeHandler: () => {} },
     session: { defaultSession: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {}, setDevicePermissionHandler: () => {} } },
     shell: { openExternal: async () => {} },
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
   };
 });
 

@@ -12,7 +12,7 @@ export {
   type CertificateInfo,
   type SelfSignedOptions,
 } from './keys';
-export { KeyStore, passphraseProtector, type KeyProtector, type StoredIdentity, type IdentityKind } from './key-store';
+export { KeyStore, passphraseProtector, keychainProtector, type OsKeychain, type KeyProtector, type StoredIdentity, type IdentityKind } from './key-store';
 export { importPkcs12, type ImportedIdentity } from './pkcs12';
 export { signDetached, signDetachedDigest, signDetachedBytes, verifyDetached, type CmsVerification, type CmsFailure, type DetachedContent } from './cms';
 export { signPdf, addPlaceholderAndSign, type PdfSignOptions } from './pades';

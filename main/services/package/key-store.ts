@@ -65,6 +65,45 @@ export function passphraseProtector(passphrase: string): KeyProtector {
   };
 }
 
+/**
+ * The operating system's secret store as Electron's safeStorage exposes it (DPAPI on Windows,
+ * Keychain on macOS, libsecret/kwallet on Linux). Main-process services see only this interface;
+ * the Electron glue supplies it, browser mode and the CLI have none.
+ */
+export interface OsKeychain {
+  /** False where the store would not really protect anything (e.g. Linux with no secret service). */
+  isAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(sealed: Buffer): string;
+}
+
+const KEYCHAIN_MAGIC = Buffer.from('KCO1');
+
+/**
+ * Seals with the OS keychain: the key file can only be opened by the same OS user on the same
+ * computer, and the officer types no passphrase to sign.
+ */
+export function keychainProtector(keychain: OsKeychain): KeyProtector {
+  return {
+    kind: 'os-keychain',
+    async seal(der) {
+      if (!keychain.isAvailable()) throw new ApiError('CONFLICT', messages.keys.keychainUnavailable);
+      return Buffer.concat([KEYCHAIN_MAGIC, keychain.encryptString(der.toString('base64'))]);
+    },
+    async open(sealed) {
+      if (sealed.length <= KEYCHAIN_MAGIC.length || !sealed.subarray(0, 4).equals(KEYCHAIN_MAGIC)) throw new ApiError('VALIDATION', messages.keys.sealedCorrupt);
+      if (!keychain.isAvailable()) throw new ApiError('BAD_CREDENTIALS', messages.keys.keychainFailed);
+      let b64: string;
+      try {
+        b64 = keychain.decryptString(sealed.subarray(KEYCHAIN_MAGIC.length));
+      } catch {
+        throw new ApiError('BAD_CREDENTIALS', messages.keys.keychainFailed);
+      }
+      return Buffer.from(b64, 'base64');
+    },
+  };
+}
+
 export type IdentityKind = 'self-issued' | 'pkcs12';
 
 export interface StoredIdentity {

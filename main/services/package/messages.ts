@@ -15,6 +15,8 @@ export const messages = {
       kind === 'passphrase'
         ? 'Khóa ký được bảo vệ bằng mật khẩu; hãy nhập mật khẩu bảo vệ khóa ký.'
         : 'Khóa ký được bảo vệ bằng kho khóa của hệ điều hành; hãy mở trên đúng máy và tài khoản đã tạo khóa.',
+    keychainUnavailable: 'Kho khóa của hệ điều hành không dùng được trên máy này; khóa ký sẽ được bảo vệ bằng mật khẩu.',
+    keychainFailed: 'Kho khóa của hệ điều hành không mở được khóa ký (có thể khóa được tạo ở máy hoặc tài khoản Windows/macOS khác). Hãy đăng nhập đúng tài khoản đã tạo khóa, hoặc tạo khóa mới.',
     keyMismatch: 'Khóa bí mật không khớp với chứng thư số.',
     keyUnsupported: 'Chỉ hỗ trợ khóa RSA (từ 2048 bit) hoặc ECDSA P-256.',
     badP12Password: 'Sai mật khẩu của tệp chứng thư số (PKCS#12).',
