@@ -124,6 +124,9 @@ describe('opening a verified package', () => {
   });
 
   it('lists the package under "Gói đã mở" and reopens it (verified again), also after a restart', async () => {
+    // The same package checked again is kept once.
+    const again1 = await app.call('package.verify', { uploadId: (await uploadFile(app, token, zip)).id }, token);
+    expect(again1.packageKey).toBe(view.packageKey);
     const list = await app.call('package.received', {}, token);
     expect(list).toEqual([expect.objectContaining({ packageKey: view.packageKey, kind: 'assessment', title: expect.stringContaining('Phú Thượng'), signer: 'UBND xã Phú Thượng' })]);
     const again = await app.call('package.reopen', { packageKey: view.packageKey! }, token);

@@ -153,7 +153,8 @@ export function registerPackage(r: Router): void {
       const opened = await s.jobs.run(vi.packagesUi.verifying, (job) => verifyAndOpen(up.path, job));
       if (!opened.report.ok) return verifyView(opened);
       // Kept (moved, content-addressed) so its files can be opened and it can be reopened later.
-      const packageKey = await (await received()).keepReceived(s, up, opened);
+      const packageKey = await (await received()).tryKeepReceived(s, up, opened);
+      if (!packageKey) return verifyView(opened);
       s.uploads.forget(uploadId);
       return verifyView(opened, { packageKey, fileName: up.name });
     } finally {

@@ -16,6 +16,9 @@ import { vi } from '../../../shared/i18n/vi';
 import type { FileRef } from '../../../shared/api/assessment-schemas';
 import type { ReceivedPackageView } from '../../../shared/api/package-api-schemas';
 import { verifyAndOpen, type OpenedPackage } from './packages';
+import { createLogger } from '../log';
+
+const log = createLogger('received');
 
 const KEY_RE = /^[0-9a-f]{64}$/;
 /** Extracted files are served for 30 min (files.ts); older extractions are swept. */
@@ -58,6 +61,16 @@ async function writeMeta(s: Services, meta: ReceivedPackageView): Promise<void> 
   await rename(tmp, metaPath(s, meta.packageKey));
 }
 
+/** keepReceived, but a failure to keep (disk full …) only loses the browsing, not the verification result. */
+export async function tryKeepReceived(s: Services, upload: { path: string; sha256: string; name: string; size: number }, opened: OpenedPackage): Promise<string | null> {
+  try {
+    return await keepReceived(s, upload, opened);
+  } catch (e) {
+    log.warn('could not keep a verified package', { error: e instanceof Error ? e.message : String(e) });
+    return null;
+  }
+}
+
 /**
  * Keeps an uploaded package that verified: moved (renamed; copied only across file systems) to
  * received/<sha256>.zip. `sha256` is the whole file's hash, computed while the upload streamed in.
@@ -68,19 +81,15 @@ export async function keepReceived(s: Services, upload: { path: string; sha256: 
   const key = requireKey(upload.sha256);
   await mkdir(receivedDir(s), { recursive: true });
   const dest = zipPath(s, key);
-  const existing = await stat(dest).catch(() => null);
-  if (existing?.size === upload.size) {
+  // Always the file just verified, even if one of this name is kept already (it may have changed on disk).
+  try {
+    await rename(upload.path, dest);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    const part = `${dest}.${randomBytes(4).toString('hex')}.part`;
+    await copyFile(upload.path, part);
+    await rename(part, dest);
     await unlink(upload.path).catch(() => undefined);
-  } else {
-    try {
-      await rename(upload.path, dest);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-      const part = `${dest}.${randomBytes(4).toString('hex')}.part`;
-      await copyFile(upload.path, part);
-      await rename(part, dest);
-      await unlink(upload.path).catch(() => undefined);
-    }
   }
   await writeMeta(s, {
     packageKey: key,
