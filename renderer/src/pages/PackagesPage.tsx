@@ -8,6 +8,7 @@ import { IssueList } from '../components/lists';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
 import { PackageViewer } from '../components/PackageViewer';
+import { SigningPassphraseField, useSigningNeedsPassphrase } from '../components/SigningPassphrase';
 import { formatDate, formatDateTime, formatPoints } from '../../../shared/format';
 import type { JobProgress } from '../../../shared/api/schemas';
 import type { VerifyView } from '../../../shared/api/package-api-schemas';
@@ -54,14 +55,14 @@ function KeySection({ canManage }: { canManage: boolean }) {
   const p12 = useRef<HTMLInputElement>(null);
   const sub = useSubmit();
   const create = async () => {
-    if (await sub.submit(() => call('keys.create', { passphrase: pass, replace: !!data?.present }))) {
+    if (await sub.submit(() => call('keys.create', { passphrase: pass || undefined, replace: !!data?.present }))) {
       setPass('');
       reload();
     }
   };
   const importP12 = async (f: File | undefined) => {
     if (!f) return;
-    if (await sub.submit(async () => call('keys.import', { uploadId: (await upload(f)).uploadId, p12Password: p12Pass, passphrase: pass }))) {
+    if (await sub.submit(async () => call('keys.import', { uploadId: (await upload(f)).uploadId, p12Password: p12Pass, passphrase: pass || undefined }))) {
       setPass('');
       setP12Pass('');
       reload();
@@ -89,6 +90,12 @@ function KeySection({ canManage }: { canManage: boolean }) {
           <dd>
             <code className="small">{c.fingerprint}</code>
           </dd>
+          {data?.protector && (
+            <>
+              <dt>{t.protection}</dt>
+              <dd>{t.protectors[data.protector]}</dd>
+            </>
+          )}
         </dl>
       ) : (
         <p className="muted">{t.noKey}</p>
@@ -96,9 +103,13 @@ function KeySection({ canManage }: { canManage: boolean }) {
       {c?.warning && <div className="alert alert--warn">{c.warning}</div>}
       {canManage && (
         <div className="grid2">
-          <Field label={t.passphrase} hint={t.passphraseHint} error={sub.fieldErrors['passphrase']}>
-            {(id, d) => <input id={id} aria-describedby={d} type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="new-password" />}
-          </Field>
+          {data?.keychainAvailable ? (
+            <p className="muted small">{t.keychainHint}</p>
+          ) : (
+            <Field label={t.passphrase} hint={t.passphraseHint} error={sub.fieldErrors['passphrase']}>
+              {(id, d) => <input id={id} aria-describedby={d} type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="new-password" />}
+            </Field>
+          )}
           <Field label={t.p12Password}>{(id) => <input id={id} type="password" value={p12Pass} onChange={(e) => setP12Pass(e.target.value)} autoComplete="off" />}</Field>
           <div className="row-actions">
             <button className="primary" onClick={() => void create()} disabled={sub.busy}>
@@ -214,6 +225,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
   const drives = useLoad(() => (canManage ? call('package.drives', { extraFolders: [] }) : Promise.resolve([])), [canManage]);
   const [assessmentId, setAssessmentId] = useState('');
   const [pass, setPass] = useState('');
+  const needsPass = useSigningNeedsPassphrase();
   const [dest, setDest] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [links, setLinks] = useState<Record<number, string>>({});
@@ -271,7 +283,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
                 </select>
               )}
             </Field>
-            <Field label={t.passphrase}>{(id) => <input id={id} type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="current-password" />}</Field>
+            <SigningPassphraseField needed={needsPass} value={pass} onChange={setPass} />
           </div>
           <div className="actions start">
             <button className="primary" onClick={() => void build()} disabled={sub.busy || !assessmentId}>

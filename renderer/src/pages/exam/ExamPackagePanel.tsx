@@ -6,6 +6,7 @@ import { call, onEvent } from '../../api/client';
 import { ErrorBox, Field, Notice } from '../../components/form';
 import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
+import { SigningPassphraseField, useSigningNeedsPassphrase } from '../../components/SigningPassphrase';
 import { useApp } from '../../store';
 import { formatDateTime, formatPoints } from '../../../../shared/format';
 import type { JobProgress } from '../../../../shared/api/schemas';
@@ -26,6 +27,7 @@ export function ExamPackagePanel({ roundId, pending }: { roundId: number; pendin
   const canSign = roles.includes('leader') || roles.includes('admin');
   const packages = useLoad(() => (canSign ? call('package.list', {}) : Promise.resolve([])), [canSign]);
   const [pass, setPass] = useState('');
+  const needsPass = useSigningNeedsPassphrase();
   const [allowIncomplete, setAllowIncomplete] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const job = useBuildJob();
@@ -50,16 +52,14 @@ export function ExamPackagePanel({ roundId, pending }: { roundId: number; pendin
       ) : (
         <>
           <div className="grid2">
-            <Field label={vi.packagesUi.passphrase}>
-              {(id) => <input id={id} type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="current-password" />}
-            </Field>
+            <SigningPassphraseField needed={needsPass} value={pass} onChange={setPass} />
             <label className="check">
               <input type="checkbox" checked={allowIncomplete} onChange={(e) => setAllowIncomplete(e.target.checked)} /> {t.allowIncomplete}
               {pending > 0 && <span className="muted small"> ({pending} {vi.examUi.notFinished.toLowerCase()})</span>}
             </label>
           </div>
           <div className="actions start">
-            <button className="primary" onClick={() => void build()} disabled={sub.busy || !pass}>
+            <button className="primary" onClick={() => void build()} disabled={sub.busy || (needsPass && !pass)}>
               {t.build}
             </button>
           </div>
