@@ -32,6 +32,22 @@ describe('HashWorker', () => {
     }
   });
 
+  it('hashes bytes in a SharedArrayBuffer in place, resolving once they may be reused', async () => {
+    const w = new HashWorker();
+    try {
+      const data = randomBytes(5 * 1024 * 1024);
+      const shared = Buffer.from(new SharedArrayBuffer(1024 * 1024));
+      for (let off = 0; off < data.length; off += shared.length) {
+        data.copy(shared, 0, off, off + shared.length);
+        await w.updateShared(shared);
+      }
+      expect(await w.digest()).toBe(sha(data));
+      expect(() => w.updateShared(Buffer.alloc(4))).toThrow(TypeError);
+    } finally {
+      await w.close();
+    }
+  });
+
   it('hashes ranges of a file it reads itself, mixed with updates, and reports their progress', async () => {
     const data = randomBytes(9 * 1024 * 1024 + 5);
     const file = path.join(dir, 'a.bin');

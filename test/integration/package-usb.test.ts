@@ -14,8 +14,9 @@ import { fakeJob, list, sha256File, tempDrive } from '../helpers/usb';
 const work = mkdtempSync(path.join(os.tmpdir(), 'kc-package-usb-'));
 const at = (...p: string[]) => path.join(work, ...p);
 let built: BuildResult;
-const verify = async (f: string) => {
-  const r = await verifyPackage(f);
+/** As the app's export does it: the payload is re-hashed only when no package hash is known. */
+const verify = async (f: string, o: { bytesProven: boolean }) => {
+  const r = await verifyPackage(f, { payloadHashes: !o.bytesProven });
   return { ok: r.ok, problems: r.problems };
 };
 
@@ -39,7 +40,7 @@ describe('a real package onto a drive', () => {
     rmSync(drive, { recursive: true });
   });
 
-  it('a package damaged on this computer (one flipped byte in an evidence file) is refused with the file named, nothing written', async () => {
+  it('a package damaged on this computer (one flipped byte in an evidence file) is refused as such, nothing written', async () => {
     const damaged = at('hong.zip');
     copyFileSync(built.path, damaged);
     // Flip a byte inside the stored PDF evidence: find its bytes by content, not by offset guessing.
@@ -50,13 +51,18 @@ describe('a real package onto a drive', () => {
     writeSync(fd, Buffer.from([bytes[pdfAt + 200]! ^ 0xff]), 0, 1, pdfAt + 200);
     closeSync(fd);
 
+    // Without payload hashes the verifier cannot see it — which is why it may skip them only when
+    // the export compares the whole file with the package's build-time SHA-256.
+    expect((await verifyPackage(damaged, { payloadHashes: false })).ok).toBe(true);
+    expect((await verifyPackage(damaged)).problems.map((p) => p.check)).toContain('payload-hash');
+
     const drive = tempDrive();
     const e = await exportToDrive(damaged, drive, { verify, sha256: built.sha256 }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);
     const err = e as ApiError;
     expect(err.code).toBe('CONFLICT');
-    // Either the verifier or the read-back hash may notice first; both say nothing was kept.
-    expect([messages.verifyFailed({ kind: 'removed' }), messages.readBackMismatch({ kind: 'removed' })]).toContain(err.message);
+    // The copy reads back different from the package as built, and the package itself is what changed.
+    expect(err.message).toBe(messages.sourceAltered({ kind: 'removed' }));
     expect(await list(drive)).toEqual([]);
 
     // Without a known hash only the verifier can tell — and it names the file.

@@ -109,33 +109,37 @@ describe('exportToDrive', () => {
     rmSync(drive, { recursive: true });
   });
 
-  it('bytes that change on the drive after writing are caught by the read-back hash', async () => {
-    const drive = tempDrive();
-    let sabotaged = false;
-    const job = fakeJob((done, message) => {
-      // Fires once the temp file is complete and fsynced, just before the rename.
-      if (!sabotaged && message === messages.copying && done === 20 * MB + 12345) {
-        sabotaged = true;
-        const tmp = readdirSync(drive).find((n) => n.endsWith('.tmp'))!;
-        const fd = openSync(path.join(drive, tmp), 'r+');
-        writeSync(fd, Buffer.from([0x42]), 0, 1, 1000);
-        closeSync(fd);
-      }
+  for (const known of [false, true]) {
+    it(`bytes that change on the drive after writing are caught by the read-back hash (package hash ${known ? 'known' : 'computed while copying'})`, async () => {
+      const drive = tempDrive();
+      let sabotaged = false;
+      const job = fakeJob((done, message) => {
+        // Fires once the temp file is complete and fsynced, before the (rest of the) read-back.
+        if (!sabotaged && message === messages.copying && done === 20 * MB + 12345) {
+          sabotaged = true;
+          const tmp = readdirSync(drive).find((n) => n.endsWith('.tmp'))!;
+          const fd = openSync(path.join(drive, tmp), 'r+');
+          writeSync(fd, Buffer.from([0x42]), 0, 1, 1000);
+          closeSync(fd);
+        }
+      });
+      const e = await failure(exportToDrive(src20, drive, { job, verify: okVerify, ...(known ? { sha256: sha20 } : {}) }));
+      expect(sabotaged).toBe(true);
+      // The package on this computer is intact, so it is the stick that is blamed.
+      expect(e.message).toBe(messages.readBackMismatch({ kind: 'removed' }));
+      expect(await list(drive)).toEqual([]);
+      rmSync(drive, { recursive: true });
     });
-    const e = await failure(exportToDrive(src20, drive, { job, verify: okVerify }));
-    expect(sabotaged).toBe(true);
-    expect(e.message).toBe(messages.readBackMismatch({ kind: 'removed' }));
-    expect(await list(drive)).toEqual([]);
-    rmSync(drive, { recursive: true });
-  });
+  }
 
   it('with the package hash already known, the copy skips hashing and the read-back is checked against it', async () => {
     const drive = tempDrive();
     const r = await exportToDrive(src20, drive, { verify: okVerify, sha256: sha20.toUpperCase() });
     expect(r.sha256).toBe(sha20);
     expect(await sha256File(r.path)).toBe(sha20);
+    // A package whose file no longer has the hash it was built with: it is the package that is blamed.
     const e = await failure(exportToDrive(src20, drive, { verify: okVerify, sha256: '0'.repeat(64) }));
-    expect(e.message).toBe(messages.readBackMismatch({ kind: 'removed' }));
+    expect(e.message).toBe(messages.sourceAltered({ kind: 'removed' }));
     // Checked before the rename: the good copy already on the stick is left as it was.
     expect(await list(drive)).toEqual(['goi-20mb.zip']);
     expect(await sha256File(r.path)).toBe(sha20);

@@ -66,6 +66,13 @@ export interface VerifyOptions {
    * other unzip tools would then complain about. Tag files are always CRC-checked. Default true.
    */
   checkCrc?: boolean;
+  /**
+   * false skips reading the payload: each listed file must be there with its size, but its bytes
+   * are not hashed. Only for a caller that proves the bytes another way — the USB export compares
+   * the whole zip's SHA-256 with the one taken when the package was built (and its payload hashed).
+   * Default true.
+   */
+  payloadHashes?: boolean;
 }
 
 /** Tag files are read into memory, so each has a ceiling (a manifest of 100 000 lines is ≈ 25 MB). */
@@ -315,6 +322,10 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
         const entry = files.get(p);
         if (!entry) {
           add('payload-missing', p, messages.verify.payloadMissing(p));
+          continue;
+        }
+        if (opts.payloadHashes === false) {
+          report.payload.push({ path: p, size: entry.size, sha256: expected });
           continue;
         }
         const sha256 = await readPayload(p, opts.checkCrc ?? true);

@@ -170,7 +170,7 @@ export async function buildBag(spec: BagSpec, outPath: string, job?: JobHandle, 
               job?.checkCancelled();
               done += chunk.length;
               report();
-              return fileHasher.update(chunk);
+              return fileHasher.updateShared(chunk); // hashed in place, no copy
             },
           });
         } catch (e) {

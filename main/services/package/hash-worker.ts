@@ -2,7 +2,9 @@
 // (≈ 1.1 GiB/s on one core here) while they also read, CRC and write; on the main thread those
 // costs add up, in a worker they overlap. One worker keeps one running hash, fed in order by
 // `update` (bytes from the main thread, copied once and transferred) and `range` (bytes the
-// worker reads itself from a file: the zip just written, a copy on a stick), closed by `digest`.
+// worker reads itself from a file: the zip just written, a copy on a stick) or `updateShared`
+// (bytes in a SharedArrayBuffer the caller keeps unchanged until the hash is done: no copy at all),
+// closed by `digest`.
 // The worker's code is an eval'd string so it needs no separate file in the bundle or the app.
 import { Worker } from 'node:worker_threads';
 
@@ -18,6 +20,9 @@ parentPort.on('message', (m) => {
     if (m.op === 'update') {
       h.update(m.data);
       parentPort.postMessage({ op: 'ack', bytes: m.data.length });
+    } else if (m.op === 'shared') {
+      h.update(new Uint8Array(m.sab, m.off, m.len));
+      parentPort.postMessage({ op: 'sack' });
     } else if (m.op === 'range') {
       buf = buf || Buffer.allocUnsafe(CHUNK);
       const fd = fs.openSync(m.file, 'r');
@@ -44,9 +49,9 @@ parentPort.on('message', (m) => {
 `;
 
 /** Bytes handed over but not yet hashed before `update` waits: bounds memory when the worker lags. */
-const BACKLOG_BYTES = 32 * 1024 * 1024;
+const BACKLOG_BYTES = 16 * 1024 * 1024;
 
-type FromWorker = { op: 'ack' | 'progress'; bytes: number } | { op: 'digest'; hex: string } | { op: 'error'; message: string; code: string | null };
+type FromWorker = { op: 'ack' | 'progress'; bytes: number } | { op: 'sack' } | { op: 'digest'; hex: string } | { op: 'error'; message: string; code: string | null };
 
 export class HashWorkerError extends Error {
   constructor(
@@ -63,6 +68,7 @@ export class HashWorker {
   private backlog = 0;
   private drained: (() => void) | null = null;
   private readonly digests: { resolve: (hex: string) => void; reject: (e: Error) => void }[] = [];
+  private readonly shared: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private error: HashWorkerError | null = null;
   private closed = false;
   /** Called with the byte count of every chunk a `range` read hashes (progress of read-backs). */
@@ -90,6 +96,9 @@ export class HashWorker {
       case 'digest':
         this.digests.shift()?.resolve(m.hex);
         return;
+      case 'sack':
+        this.shared.shift()?.resolve();
+        return;
       case 'error':
         this.fail(new HashWorkerError(m.message, m.code));
         return;
@@ -105,6 +114,7 @@ export class HashWorker {
   private fail(e: HashWorkerError): void {
     this.error ??= e;
     for (const d of this.digests.splice(0)) d.reject(this.error);
+    for (const d of this.shared.splice(0)) d.reject(this.error);
     this.wake();
   }
 
@@ -119,6 +129,19 @@ export class HashWorker {
       this.drained = resolve;
     }).then(() => {
       if (this.error) throw this.error;
+    });
+  }
+
+  /**
+   * Adds bytes that live in a SharedArrayBuffer: nothing is copied. The caller must leave them
+   * unchanged until the returned promise settles (the worker has hashed them).
+   */
+  updateShared(view: Uint8Array): Promise<void> {
+    if (this.error) return Promise.reject(this.error);
+    if (!(view.buffer instanceof SharedArrayBuffer)) throw new TypeError('updateShared needs a view of a SharedArrayBuffer');
+    return new Promise((resolve, reject) => {
+      this.shared.push({ resolve, reject });
+      this.worker.postMessage({ op: 'shared', sab: view.buffer, off: view.byteOffset, len: view.byteLength });
     });
   }
 

@@ -10,6 +10,7 @@ import type { JobHandle } from '../jobs';
 import { createLogger } from '../log';
 import { detectFsType, isFat32 } from './drives';
 import { HashWorker } from './hash-worker';
+import { hashFile } from './hash';
 
 const log = createLogger('usb');
 
@@ -93,6 +94,8 @@ export const messages = {
   finalIsFolder: (name: string, c: Cleanup) =>
     `Trên thẻ nhớ đã có một thư mục tên “${name}”, trùng tên tệp gói; ${cleanupText(c)} Hãy đổi tên hoặc xoá thư mục đó rồi thử lại.`,
   writeFailed: (code: string, c: Cleanup) => `Lỗi khi ghi vào thẻ nhớ (mã lỗi ${code}); ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy dùng thẻ nhớ khác.`,
+  sourceAltered: (c: Cleanup) =>
+    `Tệp gói trên máy đã khác so với lúc tạo (mã băm không khớp), có thể đã bị hỏng, nên không được ghi ra thẻ nhớ; ${cleanupText(c)} Hãy tạo lại gói rồi thử lại.`,
   readBackMismatch: (c: Cleanup) =>
     `Đọc lại tệp vừa ghi thấy không khớp với bản gốc — thẻ nhớ có thể bị hỏng; ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy dùng thẻ nhớ khác.`,
   verifyFailed: (c: Cleanup) => `Gói hồ sơ trên máy không vượt qua bước kiểm tra nên không được ghi ra thẻ nhớ; ${cleanupText(c)} Hãy tạo lại gói rồi thử lại.`,
@@ -123,9 +126,11 @@ export interface VerifyResult {
 export interface ExportOptions {
   /**
    * The package verifier, run on the source while it is copied. A package that fails is not
-   * written; one that passes reaches the drive only if it reads back byte-identical.
+   * written; one that passes reaches the drive only if it reads back byte-identical. bytesProven:
+   * the package's SHA-256 is known (taken when it was built), so the read-back compares every byte
+   * with the package as built and the verifier may skip re-hashing the payload.
    */
-  verify: (file: string) => Promise<VerifyResult>;
+  verify: (file: string, o: { bytesProven: boolean }) => Promise<VerifyResult>;
   job?: JobHandle;
   /** Name on the drive (default: the source's name). ASCII, short. */
   fileName?: string;
@@ -155,6 +160,12 @@ class StageError extends Error {
   }
   get code(): string {
     return (this.err as NodeJS.ErrnoException | null)?.code ?? 'UNKNOWN';
+  }
+}
+/** The package file on this computer no longer has the SHA-256 it was built with. */
+class SourceAlteredError extends Error {
+  constructor() {
+    super('the source no longer has its recorded hash');
   }
 }
 class MismatchError extends Error {
@@ -411,6 +422,7 @@ function toApiError(e: unknown, cleanup: Cleanup, ctx: { srcName: string; dir: s
   if (e instanceof ApiError) return e; // CANCELLED, or already explained
   if (e instanceof SourceRefused) return e.explain(cleanup);
   if (e instanceof MismatchError) return new ApiError('CONFLICT', messages.readBackMismatch(cleanup));
+  if (e instanceof SourceAlteredError) return new ApiError('CONFLICT', messages.sourceAltered(cleanup));
   if (e instanceof StageError && e.stage === 'source') {
     return e.code === 'ENOENT'
       ? new ApiError('NOT_FOUND', messages.sourceMissing(ctx.srcName))
@@ -469,7 +481,11 @@ export async function copyVerified(src: string | Buffer, finalPath: string, o: C
   try {
     const written = await writeTemp(src, tmp, o, back);
     const readBack = await back.finish(written.bytes);
-    if (readBack !== written.sha256) throw new MismatchError();
+    if (readBack !== written.sha256) {
+      // Against a known hash: is it the stick, or the package on this computer that changed?
+      if (o.sha256 && !Buffer.isBuffer(src) && (await hashFile(src).catch(() => null))?.sha256 !== written.sha256) throw new SourceAlteredError();
+      throw new MismatchError();
+    }
     const size = (await stat(tmp).catch(tag('dest'))).size;
     if (size !== written.bytes) throw new MismatchError();
     o.job?.checkCancelled();
@@ -550,7 +566,7 @@ export async function exportToDrive(srcFile: string, destDir: string, opts: Expo
   // drive is then proven byte-for-byte identical to it by the read-back hash, so it verifies too.
   let verdict: VerifyResult | null = null;
   let verifyError: unknown = null;
-  const verifying = opts.verify(srcFile).then(
+  const verifying = opts.verify(srcFile, { bytesProven: opts.sha256 !== undefined }).then(
     (v) => void (verdict = v),
     (e: unknown) => void (verifyError = e),
   );

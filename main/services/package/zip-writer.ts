@@ -14,6 +14,8 @@ const VERSION_STORED = 10;
 const MADE_BY_UNIX = 3 << 8;
 const FILE_MODE = 0o100644;
 const SYNC_EVERY = 64 * 1024 * 1024;
+/** Chunk buffers in rotation: reading, CRC/hashing and writing overlap, with slack for the hashing worker. */
+const BUFFERS = 4;
 
 interface CentralRecord {
   name: Buffer;
@@ -36,8 +38,9 @@ function dosDateTime(ms: number): { dosTime: number; dosDate: number } {
 
 export interface AddFileHooks {
   /**
-   * Called with each chunk (before it is written): hashing, progress, cancellation. A returned
-   * promise is awaited before the next chunk (back-pressure from a hashing worker).
+   * Called with each chunk (before it is written): hashing, progress, cancellation. Chunks live in
+   * SharedArrayBuffers, so a worker can hash them in place: the writer does not reuse a chunk's
+   * memory until the promise returned for it (if any) settles.
    */
   onChunk(chunk: Buffer): Promise<void> | void;
 }
@@ -48,6 +51,8 @@ export class StoredZipWriter {
   private syncing: Promise<void> | null = null;
   private syncError: unknown = null;
   private readonly records: CentralRecord[] = [];
+  /** Allocated once per zip: a SharedArrayBuffer is freed only after both threads let go of it. */
+  private bufs: Buffer[] | null = null;
   private readonly time: { dosTime: number; dosDate: number };
 
   private constructor(
@@ -57,6 +62,11 @@ export class StoredZipWriter {
     private readonly forceZip64: boolean,
   ) {
     this.time = dosDateTime(mtime);
+  }
+
+  private chunkBuffers(): Buffer[] {
+    this.bufs ??= Array.from({ length: BUFFERS }, () => Buffer.from(new SharedArrayBuffer(CHUNK_BYTES)));
+    return this.bufs;
   }
 
   /** Creates (or truncates) the file. */
@@ -137,9 +147,10 @@ export class StoredZipWriter {
 
   /**
    * Streams `size` bytes of `source` into the zip. The header is written with the CRC left at zero
-   * and patched once the data is in. Three buffers rotate so that reading chunk k+1, hashing chunk
-   * k (onChunk, CRC) and writing chunk k-1 all happen at once. Throws if the file turns out to have
-   * another size than announced (it changed while being packed).
+   * and patched once the data is in. Buffers rotate so that reading chunk k+1, hashing chunk k
+   * (onChunk, CRC) and writing chunk k-1 all happen at once, while a worker may still be hashing
+   * older chunks in place. Throws if the file turns out to have another size than announced (it
+   * changed while being packed).
    */
   async addFile(name: string, source: string, size: number, hooks: AddFileHooks): Promise<void> {
     const nameBuf = Buffer.from(name, 'ascii');
@@ -150,27 +161,35 @@ export class StoredZipWriter {
     let crc = 0;
     let reading: ReturnType<FileHandle['read']> | null = null;
     let writing: Promise<void> = Promise.resolve();
+    const inUse: (Promise<void> | void)[] = new Array<Promise<void> | void>(BUFFERS);
     try {
-      const bufs = [0, 1, 2].map(() => Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(size, 1))));
+      const bufLen = Math.min(CHUNK_BYTES, Math.max(size, 1));
+      const bufs = this.chunkBuffers();
       let k = 0;
       let readPos = 0;
-      // Buffer (k+1)%3 was last used by write k-2, which finished before write k-1 started.
-      const readInto = (i: number) => src.read(bufs[i % 3]!, 0, Math.min(bufs[0]!.length, size - readPos), readPos);
+      // Buffer i is refilled only once its last chunk is written (write k-1 finishes before write
+      // k starts, and BUFFERS ≥ 3) and no longer in use by the hook (inUse).
+      const readInto = async (i: number) => {
+        await inUse[i % BUFFERS];
+        return src.read(bufs[i % BUFFERS]!, 0, Math.min(bufLen, size - readPos), readPos);
+      };
       reading = size > 0 ? readInto(0) : null;
       while (reading) {
         const { bytesRead } = await reading;
         if (bytesRead === 0) throw new SourceChangedError();
-        const chunk = bufs[k % 3]!.subarray(0, bytesRead);
+        const chunk = bufs[k % BUFFERS]!.subarray(0, bytesRead);
         readPos += bytesRead;
         reading = readPos < size ? readInto(k + 1) : null;
-        const handed = hooks.onChunk(chunk);
+        const held = hooks.onChunk(chunk);
+        held?.catch(() => undefined); // awaited before the buffer's reuse; not unhandled meanwhile
+        inUse[k % BUFFERS] = held;
         crc = crc32(chunk, crc);
-        if (handed) await handed;
         await writing;
         writing = this.write(chunk);
         k++;
       }
       await writing;
+      await Promise.all(inUse);
       // One more byte readable means the file grew after it was measured.
       const { bytesRead } = await src.read(Buffer.alloc(1), 0, 1, size);
       if (bytesRead !== 0) throw new SourceChangedError();
@@ -178,6 +197,7 @@ export class StoredZipWriter {
       // Whatever is still in flight (the hook threw, e.g. on cancel) must settle before the close.
       await reading?.catch(() => undefined);
       await writing.catch(() => undefined);
+      await Promise.allSettled(inUse);
       await src.close();
     }
     const crcBuf = Buffer.alloc(4);
