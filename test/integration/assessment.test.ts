@@ -53,7 +53,7 @@ describe('assessment of a year', () => {
   });
 
   it('computes totals from leaves only: N/A leaves leave the denominator (hand-computed)', async () => {
-    const { leader, assessmentId, item } = await scenario();
+    const { leader, item } = await scenario();
     // 1.1 = 2, 1.2 = 1.25 → area 1: 3.25 of 4
     // 2.1 not applicable → area 2 max 6 − 1.5 = 4.5; 2.2.1 = 1, 2.2.2 = 2.75 → area 2: 3.75 of 4.5
     // overall 7 of 8.5 = 82.35 % → "Tốt"

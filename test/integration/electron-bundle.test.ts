@@ -5,7 +5,7 @@
 // and the upload store.
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -50,6 +50,11 @@ export class BrowserWindow extends EventEmitter {
       report.ours = await info({ senderFrame: { url } }, { input: {}, session: null });
       report.foreign = await info({ senderFrame: { url: 'https://evil.example/' } }, { input: {}, session: null });
       report.upload = await handlers.get('kiemchung:upload')({ senderFrame: { url } }, { name: 'a.pdf', data: new ArrayBuffer(4), session: null });
+      // The signing key through the real glue: sealed by safeStorage, no passphrase asked.
+      const call = (m, input, session = null) => handlers.get('api:' + m)({ senderFrame: { url } }, { input, session });
+      await call('office.setup', { office: { province: 'Thái Nguyên', district: 'Võ Nhai', commune: 'Phú Thượng', kind: 'xa' }, leader: { fullName: 'Nguyễn Văn Hùng', position: 'Chủ tịch', username: 'chutich', password: 'mat-khau-manh' } });
+      const login = await call('auth.login', { username: 'chutich', password: 'mat-khau-manh' });
+      report.keys = await call('keys.create', {}, login.value.token);
       finish(0);
     }, 10);
   }
@@ -68,6 +73,13 @@ export const protocol = {
 export const ipcMain = { handle: (c, h) => { report.channels.push(c); handlers.set(c, h); }, removeHandler() {} };
 export const session = { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {} } };
 export const shell = { openExternal: async () => {} };
+// A keychain that marks what it sealed, so the test can tell the key went through it.
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (s) => Buffer.concat([Buffer.from('STUBSEAL'), Buffer.from(s, 'utf8').map((b) => b ^ 0x5a)]),
+  decryptString: (b) => Buffer.from(b.subarray(8)).map((x) => x ^ 0x5a).toString('utf8'),
+};
 `;
 
 const reportSchema = z.object({
@@ -83,6 +95,7 @@ const reportSchema = z.object({
   ours: z.unknown(),
   foreign: z.unknown(),
   upload: z.unknown(),
+  keys: z.unknown(),
 });
 
 let dir: string;
@@ -126,5 +139,10 @@ describe('dist/app/main.js under a stand-in Electron', () => {
     // The upload channel is there and, like the API, wants a logged-in user.
     expect(report.upload).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(report.menu).toEqual(['Tệp', 'Sửa', 'Xem', 'Trợ giúp']);
+    // safeStorage is wired: the office key was created without a passphrase and sealed by it.
+    expect(report.keys).toMatchObject({ ok: true, value: { present: true, protector: 'os-keychain', keychainAvailable: true } });
+    const keyDir = path.join(dataDir, 'keys');
+    const sealed = readdirSync(keyDir).find((f) => f.endsWith('.sealed'))!;
+    expect(readFileSync(path.join(keyDir, sealed)).subarray(0, 12).toString('latin1')).toBe('KCO1STUBSEAL');
   });
 });

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Services, Actor } from '../context';
 import type { JobHandle } from '../jobs';
-import { appendAudit } from '../audit';
 import { requireOffice } from '../office';
 import { trustedNow } from '../trusted-time';
 import { blobPath } from '../blob-store';
@@ -20,6 +19,7 @@ import { extensionFor } from '../assessment/evidence';
 import { writeSummaryXlsx, writeSummaryPdf } from '../summary';
 import { buildBag, signPdf, certificateInfo, type PayloadItem } from '../package';
 import { openIdentity } from './identity';
+import { packageOutPath, recordPackage, sourceOrganization } from './record';
 import { toAscii } from '../../domain/evidence-naming';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
@@ -97,7 +97,7 @@ export interface BuiltPackage {
   createdAt: number;
 }
 
-export async function buildAssessmentPackage(s: Services, actor: Actor, assessmentId: number, passphrase: string, job?: JobHandle, opts: { allowWarnings?: boolean } = {}): Promise<BuiltPackage> {
+export async function buildAssessmentPackage(s: Services, actor: Actor, assessmentId: number, passphrase: string | undefined, job?: JobHandle, opts: { allowWarnings?: boolean } = {}): Promise<BuiltPackage> {
   const a = requireAssessment(s, assessmentId);
   const blocking = runPrecheck(s, a).filter((e) => e.severity === 'error');
   if (blocking.length && !opts.allowWarnings) {
@@ -124,21 +124,18 @@ export async function buildAssessmentPackage(s: Services, actor: Actor, assessme
     job?.checkCancelled();
 
     const bagName = bagNameFor(office.commune, a.year);
-    const dir = path.join(s.dataDir, 'packages');
-    await mkdir(dir, { recursive: true });
-    const out = path.join(dir, `${bagName}-${new Date(now).toISOString().replace(/[-:]/g, '').slice(0, 15)}.zip`);
+    const out = await packageOutPath(s, bagName, now);
     const payload: PayloadItem[] = [
       { path: 'package.json', source: { file: path.join(work, 'package.json') } },
       { path: 'summary.pdf', source: { file: path.join(work, 'summary.pdf') } },
       { path: 'summary.xlsx', source: { file: path.join(work, 'summary.xlsx') } },
       ...evidence,
     ];
-    const orgName = `UBND ${vi.officeKinds[office.kind].toLowerCase()} ${office.commune}, ${office.district}, ${office.province}`;
     const built = await buildBag(
       {
         bagName,
         bagInfo: {
-          'Source-Organization': orgName,
+          'Source-Organization': sourceOrganization(s),
           'External-Identifier': `${bagName}-${now}`,
           'Kiemchung-Kind': 'assessment',
           'Kiemchung-Schema-Version': String(PACKAGE_SCHEMA_VERSION),
@@ -152,27 +149,7 @@ export async function buildAssessmentPackage(s: Services, actor: Actor, assessme
       out,
       job,
     );
-    const { sha256 } = built; // hashed while it was written
-    const id = s.db.tx(() => {
-      const { lastInsertRowid } = s.db.run(
-        s.db.q.insertInto('package').values({
-          kind: 'assessment',
-          ref_id: a.id,
-          bag_name: bagName,
-          path: out,
-          size: built.bytes,
-          sha256,
-          tagmanifest_sha256: built.tagmanifestSha256,
-          signer_fingerprint: built.signerFingerprint,
-          payload_files: built.payload.length,
-          created_at: now,
-          created_by: actor.id,
-        }),
-      );
-      appendAudit(s, actor, { action: 'package.build', entity: 'package', entityId: lastInsertRowid, after: { year: a.year, file: path.basename(out), sha256, files: built.payload.length } });
-      return lastInsertRowid;
-    });
-    return { id, bagName, fileName: path.basename(out), size: built.bytes, sha256, payloadFiles: built.payload.length, signerFingerprint: built.signerFingerprint, createdAt: now };
+    return recordPackage(s, actor, { kind: 'assessment', refId: a.id, bagName, out, built, now, audit: { year: a.year } });
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@
 // to "Gói hồ sơ" for download and USB export. A refusal lists what is still unfinished.
 import { useEffect, useState } from 'react';
 import { call, onEvent } from '../../api/client';
-import { ErrorBox, Field, Notice } from '../../components/form';
+import { ErrorBox, Notice } from '../../components/form';
 import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
 import { SigningPassphraseField, useSigningNeedsPassphrase } from '../../components/SigningPassphrase';
