@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 export const PACKAGE_SCHEMA_VERSION = 1;
 
-const evidence = z.object({
+export const packageEvidence = z.object({
   fileName: z.string(),
   path: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -17,6 +17,31 @@ const evidence = z.object({
   docDate: z.string().nullable(),
   summary: z.string().nullable(),
   originalName: z.string(),
+});
+
+/** One criterion's item: the score, the explanation, who did what, the evidence. */
+export const packageItem = z.object({
+  points: z.number().nullable(),
+  notApplicable: z.boolean(),
+  naReason: z.string().nullable(),
+  explanation: z.string(),
+  status: z.string(),
+  reviewComment: z.string().nullable(),
+  assignee: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.string(),
+  evidence: z.array(packageEvidence),
+});
+
+/** One node of the criteria set, with the assessment's totals and (for an assessed node) its item. */
+export const packageCriterion = z.object({
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  title: z.string(),
+  maxPoints: z.number().nullable(),
+  isLeaf: z.boolean(),
+  total: z.object({ points: z.number(), applicableMax: z.number() }).nullable(),
+  item: packageItem.nullable(),
 });
 
 const app = z.object({ name: z.literal('Kiểm Chứng'), version: z.string() });
@@ -32,30 +57,7 @@ export const assessmentPackage = z.object({
   office,
   assessment: z.object({ year: z.number().int(), opensAt: z.string(), closesAt: z.string(), status: z.string(), sentAt: z.string().nullable() }),
   criteriaSet: z.object({ name: z.string(), decision: z.string().nullable(), province: z.string().nullable(), year: z.number().int().nullable(), totalMax: z.number() }),
-  criteria: z.array(
-    z.object({
-      code: z.string(),
-      parentCode: z.string().nullable(),
-      title: z.string(),
-      maxPoints: z.number().nullable(),
-      isLeaf: z.boolean(),
-      total: z.object({ points: z.number(), applicableMax: z.number() }).nullable(),
-      item: z
-        .object({
-          points: z.number().nullable(),
-          notApplicable: z.boolean(),
-          naReason: z.string().nullable(),
-          explanation: z.string(),
-          status: z.string(),
-          reviewComment: z.string().nullable(),
-          assignee: z.string().nullable(),
-          updatedBy: z.string().nullable(),
-          updatedAt: z.string(),
-          evidence: z.array(evidence),
-        })
-        .nullable(),
-    }),
-  ),
+  criteria: z.array(packageCriterion),
   totals: z.object({ points: z.number(), applicableMax: z.number(), percent: z.number().nullable(), band: z.string().nullable() }),
   signedBy,
 });

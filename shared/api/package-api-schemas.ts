@@ -1,5 +1,6 @@
 // zod schemas for the signing identity and submission packages.
 import { z } from 'zod';
+import { packageCriterion, packageEvidence, packageItem } from '../package-schema';
 
 export const passphrase = z.string().min(8, { error: 'Mật khẩu bảo vệ khóa ký phải có ít nhất 8 ký tự.' }).max(200);
 
@@ -43,46 +44,16 @@ export const packageView = z.object({
 export type PackageView = z.infer<typeof packageView>;
 
 /** One evidence document of a criterion, as listed in the package's data/package.json. */
-export const packageEvidenceView = z.object({
-  fileName: z.string(),
-  /** Path inside the bag (`data/evidence/<code>/<name>`): what package.openFile takes. */
-  path: z.string(),
-  size: z.number(),
-  mediaType: z.string(),
-  pdfSigned: z.boolean().nullable(),
-  docNumber: z.string().nullable(),
-  docDate: z.string().nullable(),
-  summary: z.string().nullable(),
-  originalName: z.string(),
+export const packageEvidenceView = packageEvidence.omit({ sha256: true }).extend({
   /** The file is a payload entry of the verified manifest (so it can be opened from the package). */
   inPackage: z.boolean(),
 });
 export type PackageEvidenceView = z.infer<typeof packageEvidenceView>;
 
 /** One node of the criteria tree (lĩnh vực → tiêu chí → tiêu chí thành phần), flat in tree order. */
-export const packageCriterionView = z.object({
-  code: z.string(),
-  parentCode: z.string().nullable(),
+export const packageCriterionView = packageCriterion.extend({
   depth: z.number().int(),
-  title: z.string(),
-  maxPoints: z.number().nullable(),
-  isLeaf: z.boolean(),
-  total: z.object({ points: z.number(), applicableMax: z.number() }).nullable(),
-  item: z
-    .object({
-      points: z.number().nullable(),
-      notApplicable: z.boolean(),
-      naReason: z.string().nullable(),
-      explanation: z.string(),
-      status: z.string(),
-      statusLabel: z.string(),
-      reviewComment: z.string().nullable(),
-      assignee: z.string().nullable(),
-      updatedBy: z.string().nullable(),
-      updatedAt: z.string(),
-      evidence: z.array(packageEvidenceView),
-    })
-    .nullable(),
+  item: packageItem.extend({ statusLabel: z.string(), evidence: z.array(packageEvidenceView) }).nullable(),
 });
 export type PackageCriterionView = z.infer<typeof packageCriterionView>;
 

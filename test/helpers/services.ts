@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { OsKeychain } from '../../main/services/package/key-store';
 import { bootServices } from '../../main/services/bootstrap';
 import { OffsetClock, type Clock } from '../../main/services/clock';
 import { createApi } from '../../main/api';
@@ -41,9 +42,10 @@ export interface TestApp {
   close(): void;
 }
 
-export function openTestApp(dir = tempDir()): TestApp {
+/** Opens a data folder as the app would; `keychain` stands for the desktop app's OS keychain. */
+export function openTestApp(dir = tempDir(), opts: { keychain?: OsKeychain | null } = {}): TestApp {
   const clock = new ManualClock();
-  const s = bootServices({ dataDir: dir, clock, testHooks: false });
+  const s = bootServices({ dataDir: dir, clock, testHooks: false, keychain: opts.keychain ?? null });
   const api = createApi(s);
   return {
     s,

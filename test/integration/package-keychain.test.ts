@@ -7,11 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCipheriv, createDecipheriv, randomBytes, sign, verify, createPublicKey } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { bootServices } from '../../main/services/bootstrap';
-import { createApi } from '../../main/api';
 import { keychainFrom, type SafeStorageLike } from '../../main/app/keychain';
 import { openIdentity } from '../../main/services/submission/identity';
-import { ManualClock, cleanup, setUpOffice, tempDir, type TestApp } from '../helpers/services';
+import { cleanup, openTestApp, setUpOffice, tempDir, type TestApp } from '../helpers/services';
 import { messages } from '../../main/services/package/messages';
 import { vi } from '../../shared/i18n/vi';
 
@@ -39,27 +37,7 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(cleanup));
 
 /** A data folder opened as the desktop app would, with this OS user's keychain (or none). */
-function desktop(dir: string, safe: SafeStorageLike | null): TestApp {
-  const s = bootServices({ dataDir: dir, clock: new ManualClock(), testHooks: false, keychain: safe ? keychainFrom(safe, 'linux') : null });
-  const api = createApi(s);
-  return {
-    s,
-    api,
-    clock: s.clock as ManualClock,
-    dir,
-    async call(m, input, token) {
-      const r = await api.dispatch(m, input, { token });
-      if (!r.ok) throw Object.assign(new Error(`${m}: ${r.error.code} ${r.error.message}`), { shape: r.error });
-      return r.value as never;
-    },
-    async fail(m, input, token) {
-      const r = await api.dispatch(m, input, { token });
-      if (r.ok) throw new Error(`${m} was expected to fail but succeeded`);
-      return r.error;
-    },
-    close: () => s.db.close(),
-  };
-}
+const desktop = (dir: string, safe: SafeStorageLike | null): TestApp => openTestApp(dir, { keychain: safe ? keychainFrom(safe, 'linux') : null });
 
 describe('keychainFrom (Electron safeStorage)', () => {
   it('counts Linux\'s "basic_text" fallback (a fixed, public password) as no keychain', () => {

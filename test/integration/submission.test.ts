@@ -8,41 +8,14 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { openTestApp, cleanup, type TestApp } from '../helpers/services';
 import { extract } from '../helpers/package';
+import { completeDemo } from '../helpers/demo-package';
 import { createDemo, DEMO_PASSWORD } from '../../main/services/demo';
-import { findUserByUsername } from '../../main/services/users';
-import { itemViews } from '../../main/services/assessment/views';
-import { updateItem, markDone, approve } from '../../main/services/assessment/items';
-import { linkDocument } from '../../main/services/assessment/evidence';
-import { assign } from '../../main/services/assessment/assessments';
-import type { Actor } from '../../main/services/context';
 
 const PASS = 'khoa-ky-xa-phu-thuong';
 let app: TestApp;
 let token: string;
 let zip: string;
 let bag: string;
-
-/** Finishes every item of the demo assessment the way the commune would, so it can be packed. */
-function completeDemo(app: TestApp, assessmentId: number) {
-  const u = findUserByUsername(app.s, 'chutich')!;
-  const leader: Actor = { id: u.id, name: u.full_name, roles: ['leader', 'admin'] };
-  const items = itemViews(app.s, assessmentId);
-  const report = items.find((i) => i.criterionCode === '1.2')!.evidence[0]!;
-  for (const it of items) {
-    if (it.assigneeId === null) assign(app.s, leader, { assessmentId, codes: [it.criterionCode], assigneeId: u.id });
-    if (it.status === 'approved') continue;
-    if (it.status === 'done') {
-      approve(app.s, leader, it.id);
-      continue;
-    }
-    const nodeMax = app.s.db.first(app.s.db.q.selectFrom('criterion').select('max_points').where('code', '=', it.criterionCode))?.max_points ?? null;
-    if (nodeMax === null) updateItem(app.s, leader, { itemId: it.id, notApplicable: true, naReason: 'Bộ tiêu chí chưa có điểm tối đa cho mục này', explanation: 'Không chấm được.' });
-    else updateItem(app.s, leader, { itemId: it.id, points: nodeMax, explanation: `Minh chứng cho ${it.criterionCode}: Báo cáo số 25/BC-UBND, trang 2.` });
-    if (it.evidence.length === 0) linkDocument(app.s, leader, { itemId: it.id, sha256: report.sha256, fileName: `${it.criterionCode}_so 25BC-UBND_BC CCHC` });
-    markDone(app.s, leader, it.id);
-    approve(app.s, leader, it.id);
-  }
-}
 
 beforeAll(async () => {
   app = openTestApp();

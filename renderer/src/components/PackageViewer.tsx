@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { call, fileUrl } from '../api/client';
 import { ErrorBox } from './form';
 import { useSubmit } from './useForm';
+import { CommuneTallyTable, PeopleResultsTable } from './ExamResultTables';
 import { formatDateTime, formatIsoDate, formatPoints } from '../../../shared/format';
 import type { PackageCriterionView, PackageEvidenceView, PackageExamView, VerifyView } from '../../../shared/api/package-api-schemas';
 import { vi } from '../../../shared/i18n/vi';
@@ -179,8 +180,6 @@ function CriteriaTree({ criteria, onOpen }: { criteria: PackageCriterionView[]; 
 }
 
 function ExamResults({ exam }: { exam: PackageExamView }) {
-  const steps = [...new Set(exam.people.flatMap((p) => p.steps.map((s) => s.step)))].sort((a, b) => a - b);
-  const result = (r: 'dat' | 'khong_dat' | null) => (r === 'dat' ? t.passed : r === 'khong_dat' ? t.failed : t.pending);
   return (
     <>
       <dl className="facts">
@@ -202,64 +201,9 @@ function ExamResults({ exam }: { exam: PackageExamView }) {
         )}
       </dl>
       <h3>{t.byCommune}</h3>
-      <table className="table" aria-label={t.byCommune}>
-        <thead>
-          <tr>
-            <th>{t.commune}</th>
-            <th className="num">{t.people}</th>
-            <th className="num">{t.passed}</th>
-            <th className="num">{t.failed}</th>
-            <th className="num">{t.pending}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...exam.communes, { ...exam.totals, commune: t.allTotal }].map((c, i) => (
-            <tr key={i} className={i === exam.communes.length ? 'tree level-1' : undefined}>
-              <td>{c.commune}</td>
-              <td className="num">{c.people}</td>
-              <td className="num">{c.passed}</td>
-              <td className="num">{c.failed}</td>
-              <td className="num">{c.pending}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CommuneTallyTable communes={exam.communes} totals={exam.totals} />
       <h3>{t.byPerson}</h3>
-      <table className="table" aria-label={t.byPerson}>
-        <thead>
-          <tr>
-            <th>{t.person}</th>
-            <th>{t.position}</th>
-            <th>{t.commune}</th>
-            {steps.map((n) => (
-              <th key={n}>{t.step(n)}</th>
-            ))}
-            <th>{t.result}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {exam.people.map((p, i) => (
-            <tr key={i}>
-              <td>{p.fullName}</td>
-              <td>{p.positionTitle ?? ''}</td>
-              <td>{p.commune}</td>
-              {steps.map((n) => {
-                const s = p.steps.find((x) => x.step === n);
-                return (
-                  <td key={n}>
-                    {s ? result(s.result) : ''}
-                    {s && s.codes.length > 0 && <div className="muted small">{s.codes.join(', ')}</div>}
-                    {s?.note && <div className="muted small">{s.note}</div>}
-                  </td>
-                );
-              })}
-              <td>
-                <span className={`badge ${p.passed === true ? 'badge--approved' : p.passed === false ? 'badge--returned' : ''}`}>{p.passed === true ? t.passed : p.passed === false ? t.failed : t.pending}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PeopleResultsTable people={exam.people} />
       {exam.incidents.length > 0 && (
         <>
           <h3>{t.incidents}</h3>

@@ -6,6 +6,7 @@ import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
 import { ConsoleTab } from './ConsoleTab';
 import { ExamPackagePanel } from './ExamPackagePanel';
+import { CommuneTallyTable, PeopleResultsTable } from '../../components/ExamResultTables';
 import { formatIsoDate } from '../../../../shared/format';
 import type { FormNo, RosterEntryView, TeamView } from '../../../../shared/api/exam-schemas';
 import { vi } from '../../../../shared/i18n/vi';
@@ -195,7 +196,6 @@ function ResultsTab({ roundId }: { roundId: number }) {
   };
   if (error) return <ErrorBox message={error} />;
   if (!data) return <p>{vi.app.loading}</p>;
-  const passedText = (p: boolean | null) => (p === null ? t.notFinished : p ? t.passed : t.notPassed);
   return (
     <div>
       <div className="row-actions">
@@ -204,64 +204,8 @@ function ResultsTab({ roundId }: { roundId: number }) {
       </div>
       <ErrorBox message={sub.error} />
       <Downloads links={links} />
-      <table className="table compact" aria-label="Kết quả theo xã">
-        <thead>
-          <tr>
-            <th>{t.commune}</th>
-            <th className="num">{t.people}</th>
-            <th className="num">{t.passed}</th>
-            <th className="num">{t.notPassed}</th>
-            <th className="num">{t.notFinished}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.communes.map((c) => (
-            <tr key={c.commune}>
-              <td>{c.commune}</td>
-              <td className="num">{c.people}</td>
-              <td className="num">{c.passed}</td>
-              <td className="num">{c.failed}</td>
-              <td className="num">{c.pending}</td>
-            </tr>
-          ))}
-          <tr className="total-row">
-            <td>{t.total}</td>
-            <td className="num">{data.totals.people}</td>
-            <td className="num">{data.totals.passed}</td>
-            <td className="num">{data.totals.failed}</td>
-            <td className="num">{data.totals.pending}</td>
-          </tr>
-        </tbody>
-      </table>
-      <table className="table compact" aria-label="Kết quả theo người">
-        <thead>
-          <tr>
-            <th>{t.fullName}</th>
-            <th>{t.position}</th>
-            <th>{t.commune}</th>
-            {[1, 2, 3, 4].map((n) => (
-              <th key={n}>{t.step(n)}</th>
-            ))}
-            <th>{t.result}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.people.map((p) => (
-            <tr key={p.entryId} data-person={p.fullName}>
-              <td>{p.fullName}</td>
-              <td>{p.positionTitle}</td>
-              <td>{p.commune}</td>
-              {[1, 2, 3, 4].map((n) => {
-                const x = p.steps.find((s) => s.step === n);
-                return <td key={n}>{x ? (x.result ? t.results[x.result] : '…') : ''}</td>;
-              })}
-              <td>
-                <strong>{passedText(p.passed)}</strong>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CommuneTallyTable communes={data.communes} totals={data.totals} />
+      <PeopleResultsTable people={data.people} />
       <ExamPackagePanel roundId={roundId} pending={data.totals.pending} />
     </div>
   );
