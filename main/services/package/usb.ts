@@ -22,7 +22,7 @@ export const CHUNK_BYTES = 4 * 1024 * 1024;
  * Flush to the device every so often while copying, so progress follows what is really on the
  * stick (not the page cache) and the final fsync does not stall for minutes on a slow stick.
  */
-const SYNC_EVERY_BYTES = 64 * 1024 * 1024;
+const SYNC_EVERY_BYTES = 16 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 100;
 export const MAX_FILE_NAME_CHARS = 120;
 
