@@ -119,7 +119,8 @@ describe('exportToDrive', () => {
           sabotaged = true;
           const tmp = readdirSync(drive).find((n) => n.endsWith('.tmp'))!;
           const fd = openSync(path.join(drive, tmp), 'r+');
-          writeSync(fd, Buffer.from([0x42]), 0, 1, 1000);
+          // Near the end: the part read back only after the final flush.
+          writeSync(fd, Buffer.from([0x42]), 0, 1, 20 * MB + 12345 - 1000);
           closeSync(fd);
         }
       });

@@ -394,7 +394,11 @@ class ReadBack {
 
   /** Bytes up to pos are flushed to the drive: read them back. */
   upTo(pos: number): void {
-    this.worker.range(this.file, this.handed, pos);
+    try {
+      this.worker.range(this.file, this.handed, pos);
+    } catch {
+      // An earlier range already failed (e.g. the stick is gone); finish() reports it as a drive error.
+    }
     this.handed = pos;
   }
 
