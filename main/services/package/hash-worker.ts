@@ -76,7 +76,7 @@ export class HashWorker {
 
   constructor() {
     this.worker = new Worker(WORKER_SOURCE, { eval: true });
-    this.worker.unref();
+    this.worker.unref(); // an idle worker never keeps the process alive; see hold()
     this.worker.on('message', (m: FromWorker) => this.receive(m));
     this.worker.on('error', (e) => this.fail(new HashWorkerError(e.message, null)));
     this.worker.on('exit', () => {
@@ -84,20 +84,33 @@ export class HashWorker {
     });
   }
 
+  /**
+   * Keeps the process alive exactly while someone awaits the worker: with nothing else pending
+   * (a CLI awaiting the last digest), an unref'd worker would let Node exit mid-build.
+   */
+  private hold(): void {
+    if (this.closed) return;
+    if (this.digests.length || this.shared.length || this.drained) this.worker.ref();
+    else this.worker.unref();
+  }
+
   private receive(m: FromWorker): void {
     switch (m.op) {
       case 'ack':
         this.backlog -= m.bytes;
         if (this.backlog <= BACKLOG_BYTES / 2) this.wake();
+        this.hold();
         return;
       case 'progress':
         this.onProgress?.(m.bytes);
         return;
       case 'digest':
         this.digests.shift()?.resolve(m.hex);
+        this.hold();
         return;
       case 'sack':
         this.shared.shift()?.resolve();
+        this.hold();
         return;
       case 'error':
         this.fail(new HashWorkerError(m.message, m.code));
@@ -125,9 +138,11 @@ export class HashWorker {
     this.worker.postMessage({ op: 'update', data: copy }, [copy.buffer]);
     this.backlog += copy.length;
     if (this.backlog < BACKLOG_BYTES) return undefined;
-    return new Promise<void>((resolve) => {
+    const waiting = new Promise<void>((resolve) => {
       this.drained = resolve;
-    }).then(() => {
+    });
+    this.hold();
+    return waiting.then(() => {
       if (this.error) throw this.error;
     });
   }
@@ -139,10 +154,12 @@ export class HashWorker {
   updateShared(view: Uint8Array): Promise<void> {
     if (this.error) return Promise.reject(this.error);
     if (!(view.buffer instanceof SharedArrayBuffer)) throw new TypeError('updateShared needs a view of a SharedArrayBuffer');
-    return new Promise((resolve, reject) => {
+    const done = new Promise<void>((resolve, reject) => {
       this.shared.push({ resolve, reject });
       this.worker.postMessage({ op: 'shared', sab: view.buffer, off: view.byteOffset, len: view.byteLength });
     });
+    this.hold();
+    return done;
   }
 
   /** Adds bytes [start, end) of a file, read by the worker, to the running hash. */
@@ -154,10 +171,12 @@ export class HashWorker {
   /** The SHA-256 (hex) of everything added since the last digest; the next bytes start a new hash. */
   digest(): Promise<string> {
     if (this.error) return Promise.reject(this.error);
-    return new Promise((resolve, reject) => {
+    const hex = new Promise<string>((resolve, reject) => {
       this.digests.push({ resolve, reject });
       this.worker.postMessage({ op: 'digest' });
     });
+    this.hold();
+    return hex;
   }
 
   /** SHA-256 of bytes [start, end) of a file. */
