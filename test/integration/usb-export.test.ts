@@ -109,22 +109,29 @@ describe('exportToDrive', () => {
     rmSync(drive, { recursive: true });
   });
 
-  for (const known of [false, true]) {
-    it(`bytes that change on the drive after writing are caught by the read-back hash (package hash ${known ? 'known' : 'computed while copying'})`, async () => {
+  for (const [known, small] of [
+    [false, false],
+    [true, false],
+    [false, true],
+  ] as const) {
+    it(`bytes that change on the drive after writing are caught by the read-back hash (package hash ${known ? 'known' : 'computed while copying'}${small ? ', a small file hashed without workers' : ''})`, async () => {
       const drive = tempDrive();
+      const src = small ? path.join(work, 'nho.zip') : src20;
+      const size = small ? 3 * MB + 7 : 20 * MB + 12345;
+      const sha = small ? await makeRandomFile(src, size) : sha20;
       let sabotaged = false;
       const job = fakeJob((done, message) => {
         // Fires once the temp file is complete and fsynced, before the (rest of the) read-back.
-        if (!sabotaged && message === messages.copying && done === 20 * MB + 12345) {
+        if (!sabotaged && message === messages.copying && done === size) {
           sabotaged = true;
           const tmp = readdirSync(drive).find((n) => n.endsWith('.tmp'))!;
           const fd = openSync(path.join(drive, tmp), 'r+');
           // Near the end: the part read back only after the final flush.
-          writeSync(fd, Buffer.from([0x42]), 0, 1, 20 * MB + 12345 - 1000);
+          writeSync(fd, Buffer.from([0x42]), 0, 1, size - 1000);
           closeSync(fd);
         }
       });
-      const e = await failure(exportToDrive(src20, drive, { job, verify: okVerify, ...(known ? { sha256: sha20 } : {}) }));
+      const e = await failure(exportToDrive(src, drive, { job, verify: okVerify, ...(known ? { sha256: sha } : {}) }));
       expect(sabotaged).toBe(true);
       // The package on this computer is intact, so it is the stick that is blamed.
       expect(e.message).toBe(messages.readBackMismatch({ kind: 'removed' }));

@@ -2,7 +2,7 @@
 // back from the stick and compared hash for hash with the package — itself verified (signature,
 // every file's hash) while it is copied — and only then renamed. A pulled stick, a full card or a
 // cancel therefore never leaves a file under the final name that looks complete but is not.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { open, readdir, rename, stat, statfs as fsStatfs, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError, type Issue } from '../../../shared/errors';
@@ -267,6 +267,25 @@ export interface CopyOptions {
   beforeRename?: () => Promise<void>;
 }
 
+/** Below this size a file is hashed on this thread: starting a worker would cost more than it saves. */
+const WORKER_MIN_BYTES = 8 * 1024 * 1024;
+
+/** What the copy needs of a hasher: the worker's, or node's own for small files. */
+interface StreamHasher {
+  update(chunk: Uint8Array): Promise<void> | undefined;
+  digest(): Promise<string>;
+  close(): Promise<void>;
+}
+
+function inlineHasher(): StreamHasher {
+  const h = createHash('sha256');
+  return {
+    update: (chunk) => void h.update(chunk),
+    digest: async () => h.digest('hex'),
+    close: async () => undefined,
+  };
+}
+
 /** What the copy wrote and what it expects the read-back to find. */
 interface Written {
   bytes: number;
@@ -278,8 +297,8 @@ interface Written {
  * known) by one worker; a second worker reads back what is already flushed to the drive — after
  * each intermediate datasync — so most of the read-back overlaps the copy instead of following it.
  */
-async function writeTemp(src: string | Buffer, tmp: string, o: CopyOptions, back: ReadBack): Promise<Written> {
-  const hasher = o.sha256 ? null : new HashWorker();
+async function writeTemp(src: string | Buffer, tmp: string, o: CopyOptions, back: ReadBack, small: boolean): Promise<Written> {
+  const hasher: StreamHasher | null = o.sha256 ? null : small ? inlineHasher() : new HashWorker();
   const out = await open(tmp, 'wx').catch(tag('dest'));
   let bytes = 0;
   try {
@@ -318,7 +337,7 @@ async function writeAll(out: FileHandle, buf: Buffer, len: number, pos: number):
  * being read. Every SYNC_EVERY_BYTES a datasync starts in the background; once it is done, the
  * range it flushed goes to the read-back worker.
  */
-async function copyLoop(inp: FileHandle, out: FileHandle, hasher: HashWorker | null, o: CopyOptions, back: ReadBack) {
+async function copyLoop(inp: FileHandle, out: FileHandle, hasher: StreamHasher | null, o: CopyOptions, back: ReadBack) {
   const bufs = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)] as const;
   const readAt = (i: number, pos: number) => inp.read(bufs[i]!, 0, CHUNK_BYTES, pos).catch(tag('source'));
   let cur = 0;
@@ -366,7 +385,8 @@ async function copyLoop(inp: FileHandle, out: FileHandle, hasher: HashWorker | n
 
 /** The read-back of one temp file by a worker: ranges handed over in order, progress counted. */
 class ReadBack {
-  private readonly worker = new HashWorker();
+  /** null for a small file: it is read back on this thread at the end. */
+  private readonly worker: HashWorker | null;
   private handed = 0;
   private copiedBytes = 0;
   private readBytes = 0;
@@ -375,11 +395,15 @@ class ReadBack {
   constructor(
     private readonly file: string,
     private readonly progress: ReturnType<typeof throttled>,
+    small: boolean,
   ) {
-    this.worker.onProgress = (n) => {
-      this.readBytes += n;
-      this.tell();
-    };
+    this.worker = small ? null : new HashWorker();
+    if (this.worker) {
+      this.worker.onProgress = (n) => {
+        this.readBytes += n;
+        this.tell();
+      };
+    }
   }
 
   /** Copy and read-back overlap, so "done" is their sum (0…2·size). */
@@ -394,6 +418,7 @@ class ReadBack {
 
   /** Bytes up to pos are flushed to the drive: read them back. */
   upTo(pos: number): void {
+    if (!this.worker) return;
     try {
       this.worker.range(this.file, this.handed, pos);
     } catch {
@@ -405,14 +430,19 @@ class ReadBack {
   /** Reads the rest and returns the SHA-256 of the whole file as it lies on the drive. */
   async finish(size: number): Promise<string> {
     this.reading = true;
-    this.upTo(size);
-    const hex = await this.worker.digest().catch(tag('dest'));
+    let hex: string;
+    if (this.worker) {
+      this.upTo(size);
+      hex = await this.worker.digest().catch(tag('dest'));
+    } else {
+      hex = (await hashFile(this.file, (n) => ((this.readBytes += n), this.tell())).catch(tag('dest'))).sha256;
+    }
     this.tell(true);
     return hex;
   }
 
-  close(): Promise<void> {
-    return this.worker.close();
+  async close(): Promise<void> {
+    await this.worker?.close();
   }
 }
 
@@ -478,20 +508,21 @@ export async function copyVerified(src: string | Buffer, finalPath: string, o: C
   const dir = path.dirname(finalPath);
   const name = path.basename(finalPath);
   const tmp = path.join(dir, tempName(name));
-  const back = new ReadBack(tmp, throttled(o.onProgress));
   const srcName = Buffer.isBuffer(src) ? name : path.basename(src);
+  const size = Buffer.isBuffer(src) ? src.length : ((await stat(src).catch(() => null))?.size ?? Infinity);
+  const small = size < WORKER_MIN_BYTES;
+  const back = new ReadBack(tmp, throttled(o.onProgress), small);
   activeTemps.add(tmp);
   let renamed = false;
   try {
-    const written = await writeTemp(src, tmp, o, back);
+    const written = await writeTemp(src, tmp, o, back, small);
     const readBack = await back.finish(written.bytes);
     if (readBack !== written.sha256) {
       // Against a known hash: is it the stick, or the package on this computer that changed?
       if (o.sha256 && !Buffer.isBuffer(src) && (await hashFile(src).catch(() => null))?.sha256 !== written.sha256) throw new SourceAlteredError();
       throw new MismatchError();
     }
-    const size = (await stat(tmp).catch(tag('dest'))).size;
-    if (size !== written.bytes) throw new MismatchError();
+    if ((await stat(tmp).catch(tag('dest'))).size !== written.bytes) throw new MismatchError();
     o.job?.checkCancelled();
     await o.beforeRename?.();
     await rename(tmp, finalPath).catch((e: unknown) => {
