@@ -225,6 +225,26 @@ describe('building refuses bad input before writing anything', () => {
     expect(existsSync(at('m.zip.part'))).toBe(false);
   });
 
+  it('an evidence file damaged on disk (not the hash it was stored under) stops the build, naming it', async () => {
+    const file = at('hong.pdf');
+    writeFileSync(file, 'một tệp đã bị hỏng trên ổ đĩa');
+    const out = at('hong.zip');
+    const e = await buildBag(
+      { bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'evidence/2.3/hong.pdf', source: { file, sha256: 'ab'.repeat(32) } }], identity, signingTime: SIGNED_AT },
+      out,
+    ).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect((e as ApiError).code).toBe('CONFLICT');
+    expect((e as ApiError).message).toContain('evidence/2.3/hong.pdf');
+    expect((e as ApiError).message).toMatch(/mã băm khác/);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.part`)).toBe(false);
+    // With its true hash the same file packs.
+    const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+    await buildBag({ bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'evidence/2.3/hong.pdf', source: { file, sha256: sha } }], identity, signingTime: SIGNED_AT }, out);
+    expect(existsSync(out)).toBe(true);
+  });
+
   it('an expired certificate cannot sign', async () => {
     const old = await newIdentity(Date.UTC(2019, 0, 1), 1);
     const e = await buildBag({ bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'a', source: { bytes: Buffer.from('1') } }], identity: old }, at('old.zip')).catch(

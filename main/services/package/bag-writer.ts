@@ -36,7 +36,11 @@ import { HashWorker } from './hash-worker';
 export interface PayloadItem {
   /** Relative to data/, ASCII, `/`-separated, e.g. `evidence/2.3/2.3_so 25BC-UBND_BC CCHC quy I.2023.pdf`. */
   path: string;
-  source: { file: string } | { bytes: Buffer };
+  /**
+   * A file is streamed; `sha256`, when known (evidence is stored under its hash), must match what
+   * is read — a file damaged on disk stops the build instead of travelling in a signed package.
+   */
+  source: { file: string; sha256?: string } | { bytes: Buffer };
 }
 
 export interface BagSpec {
@@ -178,6 +182,7 @@ export async function buildBag(spec: BagSpec, outPath: string, job?: JobHandle, 
           throw e;
         }
         sha256 = await fileHasher.digest();
+        if (item.source.sha256 && item.source.sha256.toLowerCase() !== sha256) throw new ApiError('CONFLICT', messages.bag.sourceCorrupt(item.path));
       }
       hashWritten();
       payload.push({ path: inner, size: sizes[i]!, sha256 });

@@ -45,6 +45,8 @@ export const messages = {
     duplicate: (p: string) => `Tệp ${q(p)} xuất hiện hai lần trong gói (tên trùng nhau khi không phân biệt chữ hoa, chữ thường).`,
     sourceMissing: (p: string) => `Không đọc được tệp nguồn của ${q(p)}.`,
     sourceChanged: (p: string) => `Tệp ${q(p)} đã thay đổi trong khi đóng gói. Hãy đóng gói lại.`,
+    sourceCorrupt: (p: string) =>
+      `Tệp ${q(p)} trên máy không còn đúng nội dung lúc được tải lên (mã băm khác) — có thể ổ đĩa đã làm hỏng tệp. Hãy tải lại tài liệu này cho tiêu chí rồi đóng gói lại.`,
     missingField: (f: string) => `Thiếu trường ${q(f)} trong thông tin gói (bag-info.txt).`,
     reservedField: (f: string) => `Trường ${q(f)} do ứng dụng tự tính, không được đặt sẵn.`,
     badField: (f: string) => `Trường ${q(f)} của thông tin gói không hợp lệ: tên chỉ gồm chữ không dấu, chữ số, gạch ngang; giá trị không được xuống dòng.`,

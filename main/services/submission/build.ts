@@ -63,7 +63,7 @@ function packageJson(s: Services, assessmentId: number, signer: { holder: string
             evidence: it.evidence.map((e) => {
               // One copy per criterion, under that criterion's convention name (doc 001).
               const p = `evidence/${n.code}/${e.fileName}${extensionFor(e.mediaType)}`;
-              evidence.push({ path: p, source: { file: blobPath(s.dataDir, e.sha256) } });
+              evidence.push({ path: p, source: { file: blobPath(s.dataDir, e.sha256), sha256: e.sha256 } });
               return { fileName: e.fileName, path: `data/${p}`, sha256: e.sha256, size: e.size, mediaType: e.mediaType, pdfSigned: e.pdfSigned, docNumber: e.docNumber, docDate: e.docDate, summary: e.summary, originalName: e.originalName };
             }),
           }
