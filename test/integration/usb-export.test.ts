@@ -121,8 +121,9 @@ describe('exportToDrive', () => {
       const sha = small ? await makeRandomFile(src, size) : sha20;
       let sabotaged = false;
       const job = fakeJob((done, message) => {
-        // Fires once the temp file is complete and fsynced, before the (rest of the) read-back.
-        if (!sabotaged && message === messages.copying && done === size) {
+        // Fires once the copy has written its last byte, before the last stretch is read back
+        // ("done" also counts what was read back already, so it may be past size).
+        if (!sabotaged && message === messages.copying && done >= size) {
           sabotaged = true;
           const tmp = readdirSync(drive).find((n) => n.endsWith('.tmp'))!;
           const fd = openSync(path.join(drive, tmp), 'r+');
