@@ -117,7 +117,7 @@ function Shell() {
       <aside className="sidebar">
         <div className="brand">{vi.app.name}</div>
         {o && <div className="office">UBND {vi.officeKinds[o.kind].toLowerCase()} {o.commune}</div>}
-        <nav aria-label="Chức năng">
+        <nav aria-label={vi.nav.label}>
           {nav
             .filter((n) => n.show)
             .map((n) => (

@@ -237,7 +237,7 @@ export function PackageViewer({ view }: { view: VerifyView }) {
           <dd>{c.office}</dd>
           <dt>{vi.packagesUi.assessment}</dt>
           <dd>
-            Năm {c.year} — {c.criteriaSet}
+            {vi.app.yearOf(c.year)} — {c.criteriaSet}
           </dd>
           <dt>{t.total}</dt>
           <dd>

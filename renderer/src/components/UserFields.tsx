@@ -37,7 +37,7 @@ export function UserFields({
       <Field label={vi.user.position} error={e('position')}>
         {(id, d) => (
           <select id={id} aria-describedby={d} value={value.position} onChange={set('position')} required>
-            <option value="">— Chọn chức danh —</option>
+            <option value="">{vi.user.choosePosition}</option>
             {positions.map((p) => (
               <option key={p} value={p}>
                 {p}

@@ -1,3 +1,5 @@
+import { vi } from '../../../shared/i18n/vi';
+
 /** Links to files just exported, newest first. */
 export function Downloads({ links }: { links: { href: string; name: string }[] }) {
   if (!links.length) return null;
@@ -19,7 +21,7 @@ export function IssueList({ issues }: { issues: Record<string, string> }) {
   const entries = Object.entries(issues);
   if (!entries.length) return null;
   return (
-    <ul className="issues" aria-label="Danh sách lỗi">
+    <ul className="issues" aria-label={vi.app.issuesLabel}>
       {entries.map(([k, v]) => (
         <li key={k}>
           {k && <strong>{k}: </strong>}

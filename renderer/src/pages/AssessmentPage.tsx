@@ -16,7 +16,7 @@ export function TotalsLine({ totals }: { totals: TotalsView }) {
   const o = totals.overall;
   return (
     <div className="totals" aria-label={t.totals}>
-      <strong data-testid="total-points">{formatPoints(o.points)}</strong> {t.of} {formatPoints(o.applicableMax)} điểm
+      <strong data-testid="total-points">{formatPoints(o.points)}</strong> {t.of} {formatPoints(o.applicableMax)} {t.pointsUnit}
       {o.percent !== null && <> ({formatPoints(o.percent)}%)</>}
       {totals.band && (
         <>
@@ -114,7 +114,7 @@ function AssignTab({ d, onDone }: { d: AssessmentDetail; onDone: () => void }) {
           {d.nodes.map((n) => (
             <tr key={n.code} className={`level-${n.level}`}>
               <td>
-                <input type="checkbox" aria-label={`Chọn ${n.code}`} checked={selected.has(n.code)} onChange={() => toggle(n.code)} />
+                <input type="checkbox" aria-label={t.selectCode(n.code)} checked={selected.has(n.code)} onChange={() => toggle(n.code)} />
               </td>
               <td className="nowrap">{n.code}</td>
               <td style={{ paddingLeft: `${0.65 + (n.level - 1) * 1.2}rem` }}>{n.title}</td>
@@ -172,13 +172,13 @@ function SummaryTab({ d, isLeader, onChange }: { d: AssessmentDetail; isLeader: 
     <div>
       <ErrorBox message={sub.error} />
       {sub.error && <IssueList issues={sub.fieldErrors} />}
-      <table className="table" aria-label="Điểm theo lĩnh vực">
+      <table className="table" aria-label={t.byArea}>
         <thead>
           <tr>
             <th>{t.code}</th>
-            <th>Lĩnh vực</th>
+            <th>{t.area}</th>
             <th className="num">{t.maxPoints}</th>
-            <th className="num">Điểm tối đa áp dụng</th>
+            <th className="num">{t.applicableMaxCol}</th>
             <th className="num">{t.selfPoints}</th>
             <th className="num">%</th>
           </tr>
@@ -240,7 +240,7 @@ function SupplementaryForm({ d, onDone }: { d: AssessmentDetail; onDone: () => v
     const o = fromVnInputValue(opensAt);
     const c = fromVnInputValue(closesAt);
     const list = codes.split(/[,;\s]+/).filter(Boolean);
-    if (o === null || c === null || list.length === 0) return setError('Nhập thời gian và ít nhất một mã tiêu chí.');
+    if (o === null || c === null || list.length === 0) return setError(t.needWindowAndCodes);
     if (await submit(() => call('assessment.addSupplementary', { assessmentId: d.assessment.id, opensAt: o, closesAt: c, codes: list, note: note || null }))) onDone();
   };
   return (
@@ -293,7 +293,7 @@ export function AssessmentPage({ id, sub, isLeader }: { id: number; sub: string;
       <div className="page-head">
         <div>
           <h1 id="assessment-title">
-            Tự đánh giá năm {a.year} {a.status === 'sent' && <span className="badge badge--approved">{t.sent}</span>}
+            {t.assessmentOfYear(a.year)} {a.status === 'sent' && <span className="badge badge--approved">{t.sent}</span>}
           </h1>
           <div className="muted small">
             {a.setName}
@@ -314,7 +314,7 @@ export function AssessmentPage({ id, sub, isLeader }: { id: number; sub: string;
         <ItemEditor key={itemMatch[1]} detail={d} itemId={Number(itemMatch[1])} isLeader={isLeader} onChange={onItemChange} back={base} />
       ) : (
         <>
-          <nav className="tabs" aria-label="Các phần">
+          <nav className="tabs" aria-label={vi.app.sections}>
             {tabs.map((tab) => (
               <a key={tab.key} href={tab.key ? `${base}/${tab.key}` : base} aria-current={sub === tab.key ? 'page' : undefined}>
                 {tab.label}

@@ -12,7 +12,7 @@ const t = vi.ui;
 export function Progress({ p }: { p: AssessmentSummary['progress'] }) {
   const pct = (n: number) => (p.total ? (n / p.total) * 100 : 0);
   return (
-    <div className="progress" title={`${p.approved} đã duyệt, ${p.done} hoàn thành, ${p.returned} bị trả lại, ${p.todo} chưa xong`}>
+    <div className="progress" title={t.progressTitle(p)}>
       <div className="bar">
         <span className="bar--approved" style={{ width: `${pct(p.approved)}%` }} />
         <span className="bar--done" style={{ width: `${pct(p.done)}%` }} />
@@ -37,8 +37,8 @@ function CreateForm({ onCreated }: { onCreated: (id: number) => void }) {
     ev.preventDefault();
     const o = fromVnInputValue(opensAt);
     const c = fromVnInputValue(closesAt);
-    if (!setId) return setError('Chọn bộ tiêu chí.');
-    if (o === null || c === null) return setError('Nhập đủ thời điểm mở và hết hạn.');
+    if (!setId) return setError(t.chooseSet);
+    if (o === null || c === null) return setError(t.needWindow);
     const a = await submit(() => call('assessment.create', { year: Number(year), setId: Number(setId), opensAt: o, closesAt: c }));
     if (a) onCreated(a.id);
   };
@@ -53,7 +53,7 @@ function CreateForm({ onCreated }: { onCreated: (id: number) => void }) {
         <Field label={t.criteriaSet}>
           {(id) => (
             <select id={id} value={setId} onChange={(e) => setSetId(e.target.value)}>
-              <option value="">— Chọn —</option>
+              <option value="">{vi.app.choose}</option>
               {sets.data?.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -108,7 +108,7 @@ export function AssessmentsPage({ isLeader }: { isLeader: boolean }) {
             {data.map((a) => (
               <tr key={a.id}>
                 <td>
-                  <a href={`#/assessment/${a.id}`}>Năm {a.year}</a>
+                  <a href={`#/assessment/${a.id}`}>{vi.app.yearOf(a.year)}</a>
                 </td>
                 <td>{a.setName}</td>
                 <td className="nowrap">

@@ -95,7 +95,7 @@ export function CriteriaListPage({ canImport }: { canImport: boolean }) {
                 </td>
                 <td>{s.decision ?? vi.app.none}</td>
                 <td>
-                  {s.nodeCount} ({s.leafCount} chấm điểm)
+                  {s.nodeCount} ({t.scoredCount(s.leafCount)})
                 </td>
                 <td>{formatPoints(s.totalMax)}</td>
                 <td>{s.warnings.length}</td>

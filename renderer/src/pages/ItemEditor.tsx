@@ -126,7 +126,7 @@ function EvidenceList({ item, canEdit, onChange }: { item: ItemView; canEdit: bo
               <td>
                 <strong className="filename">{e.fileName}</strong>
                 <div className="muted small">
-                  {e.originalName} · {(e.size / 1024).toFixed(0)} KB{e.docNumber ? ` · số ${e.docNumber}` : ''}
+                  {e.originalName} · {(e.size / 1024).toFixed(0)} KB{e.docNumber ? t.docNo(e.docNumber) : ''}
                   {e.docDate ? ` · ${formatIsoDate(e.docDate)}` : ''}
                 </div>
               </td>
@@ -180,7 +180,7 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
 
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
-    if (!file) return sub.setError('Chọn tệp cần đính kèm.');
+    if (!file) return sub.setError(t.chooseFileFirst);
     const c = await sub.submit(async () => {
       const up = await upload(file);
       return call('evidence.attach', { itemId: item.id, uploadId: up.uploadId, fileName, docNumber: docNumber || null, docDate: docDate || null, summary: summary || null });
@@ -328,7 +328,7 @@ function ItemForm({
       {auto.restored && <Notice message={t.draftRestored} />}
       <div className="panel">
         <div className="grid2">
-          <Field label={`${t.selfPoints} (0 – ${node.maxPoints === null ? '?' : formatPoints(node.maxPoints)}, bước 0,25)`} error={auto.state.kind === 'error' && /Điểm/.test(auto.state.message ?? '') ? auto.state.message : undefined}>
+          <Field label={t.pointsRange(t.selfPoints, node.maxPoints === null ? '?' : formatPoints(node.maxPoints))} error={auto.state.kind === 'error' && /Điểm/.test(auto.state.message ?? '') ? auto.state.message : undefined}>
             {(id, dsc) => (
               <input id={id} aria-describedby={dsc} inputMode="decimal" value={d.points} disabled={!writable || d.notApplicable} onChange={(e) => auto.update({ points: e.target.value })} onBlur={() => void auto.save()} />
             )}

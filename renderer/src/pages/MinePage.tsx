@@ -20,7 +20,7 @@ export function MinePage() {
         return (
           <div key={a.id} className="panel">
             <h2>
-              <a href={`#/assessment/${a.id}`}>Tự đánh giá năm {a.year}</a>
+              <a href={`#/assessment/${a.id}`}>{t.assessmentOfYear(a.year)}</a>
             </h2>
             <p className="muted">
               {t.window}: {formatDateTime(a.opensAt)} → {formatDateTime(a.closesAt)} · <strong>{t.mineProgress(done, items.length)}</strong>

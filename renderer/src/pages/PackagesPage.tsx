@@ -84,7 +84,7 @@ function KeySection({ canManage }: { canManage: boolean }) {
           <dd>{c.issuer}</dd>
           <dt>{t.validity}</dt>
           <dd>
-            {formatDate(c.notBefore)} → {formatDate(c.notAfter)} {c.expired && <span className="badge badge--returned">Hết hạn</span>}
+            {formatDate(c.notBefore)} → {formatDate(c.notAfter)} {c.expired && <span className="badge badge--returned">{t.expired}</span>}
           </dd>
           <dt>{t.fingerprint}</dt>
           <dd>
@@ -176,8 +176,8 @@ function VerifySection() {
             )}
             {report.content && (
               <div>
-                {report.content.office} — năm {report.content.year}: <strong>{formatPoints(report.content.points)}</strong>/{formatPoints(report.content.applicableMax)} điểm
-                {report.content.band ? ` (${report.content.band})` : ''} · {report.content.evidence} tài liệu · {t.files}: {report.payloadFiles}
+                {t.contentOf(report.content.office, report.content.year)}<strong>{formatPoints(report.content.points)}</strong>/{formatPoints(report.content.applicableMax)} {vi.ui.pointsUnit}
+                {report.content.band ? ` (${report.content.band})` : ''} · {t.docsCount(report.content.evidence)} · {t.files}: {report.payloadFiles}
               </div>
             )}
           </div>
@@ -277,7 +277,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
                 <select id={id} value={assessmentId} onChange={(e) => setAssessmentId(e.target.value)}>
                   {assessments.data?.map((a) => (
                     <option key={a.id} value={a.id}>
-                      Năm {a.year} — {a.setName}
+                      {vi.app.yearOf(a.year)} — {a.setName}
                     </option>
                   ))}
                 </select>
@@ -302,7 +302,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
                   <option value="">—</option>
                   {drives.data?.map((d) => (
                     <option key={d.path} value={d.path}>
-                      {d.label} — {d.freeBytes !== null ? `${mb(d.freeBytes)} ${t.free}` : ''} {d.fat32 ? '(FAT32, tối đa 4 GB/tệp)' : ''}
+                      {d.label} — {d.freeBytes !== null ? `${mb(d.freeBytes)} ${t.free}` : ''} {d.fat32 ? t.fat32Note : ''}
                     </option>
                   ))}
                 </select>
@@ -327,7 +327,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
                   <td>
                     <span className="badge">{vi.examPackages.kinds[p.kind]}</span> <strong className="filename">{p.fileName}</strong>
                     <div className="muted small">
-                      {formatDateTime(p.createdAt)} · {mb(p.size)} · {p.payloadFiles} tệp · sha256 {p.sha256.slice(0, 16)}…
+                      {formatDateTime(p.createdAt)} · {mb(p.size)} · {t.filesCount(p.payloadFiles)} · sha256 {p.sha256.slice(0, 16)}…
                     </div>
                   </td>
                   <td className="row-actions">

@@ -142,15 +142,15 @@ function PasswordSetting() {
     }
   };
   return (
-    <form className="panel" onSubmit={onSubmit} noValidate aria-label="Đổi mật khẩu">
-      <h2>Đổi mật khẩu của bạn</h2>
+    <form className="panel" onSubmit={onSubmit} noValidate aria-label={vi.settings.changePassword}>
+      <h2>{vi.settings.changePasswordTitle}</h2>
       <Notice message={saved} />
       <ErrorBox message={error} />
       <div className="grid2">
-        <Field label="Mật khẩu hiện tại">
+        <Field label={vi.settings.currentPassword}>
           {(id) => <input id={id} type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" />}
         </Field>
-        <Field label="Mật khẩu mới" error={fieldErrors['next']} hint={vi.user.passwordHint}>
+        <Field label={vi.settings.newPassword} error={fieldErrors['next']} hint={vi.user.passwordHint}>
           {(id, d) => <input id={id} aria-describedby={d} type="password" value={next} onChange={(e) => setNext(e.target.value)} autoComplete="new-password" />}
         </Field>
       </div>

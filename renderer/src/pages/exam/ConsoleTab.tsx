@@ -170,7 +170,7 @@ export function TeamCard({ team, now, onDone }: { team: TeamView; now: number; o
   const step = currentStep(team);
   if (!step) return null;
   return (
-    <article className={`team-card${step.failed ? ' team-card--failed' : ''}`} aria-label={`Đội ${team.commune}`} data-team={team.commune}>
+    <article className={`team-card${step.failed ? ' team-card--failed' : ''}`} aria-label={t.teamLabel(team.commune)} data-team={team.commune}>
       <header className="team-card__head">
         <h2>{team.commune}</h2>
         <ol className="step-pills">
@@ -195,7 +195,7 @@ export function TeamCard({ team, now, onDone }: { team: TeamView; now: number; o
           {step.overrides.map((o, i) => (
             <div key={i} className="small muted">
               {formatDateTime(o.at, true)} — {t.override} {o.deltaMs > 0 ? '+' : ''}
-              {Math.round(o.deltaMs / 60_000)} phút: {o.reason}
+              {t.overrideLine(Math.round(o.deltaMs / 60_000), o.reason)}
             </div>
           ))}
         </div>

@@ -89,7 +89,7 @@ export function ExamPackagePanel({ roundId, pending }: { roundId: number; pendin
                     <td>
                       <strong className="filename">{p.fileName}</strong>
                       <div className="muted small">
-                        {formatDateTime(p.createdAt)} · {mb(p.size)} · {p.payloadFiles} tệp · sha256 {p.sha256.slice(0, 16)}…
+                        {formatDateTime(p.createdAt)} · {mb(p.size)} · {vi.packagesUi.filesCount(p.payloadFiles)} · sha256 {p.sha256.slice(0, 16)}…
                       </div>
                     </td>
                   </tr>

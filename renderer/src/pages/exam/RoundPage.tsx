@@ -103,7 +103,7 @@ function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: R
                 </tbody>
               </table>
             )}
-            {rows.length > 500 && <p className="muted small">… và {rows.length - 500} người nữa (xem đủ trong tệp xuất ra).</p>}
+            {rows.length > 500 && <p className="muted small">{t.morePeople(rows.length - 500)}</p>}
           </details>
         );
       })}
@@ -140,7 +140,7 @@ function TeamsTab({ roundId, teams, entries, onChange }: { roundId: number; team
           const locked = team.steps.some((s) => s.phase !== 'pending');
           const candidates = entries.filter((e) => (e.form === '01' || e.form === '02') && e.commune === team.commune);
           return (
-            <article key={team.id} className="team-card" aria-label={`Đội ${team.commune}`}>
+            <article key={team.id} className="team-card" aria-label={t.teamLabel(team.commune)}>
               <h2>{team.commune}</h2>
               {team.steps.map((s) => (
                 <div key={s.id} className="team-step">
@@ -240,7 +240,7 @@ export function RoundPage({ roundId, sub }: { roundId: number; sub: string }) {
           {t.board}
         </a>
       </div>
-      <nav className="tabs" aria-label="Các phần">
+      <nav className="tabs" aria-label={vi.app.sections}>
         {tabs.map((tab) => (
           <a key={tab.key} href={tab.key ? `${base}/${tab.key}` : base} aria-current={sub === tab.key ? 'page' : undefined}>
             {tab.label}
