@@ -1,7 +1,9 @@
 // USB export (DESIGN.md §6): a package goes onto a stick under a temporary name, is fsynced, read
-// back from the stick and compared hash for hash with the package — itself verified (signature,
-// every file's hash) while it is copied — and only then renamed. A pulled stick, a full card or a
-// cancel therefore never leaves a file under the final name that looks complete but is not.
+// back from the stick and compared with the package's SHA-256 — taken when it was built, so every
+// byte is checked against the package as signed — and only then renamed. The package itself is
+// verified while it is copied (structure and signature; its payload hashes too when no build-time
+// hash is known). A pulled stick, a full card or a cancel therefore never leaves a file under the
+// final name that looks complete but is not.
 import { createHash, randomBytes } from 'node:crypto';
 import { open, readdir, rename, stat, statfs as fsStatfs, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -597,8 +599,8 @@ export async function exportToDrive(srcFile: string, destDir: string, opts: Expo
   const total = 2 * size;
   job?.progress(0, total, messages.copying);
   const finalPath = path.join(destDir, name);
-  // The package is verified (signature, every hash) while it is being copied; the copy on the
-  // drive is then proven byte-for-byte identical to it by the read-back hash, so it verifies too.
+  // The package is verified while it is being copied; the copy on the drive is then proven
+  // byte-for-byte identical to the package as built by the read-back hash, so it verifies too.
   let verdict: VerifyResult | null = null;
   let verifyError: unknown = null;
   const verifying = opts.verify(srcFile, { bytesProven: opts.sha256 !== undefined }).then(
