@@ -6,6 +6,7 @@ import { createReadStream, mkdtempSync } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { ApiError } from '../../shared/errors';
 import type { JobHandle } from '../../main/services/jobs';
 
@@ -88,4 +89,15 @@ export function startChildExport(src: string, dest: string, fileName: string): P
     });
     void exited.then((code) => reject(new Error(`child exited (${code}) before starting: ${err}`)));
   });
+}
+
+/** The ApiError an export fails with (and a test failure if it does not fail). */
+export async function failure(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  }
+  throw new Error('expected the export to fail');
 }

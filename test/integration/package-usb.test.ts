@@ -7,9 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildBag, verifyPackage, type BuildResult } from '../../main/services/package';
 import { exportToDrive, messages } from '../../main/services/package/usb';
-import { ApiError } from '../../shared/errors';
 import { bagInfo, newIdentity, samplePayload } from '../helpers/package';
-import { fakeJob, list, sha256File, tempDrive } from '../helpers/usb';
+import { failure, fakeJob, list, sha256File, tempDrive } from '../helpers/usb';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'kc-package-usb-'));
 const at = (...p: string[]) => path.join(work, ...p);
@@ -57,16 +56,14 @@ describe('a real package onto a drive', () => {
     expect((await verifyPackage(damaged)).problems.map((p) => p.check)).toContain('payload-hash');
 
     const drive = tempDrive();
-    const e = await exportToDrive(damaged, drive, { verify, sha256: built.sha256 }).catch((x: unknown) => x);
-    expect(e).toBeInstanceOf(ApiError);
-    const err = e as ApiError;
+    const err = await failure(exportToDrive(damaged, drive, { verify, sha256: built.sha256 }));
     expect(err.code).toBe('CONFLICT');
     // The copy reads back different from the package as built, and the package itself is what changed.
     expect(err.message).toBe(messages.sourceAltered({ kind: 'removed' }));
     expect(await list(drive)).toEqual([]);
 
     // Without a known hash only the verifier can tell — and it names the file.
-    const e2 = (await exportToDrive(damaged, drive, { verify }).catch((x: unknown) => x)) as ApiError;
+    const e2 = await failure(exportToDrive(damaged, drive, { verify }));
     expect(e2.message).toBe(messages.verifyFailed({ kind: 'removed' }));
     expect(e2.issues?.some((i) => /data\/summary\.pdf|data\/evidence\//.test(i.message))).toBe(true);
     expect(await list(drive)).toEqual([]);

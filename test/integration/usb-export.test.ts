@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../../shared/errors';
 import { exportToDrive, messages } from '../../main/services/package/usb';
-import { fakeJob, list, makeRandomFile, okVerify, sha256File, startChildExport, tempDrive } from '../helpers/usb';
+import { failure, fakeJob, list, makeRandomFile, okVerify, sha256File, startChildExport, tempDrive } from '../helpers/usb';
 
 const MB = 1024 * 1024;
 let work: string;
@@ -20,16 +19,6 @@ beforeAll(async () => {
   sha20 = await makeRandomFile(src20, 20 * MB + 12345);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected the export to fail');
-}
 
 describe('exportToDrive', () => {
   it('copies a 20 MB package: identical bytes, hash reported, no temp file left, progress to the end', async () => {

@@ -3,9 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../../shared/errors';
 import { exportManualFolder, LIST_FILE_NAME, type ManualExportSpec } from '../../main/services/package/manual-export';
-import { fakeJob, list, makeRandomFile, sha256File, tempDrive } from '../helpers/usb';
+import { failure, fakeJob, list, makeRandomFile, sha256File, tempDrive } from '../helpers/usb';
 
 let store: string;
 let spec: ManualExportSpec;
@@ -27,16 +26,6 @@ beforeAll(async () => {
   }
 });
 afterAll(() => rmSync(store, { recursive: true, force: true }));
-
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected the export to fail');
-}
 
 describe('exportManualFolder', () => {
   it('writes every file into its criterion folder and a BOM + CRLF list in Vietnamese', async () => {
