@@ -57,7 +57,9 @@ for (let i = 0; i < 300; i++) {
   totalsFor(s, row);
   recompute.push(performance.now() - t0);
 }
-console.log(`tính lại tổng điểm (đọc SQLite + cây 200 tiêu chí): median ${pct(recompute, 50).toFixed(2)} ms, p95 ${pct(recompute, 95).toFixed(2)} ms (mục tiêu ≤ 16 ms)`);
+console.log(
+  `tính lại tổng điểm (đọc SQLite + cây 200 tiêu chí): median ${pct(recompute, 50).toFixed(2)} ms, p95 ${pct(recompute, 95).toFixed(2)} ms (mục tiêu ≤ 16 ms)`,
+);
 
 // A score save: validation, authorization, deadline, write + audit row in one transaction,
 // totals returned — the whole router path as the UI calls it.

@@ -82,7 +82,12 @@ const totalBytes = FILES * FILE_BYTES;
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'kc-bench-package-'));
 try {
-  const identity = await createSelfSignedIdentity({ commonName: 'UBND xã Phú Thượng', organization: 'UBND xã Phú Thượng', locality: 'Phú Vang', province: 'Thừa Thiên Huế' });
+  const identity = await createSelfSignedIdentity({
+    commonName: 'UBND xã Phú Thượng',
+    organization: 'UBND xã Phú Thượng',
+    locality: 'Phú Vang',
+    province: 'Thừa Thiên Huế',
+  });
   const cert = path.join(work, 'cert.pem');
   const key = path.join(work, 'key.pem');
   writeFileSync(cert, identity.certificatePem);
@@ -104,7 +109,12 @@ try {
     mkdirSync(copyDir);
     const dgst = timed(() => execFileSync('openssl', ['dgst', '-sha256', ...files], { stdio: ['ignore', 'ignore', 'inherit'] }));
     const cp = timed(() => execFileSync('cp', [...files, copyDir]));
-    const sync = timed(() => execFileSync('sync', names.map((n) => path.join(copyDir, n))));
+    const sync = timed(() =>
+      execFileSync(
+        'sync',
+        names.map((n) => path.join(copyDir, n)),
+      ),
+    );
     rmSync(copyDir, { recursive: true });
     base.push(dgst + cp);
     durable.push(dgst + cp + sync);
@@ -150,7 +160,9 @@ try {
   const v = median(verifies.map((x) => x.ms));
   const vd = median(zipDgst);
   const speed = (ms: number) => `${(totalBytes / MiB / (ms / 1000)).toFixed(0)} MiB/s`;
-  console.log(`evidence: ${FILES} × ${FILE_BYTES / MiB} MiB = ${(totalBytes / MiB).toFixed(0)} MiB (cached in ${cache}); zip ${(zipBytes / MiB).toFixed(1)} MiB`);
+  console.log(
+    `evidence: ${FILES} × ${FILE_BYTES / MiB} MiB = ${(totalBytes / MiB).toFixed(0)} MiB (cached in ${cache}); zip ${(zipBytes / MiB).toFixed(1)} MiB`,
+  );
   console.log(`(a) buildBag            ${fmt(build)}  (${speed(build)}, incl. fsync)   goal ≤ 1.25×`);
   console.log(`    vs openssl dgst + cp          ${fmt(b)}   ratio ${(build / b).toFixed(2)}×`);
   console.log(`    vs openssl dgst + cp + sync   ${fmt(bd)}   ratio ${(build / bd).toFixed(2)}×  (like for like: both end on the disk)`);
@@ -160,7 +172,9 @@ try {
     console.log(`    into tmpfs /dev/shm (fsync free, CPU only): buildBag ${fmt(sb)} vs openssl dgst + cp ${fmt(sbase)}   ratio ${(sb / sbase).toFixed(2)}×`);
   }
   console.log(`(b) build peak RSS      ${(buildPeak / MiB).toFixed(0)} MB  (goal ≤ 200 MB)`);
-  console.log(`(c) verifyPackage       ${fmt(v)}  (${speed(v)})   openssl dgst over the zip ${fmt(vd)}   ratio ${(v / vd).toFixed(2)}×   peak RSS ${(Math.max(...verifies.map((x) => x.peak)) / MiB).toFixed(0)} MB`);
+  console.log(
+    `(c) verifyPackage       ${fmt(v)}  (${speed(v)})   openssl dgst over the zip ${fmt(vd)}   ratio ${(v / vd).toFixed(2)}×   peak RSS ${(Math.max(...verifies.map((x) => x.peak)) / MiB).toFixed(0)} MB`,
+  );
   console.log(`    without payload CRC-32 ${fmt(vn)}  (${speed(vn)})   ratio ${(vn / vd).toFixed(2)}×`);
 } finally {
   rmSync(work, { recursive: true, force: true });

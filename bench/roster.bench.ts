@@ -32,14 +32,25 @@ async function ensureFile(n: number): Promise<string> {
   const file = fileFor(n);
   if (existsSync(file)) return file;
   const t0 = performance.now();
-  await writeRosterXlsx('05', makeRoster('05', n, { seed: 2023 }), { province: 'Sóc Trăng', district: 'Mỹ Xuyên', roundName: 'Đợt 1 năm 2023', date: '2023-06-01' }, file);
+  await writeRosterXlsx(
+    '05',
+    makeRoster('05', n, { seed: 2023 }),
+    { province: 'Sóc Trăng', district: 'Mỹ Xuyên', roundName: 'Đợt 1 năm 2023', date: '2023-06-01' },
+    file,
+  );
   console.log(`  tạo ${path.basename(file)} (${mb(statSync(file).size)}) trong ${Math.round(performance.now() - t0)} ms`);
   return file;
 }
 
 /** The baseline: exceljs's public streaming reader, same options, rows iterated and nothing else. */
 async function bareExceljs(file: string): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(file), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   let rows = 0;
   for await (const ws of reader) for await (const _row of ws) rows++;
   return rows;
@@ -130,7 +141,9 @@ async function child(mode: string, file: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`roster: đọc Mẫu 05 — readRosterFile so với đọc trần bằng exceljs (mục tiêu ≤ ${GOAL_RATIO}×), RSS đỉnh (mục tiêu ≤ ${GOAL_RSS_MB} MB ở 100 000 dòng)`);
+  console.log(
+    `roster: đọc Mẫu 05 — readRosterFile so với đọc trần bằng exceljs (mục tiêu ≤ ${GOAL_RATIO}×), RSS đỉnh (mục tiêu ≤ ${GOAL_RSS_MB} MB ở 100 000 dòng)`,
+  );
   const bundle = await bundleSelf();
   for (const n of SIZES) {
     const file = await ensureFile(n);
@@ -158,13 +171,19 @@ async function main(): Promise<void> {
     }
     const [rm, em, zm] = [median(t.roster), median(t.exceljs), median(t.zip)];
     const [rc, ec, zc] = [median(cpu.roster), median(cpu.exceljs), median(cpu.zip)];
-    const line = (label: string, ms: number, c: number, extra = '') => console.log(`  ${label.padEnd(22)}${String(Math.round(ms)).padStart(6)} ms, CPU ${String(Math.round(c)).padStart(6)} ms${extra}`);
+    const line = (label: string, ms: number, c: number, extra = '') =>
+      console.log(`  ${label.padEnd(22)}${String(Math.round(ms)).padStart(6)} ms, CPU ${String(Math.round(c)).padStart(6)} ms${extra}`);
     line('readRosterFile', rm, rc, ` (trung vị ${t.roster.length} lần; ${Math.round((n / rm) * 1000).toLocaleString('vi-VN')} dòng/s)`);
     line('exceljs đọc trần', em, ec, bareFailures ? ` (${bareFailures} lần lỗi exceljs#3064, không tính)` : '');
     line('zip.ts đọc trần', zm, zc);
     console.log(`  tỷ lệ readRosterFile / exceljs trần: ${(rm / em).toFixed(2)}× thời gian, ${(rc / ec).toFixed(2)}× CPU (mục tiêu ≤ ${GOAL_RATIO}×)`);
-    console.log(`  tỷ lệ readRosterFile / zip.ts trần:  ${(rm / zm).toFixed(2)}× thời gian, ${(rc / zc).toFixed(2)}× CPU (chi phí riêng của các bước kiểm tra)`);
-    for (const [label, b] of [['gói esbuild như ứng dụng', bundle], ['tsx', null]] as const) {
+    console.log(
+      `  tỷ lệ readRosterFile / zip.ts trần:  ${(rm / zm).toFixed(2)}× thời gian, ${(rc / zc).toFixed(2)}× CPU (chi phí riêng của các bước kiểm tra)`,
+    );
+    for (const [label, b] of [
+      ['gói esbuild như ứng dụng', bundle],
+      ['tsx', null],
+    ] as const) {
       const pr = medianPeak(file, 'roster', b);
       const pb = medianPeak(file, 'bare', b);
       console.log(

@@ -20,12 +20,17 @@ async function once(demo) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-bench-'));
   if (demo) {
     // Demo data is created before timing: a returning user's start-up, not the first one.
-    await new Promise((res, rej) => spawn(process.execPath, [bin, 'demo', '--data-dir', dir], { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? res() : rej(new Error('demo failed')))));
+    await new Promise((res, rej) =>
+      spawn(process.execPath, [bin, 'demo', '--data-dir', dir], { stdio: 'ignore' }).on('exit', (c) => (c === 0 ? res() : rej(new Error('demo failed')))),
+    );
   }
   const page = await browser.newPage();
   await page.goto('about:blank');
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, KIEMCHUNG_LOG: 'warn' } });
+  const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dir], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, KIEMCHUNG_LOG: 'warn' },
+  });
   const url = await new Promise((resolve) => {
     let out = '';
     proc.stdout.on('data', (d) => {

@@ -15,8 +15,14 @@ const WARM_RUNS = 10;
 function model150(): SummaryModel {
   const rows: SummaryRow[] = [];
   const node = (code: string, title: string, maxPoints: number, selfPoints: number, isLeaf: boolean, i = 0): SummaryRow => ({
-    code, level: code.split('.').length, title, maxPoints, selfPoints, isLeaf,
-    notApplicable: isLeaf && i % 17 === 0, evidenceCount: isLeaf ? i % 5 : 0,
+    code,
+    level: code.split('.').length,
+    title,
+    maxPoints,
+    selfPoints,
+    isLeaf,
+    notApplicable: isLeaf && i % 17 === 0,
+    evidenceCount: isLeaf ? i % 5 : 0,
   });
   let i = 0;
   for (let a = 1; a <= 10; a++) {
@@ -24,7 +30,16 @@ function model150(): SummaryModel {
     for (let c = 1; c <= 2; c++) {
       rows.push(node(`${a}.${c}`, `Thực hiện cơ chế một cửa, một cửa liên thông tại Ủy ban nhân dân (${a}.${c})`, 5, 3.5, false));
       for (let t = 1; t <= 6; t++) {
-        rows.push(node(`${a}.${c}.${t}`, `Hộ tịch, Địa chính - Xây dựng - Đô thị và Môi trường: công khai, giải quyết đúng hạn hồ sơ ${a}.${c}.${t}`, 0.75, 0.5, true, ++i));
+        rows.push(
+          node(
+            `${a}.${c}.${t}`,
+            `Hộ tịch, Địa chính - Xây dựng - Đô thị và Môi trường: công khai, giải quyết đúng hạn hồ sơ ${a}.${c}.${t}`,
+            0.75,
+            0.5,
+            true,
+            ++i,
+          ),
+        );
       }
     }
   }

@@ -35,11 +35,21 @@ async function source(): Promise<{ file: string; sha256: string }> {
     const f = path.join(evidence, `tai-lieu-${String(i).padStart(2, '0')}.pdf`);
     if (statSync(f, { throwIfNoEntry: false })?.size !== FILE_BYTES) writeFileSync(f, randomBytes(FILE_BYTES));
   }
-  const identity = await createSelfSignedIdentity({ commonName: 'UBND xã Phú Thượng', organization: 'UBND xã Phú Thượng', locality: 'Phú Vang', province: 'Thừa Thiên Huế' });
+  const identity = await createSelfSignedIdentity({
+    commonName: 'UBND xã Phú Thượng',
+    organization: 'UBND xã Phú Thượng',
+    locality: 'Phú Vang',
+    province: 'Thừa Thiên Huế',
+  });
   const payload = readdirSync(evidence)
     .sort()
     .map((f) => ({ path: `evidence/${f}`, source: { file: path.join(evidence, f) } }));
-  const bagInfo = { 'Source-Organization': 'UBND xã Phú Thượng', 'External-Identifier': 'KC-BENCH-USB', 'Kiemchung-Kind': 'assessment', 'Kiemchung-Schema-Version': '1' };
+  const bagInfo = {
+    'Source-Organization': 'UBND xã Phú Thượng',
+    'External-Identifier': 'KC-BENCH-USB',
+    'Kiemchung-Kind': 'assessment',
+    'Kiemchung-Schema-Version': '1',
+  };
   const built = await buildBag({ bagName: 'KC-BENCH-USB', bagInfo, payload, identity }, file);
   writeFileSync(shaFile, built.sha256);
   return { file, sha256: built.sha256 };
@@ -106,16 +116,23 @@ function report(title: string, m: Awaited<ReturnType<typeof measure>>, withGoal:
   console.log(`  exportToDrive as the app does it (verify package ∥ copy, fsync, read-back hash, rename): ${s(o)}   [${m.ours.map(s).join(', ')}]`);
   console.log(`  baseline cp + openssl dgst -sha256 of the copy:           ${s(b)}   [${m.base.map(s).join(', ')}]`);
   console.log(`  ratio: ${(o / b).toFixed(2)}×${withGoal ? ` (goal ≤ ${GOAL}×) ${o / b <= GOAL ? 'OK' : 'OVER GOAL'}` : ''}`);
-  console.log(`  the same without the package's sha256 known (the copy hashes the source too): ${s(k)}   [${m.unknown.map(s).join(', ')}] → ratio ${(k / b).toFixed(2)}×`);
+  console.log(
+    `  the same without the package's sha256 known (the copy hashes the source too): ${s(k)}   [${m.unknown.map(s).join(', ')}] → ratio ${(k / b).toFixed(2)}×`,
+  );
   console.log(`  reference, baseline + sync (durable like ours): ${s(bs)} → ratio ${(o / bs).toFixed(2)}×`);
   const f = median(m.floor);
-  console.log(`  reference, the durable copy alone (dd conv=fsync): ${s(f)} = ${(f / b).toFixed(2)}× the baseline before any hashing; ours is ${(o / f).toFixed(2)}× that`);
+  console.log(
+    `  reference, the durable copy alone (dd conv=fsync): ${s(f)} = ${(f / b).toFixed(2)}× the baseline before any hashing; ours is ${(o / f).toFixed(2)}× that`,
+  );
 }
 
 const { file: src, sha256 } = await source();
 spawnSync('cat', [src], { stdio: ['ignore', 'ignore', 'inherit'] }); // warm the page cache for both sides
-console.log(`package of 1 GiB (${(statSync(src).size / 2 ** 20).toFixed(1)} MiB), median of ${ROUNDS}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `package of 1 GiB (${(statSync(src).size / 2 ** 20).toFixed(1)} MiB), median of ${ROUNDS}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}`,
+);
 report(`usb export into ${os.tmpdir()}`, await measure(src, os.tmpdir(), sha256), true);
-if (process.platform === 'linux' && existsSync('/dev/shm')) report('for reference, into tmpfs /dev/shm (fsync is free; CPU only)', await measure(src, '/dev/shm', sha256), false);
+if (process.platform === 'linux' && existsSync('/dev/shm'))
+  report('for reference, into tmpfs /dev/shm (fsync is free; CPU only)', await measure(src, '/dev/shm', sha256), false);
 console.log('note: on a temp folder the read-back (and openssl) are served from the page cache, so they');
 console.log('measure hashing, not the device; a real stick is slower for both and its write speed dominates.');

@@ -15,7 +15,9 @@ export async function receiveUpload(services: Services, token: string | undefine
   const session = resolveSession(services, token, true);
   if (!session || session.locked) {
     body.resume(); // drain, so the client sees the answer instead of a reset
-    return session ? { ok: false, error: { code: 'LOCKED', message: vi.errors.locked } } : { ok: false, error: { code: 'UNAUTHENTICATED', message: vi.errors.unauthenticated } };
+    return session
+      ? { ok: false, error: { code: 'LOCKED', message: vi.errors.locked } }
+      : { ok: false, error: { code: 'UNAUTHENTICATED', message: vi.errors.unauthenticated } };
   }
   try {
     const rec = await services.uploads.receive(body, name, session.user.id);

@@ -122,9 +122,11 @@ async function buildExamCli(values: { year?: string; round?: string; out?: strin
 function openBrowser(url: string) {
   const cmd = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
   const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
-  spawn(cmd, args, { detached: true, stdio: 'ignore' }).on('error', () => {
-    console.log('Không tự mở được trình duyệt; hãy mở đường dẫn trên bằng tay.');
-  }).unref();
+  spawn(cmd, args, { detached: true, stdio: 'ignore' })
+    .on('error', () => {
+      console.log('Không tự mở được trình duyệt; hãy mở đường dẫn trên bằng tay.');
+    })
+    .unref();
 }
 
 async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean; demo?: boolean }) {
@@ -289,12 +291,16 @@ async function main(argv: string[]): Promise<number> {
         console.log(v.message);
         for (const p of v.problems) console.log(`  ✗ ${p.file ? p.file + ': ' : ''}${p.message}`);
         if (v.signer) console.log(`Người ký: ${v.signer.holder} — cấp bởi ${v.signer.issuer} — dấu vân tay ${v.signer.fingerprint}`);
-        if (v.content) console.log(`${v.content.office} — năm ${v.content.year}: ${formatPoints(v.content.points)}/${formatPoints(v.content.applicableMax)} điểm${v.content.band ? ` (${v.content.band})` : ''}, ${v.content.evidence} tài liệu kiểm chứng.`);
+        if (v.content)
+          console.log(
+            `${v.content.office} — năm ${v.content.year}: ${formatPoints(v.content.points)}/${formatPoints(v.content.applicableMax)} điểm${v.content.band ? ` (${v.content.band})` : ''}, ${v.content.evidence} tài liệu kiểm chứng.`,
+          );
         return v.ok ? 0 : 2;
       }
       if (sub === 'build') {
         const kind = values.kind ?? 'assessment';
-        if (kind !== 'assessment' && kind !== 'exam') throw new Error(`--kind chỉ nhận assessment (hồ sơ tự đánh giá) hoặc exam (kết quả thi), không nhận "${kind}".`);
+        if (kind !== 'assessment' && kind !== 'exam')
+          throw new Error(`--kind chỉ nhận assessment (hồ sơ tự đánh giá) hoặc exam (kết quả thi), không nhận "${kind}".`);
         if (kind === 'exam') return buildExamCli(values);
         const year = Number(values.year);
         if (!Number.isInteger(year)) throw new Error('Cần --year, ví dụ --year 2023');

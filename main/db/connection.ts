@@ -1,14 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import {
-  Kysely,
-  SqliteAdapter,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-  DummyDriver,
-  type Compilable,
-} from 'kysely';
+import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, DummyDriver, type Compilable } from 'kysely';
 import type { DB } from './schema';
 import { migrate, type MigrateResult } from './migrate';
 
@@ -68,8 +61,7 @@ export function wrap(sqlite: Database.Database, file: string): Db {
     }
     return st;
   };
-  const params = (c: { parameters: readonly unknown[] }) =>
-    c.parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+  const params = (c: { parameters: readonly unknown[] }) => c.parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
   return {
     sqlite,
     q,

@@ -12,11 +12,7 @@ export interface MigrateResult {
  * Brings the database to the newest schema this app knows, all pending steps in one transaction.
  * Refuses a database written by a newer app, or one whose applied steps are not a prefix of ours.
  */
-export function migrate(
-  db: BetterSqlite3.Database,
-  now: number,
-  migrations: readonly Migration[] = knownMigrations,
-): MigrateResult {
+export function migrate(db: BetterSqlite3.Database, now: number, migrations: readonly Migration[] = knownMigrations): MigrateResult {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
   const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {

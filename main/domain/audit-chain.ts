@@ -37,17 +37,7 @@ function sortKeys(v: unknown): unknown {
 }
 
 export function rowHash(prevHash: string, c: AuditContent): string {
-  const body = canonicalJson([
-    c.seq,
-    c.at,
-    c.userId,
-    c.actorName,
-    c.action,
-    c.entity,
-    c.entityId,
-    c.beforeJson,
-    c.afterJson,
-  ]);
+  const body = canonicalJson([c.seq, c.at, c.userId, c.actorName, c.action, c.entity, c.entityId, c.beforeJson, c.afterJson]);
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 

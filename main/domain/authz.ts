@@ -4,8 +4,7 @@ import type { Role } from '../../shared/office';
 /** Roles that may manage the office's people and settings. */
 export const MANAGER_ROLES: readonly Role[] = ['leader', 'admin'];
 
-export const hasAnyRole = (userRoles: readonly Role[], allowed: readonly Role[]) =>
-  userRoles.some((r) => allowed.includes(r));
+export const hasAnyRole = (userRoles: readonly Role[], allowed: readonly Role[]) => userRoles.some((r) => allowed.includes(r));
 
 /** A change that would leave the office with no active leader/admin is refused. */
 export function wouldOrphanOffice(

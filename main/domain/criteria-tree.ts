@@ -152,8 +152,7 @@ const fromQ = (q: number) => q * POINT_STEP;
 export function checkCriteria(rows: readonly CriterionRow[]): CriteriaCheck {
   const errors: (CriteriaIssue & { at: number })[] = [];
   const warnings: CriteriaIssue[] = [];
-  const err = (at: number, code: string | null, source: string | null, message: string) =>
-    errors.push({ severity: 'error', code, source, message, at });
+  const err = (at: number, code: string | null, source: string | null, message: string) => errors.push({ severity: 'error', code, source, message, at });
 
   if (rows.length === 0) {
     return { nodes: [], errors: [{ severity: 'error', code: null, source: null, message: criteriaMessages.emptySet }], warnings, totalMax: 0 };
@@ -219,7 +218,13 @@ export function checkCriteria(rows: readonly CriterionRow[]): CriteriaCheck {
         severity: 'warning',
         code,
         source: e.source,
-        message: criteriaMessages.sumMismatch(code, maxPoints, kids.map((k) => k.node.code), fromQ(sumQ), unscored),
+        message: criteriaMessages.sumMismatch(
+          code,
+          maxPoints,
+          kids.map((k) => k.node.code),
+          fromQ(sumQ),
+          unscored,
+        ),
       });
     }
   }

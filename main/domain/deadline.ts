@@ -29,8 +29,7 @@ export const messages = {
   supplementaryOpensAt: (at: number) => ` Đợt đánh giá bổ sung cho tiêu chí này mở lúc ${formatDateTime(at)}.`,
   supplementaryClosed: (at: number) => ` Đợt đánh giá bổ sung cho tiêu chí này đã kết thúc lúc ${formatDateTime(at)}.`,
   windowInvalidTime: 'Thời điểm mở và thời điểm hết hạn phải là ngày giờ hợp lệ.',
-  windowOrder: (opensAt: number, closesAt: number) =>
-    `Thời điểm hết hạn (${formatDateTime(closesAt)}) phải sau thời điểm mở (${formatDateTime(opensAt)}).`,
+  windowOrder: (opensAt: number, closesAt: number) => `Thời điểm hết hạn (${formatDateTime(closesAt)}) phải sau thời điểm mở (${formatDateTime(opensAt)}).`,
 };
 
 /** UTC ms of a Vietnam wall-clock time; null when the fields do not name a real moment (31/02). */
@@ -149,7 +148,13 @@ export function validateWindow(w: Window): string | null {
  * Whether the wall clock moved differently from the monotonic clock between two readings by more
  * than the tolerance (someone set the clock, or it was corrected); deltaMs > 0 is a jump forward.
  */
-export function detectClockJump(prevWall: number, prevMono: number, wall: number, mono: number, toleranceMs = 2 * 60_000): { jumped: boolean; deltaMs: number } {
+export function detectClockJump(
+  prevWall: number,
+  prevMono: number,
+  wall: number,
+  mono: number,
+  toleranceMs = 2 * 60_000,
+): { jumped: boolean; deltaMs: number } {
   const deltaMs = wall - prevWall - (mono - prevMono);
   return { jumped: Math.abs(deltaMs) > toleranceMs, deltaMs };
 }

@@ -112,12 +112,12 @@ const codePoint = (ch: string) => 'U+' + ch.codePointAt(0)!.toString(16).toUpper
 // Vietnamese messages; the lead moves them into shared/i18n/vi.ts.
 export const messages = {
   empty: 'Tên tệp không được để trống.',
-  mustStartWithCode: (code: string) =>
-    `Tên tệp phải bắt đầu bằng mã tiêu chí và dấu gạch dưới "${code}_" (ví dụ ${code}_so 25BC-UBND_BC CCHC quy I.2023).`,
+  mustStartWithCode: (code: string) => `Tên tệp phải bắt đầu bằng mã tiêu chí và dấu gạch dưới "${code}_" (ví dụ ${code}_so 25BC-UBND_BC CCHC quy I.2023).`,
   nothingAfterCode: (code: string) => `Sau "${code}_" cần có số, ký hiệu và trích yếu văn bản (ví dụ ${code}_so 25BC-UBND_BC CCHC quy I.2023).`,
   nonAscii: (ch: string, pos: number) =>
     `Tên tệp phải viết tiếng Việt không dấu: ký tự "${ch}" ở vị trí ${pos} không được dùng (ví dụ "quý" viết là "quy", "số" viết là "so").`,
-  illegalChar: (ch: string) => `Tên tệp không được chứa ký tự "${ch}" (Windows không cho phép các ký tự < > : " / \\ | ? *); "/" trong số hiệu văn bản thì bỏ đi, trong trích yếu thì thay bằng dấu chấm.`,
+  illegalChar: (ch: string) =>
+    `Tên tệp không được chứa ký tự "${ch}" (Windows không cho phép các ký tự < > : " / \\ | ? *); "/" trong số hiệu văn bản thì bỏ đi, trong trích yếu thì thay bằng dấu chấm.`,
   controlChar: (cp: string) => `Tên tệp chứa ký tự điều khiển không in được (${cp}); hãy gõ lại tên tệp.`,
   trailing: 'Tên tệp không được kết thúc bằng dấu chấm hoặc khoảng trắng.',
   tooLong: (n: number) => `Tên tệp dài ${n} ký tự, vượt giới hạn ${MAX_NAME_LENGTH} ký tự (để đường dẫn không quá dài trên Windows); hãy rút gọn trích yếu.`,

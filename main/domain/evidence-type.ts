@@ -4,22 +4,7 @@
 // sử dụng file nén (rar, zip…)"). Pure.
 
 export type SniffedKind =
-  | 'pdf'
-  | 'jpeg'
-  | 'png'
-  | 'docx'
-  | 'xlsx'
-  | 'pptx'
-  | 'zip'
-  | 'rar'
-  | '7z'
-  | 'ole'
-  | 'gif'
-  | 'webp'
-  | 'tiff'
-  | 'heic'
-  | 'text'
-  | 'unknown';
+  'pdf' | 'jpeg' | 'png' | 'docx' | 'xlsx' | 'pptx' | 'zip' | 'rar' | '7z' | 'ole' | 'gif' | 'webp' | 'tiff' | 'heic' | 'text' | 'unknown';
 
 /** How many leading bytes sniffKind looks at (callers read this much of the file). */
 export const SNIFF_BYTES = 4096;

@@ -45,7 +45,8 @@ export const messages = {
   order: (n: number) => `Chưa thể bắt đầu bước ${n}: bước ${n - 1} chưa kết thúc.`,
   alreadyStarted: (n: number) => `Bước ${n} đã bắt đầu rồi.`,
   notRunning: (n: number) => `Bước ${n} không đang diễn ra.`,
-  tooManyCodes: (name: string) => `${name}: mỗi người đặt tối đa ${MAX_CODES_PER_PERFORMER} hồ sơ ở bước 1; mã thứ ${MAX_CODES_PER_PERFORMER + 1} không được nhận.`,
+  tooManyCodes: (name: string) =>
+    `${name}: mỗi người đặt tối đa ${MAX_CODES_PER_PERFORMER} hồ sơ ở bước 1; mã thứ ${MAX_CODES_PER_PERFORMER + 1} không được nhận.`,
   badCode: (c: string) => `Mã lịch hẹn "${c}" không đúng dạng (chữ in hoa, số, dấu chấm hoặc gạch ngang; 6–40 ký tự).`,
   duplicateCode: (c: string, who: string) => `Mã lịch hẹn "${c}" đã được ghi cho ${who}.`,
   codesOnlyStep1: 'Chỉ bước 1 (đặt lịch hẹn) mới ghi mã lịch hẹn.',

@@ -16,7 +16,8 @@ export type ExamPositionId = (typeof EXAM_POSITION_IDS)[number];
 export type DcVariant = 'xa' | 'phuong_thi_tran';
 export type CommuneKind = 'xa' | 'phuong' | 'thi_tran';
 
-export const isExamPositionId = (s: string | null | undefined): s is ExamPositionId => (EXAM_POSITION_IDS as readonly (string | null | undefined)[]).includes(s);
+export const isExamPositionId = (s: string | null | undefined): s is ExamPositionId =>
+  (EXAM_POSITION_IDS as readonly (string | null | undefined)[]).includes(s);
 
 export interface ExamPosition {
   id: ExamPositionId;
@@ -57,14 +58,30 @@ export interface PositionMatch {
 
 /** Lowercase ASCII words: "Văn phòng- Thống kê" → "van phong thong ke". Also folds the seed's "Thông kê". */
 export function foldWords(s: string): string {
-  return stripDiacritics(s).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return stripDiacritics(s)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 // Two-letter abbreviations people use for the titles ("VP-TK", "ĐC-NN-XD-MT", "TCKT").
 const ABBR: Record<string, string> = {
-  vp: 'van phong', tk: 'thong ke', tc: 'tai chinh', kt: 'ke toan', vh: 'van hoa', xh: 'xa hoi',
-  tp: 'tu phap', ht: 'ho tich', dc: 'dia chinh', nn: 'nong nghiep', xd: 'xay dung', dt: 'do thi',
-  mt: 'moi truong', ct: 'chu tich', pct: 'pho chu tich', p: 'pho',
+  vp: 'van phong',
+  tk: 'thong ke',
+  tc: 'tai chinh',
+  kt: 'ke toan',
+  vh: 'van hoa',
+  xh: 'xa hoi',
+  tp: 'tu phap',
+  ht: 'ho tich',
+  dc: 'dia chinh',
+  nn: 'nong nghiep',
+  xd: 'xay dung',
+  dt: 'do thi',
+  mt: 'moi truong',
+  ct: 'chu tich',
+  pct: 'pho chu tich',
+  p: 'pho',
 };
 
 function expandWord(w: string): string {
@@ -120,7 +137,11 @@ export function matchPosition(raw: string, opts: { communeKind?: CommuneKind } =
   if (hit) return hit;
   if (words === 'dia chinh' || words.startsWith('dia chinh ')) {
     // "dia chinh nong nghiep xay dung moi truong" → the parts after "dia chinh", two words each.
-    const rest: string[] = words.slice('dia chinh'.length).trim().match(/\S+ \S+/g) ?? [];
+    const rest: string[] =
+      words
+        .slice('dia chinh'.length)
+        .trim()
+        .match(/\S+ \S+/g) ?? [];
     if (!rest.every((w) => DC_WORDS.has(w))) return null;
     const nn = rest.includes('nong nghiep');
     const dt = rest.includes('do thi');
@@ -229,9 +250,7 @@ export function parseDay(raw: unknown, opts: { date1904?: boolean } = {}): DayPa
   return { ok: false, code: 'invalid' };
 }
 
-export type BirthParse =
-  | { ok: true; year: number; date: string | null }
-  | { ok: false; code: 'empty' | 'text' | 'invalid' | 'range'; message: string };
+export type BirthParse = { ok: true; year: number; date: string | null } | { ok: false; code: 'empty' | 'text' | 'invalid' | 'range'; message: string };
 
 /**
  * A birth year or date as typed under "Năm sinh": 1985, "1985", "1/1/1987", "01/01/1987", a date
@@ -355,9 +374,21 @@ export function normalizePhone(raw: unknown): PhoneParse {
  * names; for comparison the tone goes on the first vowel of a final oa/oe/uy.
  */
 const TONE_MOVE: Record<string, string> = {
-  'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa',
-  'oè': 'òe', 'oé': 'óe', 'oẻ': 'ỏe', 'oẽ': 'õe', 'oẹ': 'ọe',
-  'uỳ': 'ùy', 'uý': 'úy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy',
+  oà: 'òa',
+  oá: 'óa',
+  oả: 'ỏa',
+  oã: 'õa',
+  oạ: 'ọa',
+  oè: 'òe',
+  oé: 'óe',
+  oẻ: 'ỏe',
+  oẽ: 'õe',
+  oẹ: 'ọe',
+  uỳ: 'ùy',
+  uý: 'úy',
+  uỷ: 'ủy',
+  uỹ: 'ũy',
+  uỵ: 'ụy',
 };
 const TONE_RE = /(?:o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?!\p{L})/gu;
 const TONE_HINT = /o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]/;

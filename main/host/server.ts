@@ -96,7 +96,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
       if (url.pathname === '/upload' && req.method === 'POST') {
         if (!originOk(req) || !tokenOk(req.headers[httpTokenHeader] as string | undefined)) return refuse(res, 403);
-        return sendJson(res, 200, await receiveUpload(opts.services, req.headers[httpSessionHeader] as string | undefined, req, url.searchParams.get('name') ?? 'tep'));
+        return sendJson(
+          res,
+          200,
+          await receiveUpload(opts.services, req.headers[httpSessionHeader] as string | undefined, req, url.searchParams.get('name') ?? 'tep'),
+        );
       }
 
       if (url.pathname.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) {

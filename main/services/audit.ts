@@ -50,7 +50,11 @@ export function appendAudit(s: Services, actor: Actor, rec: AuditRecord): void {
 
 export function listAudit(s: Services, beforeSeq: number | undefined, limit: number): { entries: AuditEntry[]; hasMore: boolean } {
   const { db } = s;
-  let query = db.q.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(limit + 1);
+  let query = db.q
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(limit + 1);
   if (beforeSeq !== undefined) query = query.where('seq', '<', beforeSeq);
   const rows = db.all(query);
   return {

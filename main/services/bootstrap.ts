@@ -23,5 +23,17 @@ export function bootServices(opts: BootOptions): Services & { migrated: { from: 
   const clock = opts.clock ?? (testHooks ? new OffsetClock() : systemClock);
   const { db, migrated } = openDatabase(opts.dataDir, clock.now());
   const events = new EventBus();
-  return { db, clock, events, jobs: new JobRegistry(events), uploads: new UploadStore(opts.dataDir), files: new FileRegistry(), dataDir: opts.dataDir, version: APP_VERSION, testHooks, keychain: opts.keychain ?? null, migrated };
+  return {
+    db,
+    clock,
+    events,
+    jobs: new JobRegistry(events),
+    uploads: new UploadStore(opts.dataDir),
+    files: new FileRegistry(),
+    dataDir: opts.dataDir,
+    version: APP_VERSION,
+    testHooks,
+    keychain: opts.keychain ?? null,
+    migrated,
+  };
 }

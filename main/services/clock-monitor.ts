@@ -21,7 +21,11 @@ export function checkClockAtStart(s: Services): void {
   const row = s.db.first(s.db.q.selectFrom('trusted_time').select('latest').where('id', '=', 1));
   const now = s.clock.now();
   if (row && row.latest - now > 2 * 60_000) {
-    recordClockEvent(s, now - row.latest, `Đồng hồ máy lùi ${minutes(row.latest - now)} phút so với thời điểm tin cậy gần nhất (${formatDateTime(row.latest)}). Các bước thi vẫn tính theo thời điểm tin cậy.`);
+    recordClockEvent(
+      s,
+      now - row.latest,
+      `Đồng hồ máy lùi ${minutes(row.latest - now)} phút so với thời điểm tin cậy gần nhất (${formatDateTime(row.latest)}). Các bước thi vẫn tính theo thời điểm tin cậy.`,
+    );
   }
 }
 
@@ -35,7 +39,11 @@ export function startClockMonitor(s: Services, everyMs = 5_000): () => void {
     const jump = detectClockJump(prevWall, prevMono, wall, mono);
     if (jump.jumped) {
       const dir = jump.deltaMs > 0 ? 'nhảy tới' : 'lùi lại';
-      recordClockEvent(s, jump.deltaMs, `Đồng hồ máy ${dir} ${minutes(jump.deltaMs)} phút lúc ${formatDateTime(wall)}. Các bước thi vẫn tính theo thời điểm tin cậy.`);
+      recordClockEvent(
+        s,
+        jump.deltaMs,
+        `Đồng hồ máy ${dir} ${minutes(jump.deltaMs)} phút lúc ${formatDateTime(wall)}. Các bước thi vẫn tính theo thời điểm tin cậy.`,
+      );
     }
     prevWall = wall;
     prevMono = mono;

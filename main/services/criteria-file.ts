@@ -198,9 +198,9 @@ const REQUIRED: { col: Column; label: string }[] = [
 const META_LABELS: Record<string, keyof CriteriaSetMeta> = {
   'ten bo tieu chi': 'name',
   'quyet dinh': 'decision',
-  'tinh': 'province',
+  tinh: 'province',
   'tinh/thanh pho': 'province',
-  'nam': 'year',
+  nam: 'year',
   'nam ap dung': 'year',
 };
 
@@ -289,7 +289,10 @@ function readMeta(ws: ExcelJS.Worksheet, headerRow: number, fallbackName: string
 const TOTAL_TITLES = new Set(['tong', 'cong', 'tong cong', 'tong diem', 'tong so diem', 'tong cong diem', 'tong diem toi da']);
 const isTotalRow = (code: Plain, title: Plain) => code === null && title !== null && TOTAL_TITLES.has(foldText(String(title)));
 
-async function parseCriteriaXlsx(file: string, fullPath: string): Promise<{ meta: CriteriaSetMeta; rows: CriterionRow[]; statedTotal: { value: number; source: string } | null }> {
+async function parseCriteriaXlsx(
+  file: string,
+  fullPath: string,
+): Promise<{ meta: CriteriaSetMeta; rows: CriterionRow[]; statedTotal: { value: number; source: string } | null }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(fullPath);
@@ -310,7 +313,10 @@ async function parseCriteriaXlsx(file: string, fullPath: string): Promise<{ meta
     if (h.partial && !partial) partial = { sheet: ws.name, ...h.partial };
   }
   if (!found) {
-    throw new ApiError('VALIDATION', partial ? criteriaFileMessages.partialHeader(file, partial.sheet, partial.row, partial.missing) : criteriaFileMessages.noHeader(file));
+    throw new ApiError(
+      'VALIDATION',
+      partial ? criteriaFileMessages.partialHeader(file, partial.sheet, partial.row, partial.missing) : criteriaFileMessages.noHeader(file),
+    );
   }
 
   const { ws, row: headerRow, cols } = found;
@@ -396,7 +402,12 @@ export async function readCriteriaFile(filePath: string, opts: { maxBytes?: numb
   const { meta, rows, statedTotal } = await parseCriteriaXlsx(file, filePath);
   const check = checkCriteria(rows);
   if (statedTotal && check.nodes.length > 0 && statedTotal.value !== check.totalMax) {
-    check.warnings.push({ severity: 'warning', code: null, source: statedTotal.source, message: criteriaFileMessages.totalRowMismatch(statedTotal.value, check.totalMax) });
+    check.warnings.push({
+      severity: 'warning',
+      code: null,
+      source: statedTotal.source,
+      message: criteriaFileMessages.totalRowMismatch(statedTotal.value, check.totalMax),
+    });
   }
   return { meta, check, format: 'xlsx' };
 }

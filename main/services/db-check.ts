@@ -20,9 +20,7 @@ export function checkDatabase(dataDir: string): DbCheckReport {
   try {
     const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
     const problems = rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
-    const integrity = problems.length
-      ? { ok: false, message: vi.db.integrityBad(problems.slice(0, 5).join('; ')) }
-      : { ok: true, message: vi.db.integrityOk };
+    const integrity = problems.length ? { ok: false, message: vi.db.integrityBad(problems.slice(0, 5).join('; ')) } : { ok: true, message: vi.db.integrityOk };
     const chain = verifyAuditChain(wrap(sqlite, file));
     return { ok: integrity.ok && chain.ok, integrity, chain };
   } finally {

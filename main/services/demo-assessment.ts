@@ -16,7 +16,14 @@ const actorFor = (s: Services, username: string): Actor => {
   return { id: u.id, name: u.full_name, roles: JSON.parse(u.roles) as Role[] };
 };
 
-async function attach(s: Services, actor: Actor, itemId: number, name: string, bytes: Buffer, meta: { docNumber: string | null; summary: string; docDate: string | null; fileName: string }) {
+async function attach(
+  s: Services,
+  actor: Actor,
+  itemId: number,
+  name: string,
+  bytes: Buffer,
+  meta: { docNumber: string | null; summary: string; docDate: string | null; fileName: string },
+) {
   const up = await s.uploads.receive(Readable.from([bytes]), name, actor.id!);
   return attachUpload(s, actor, { itemId, uploadId: up.id, ...meta });
 }
@@ -43,29 +50,52 @@ export async function createDemoAssessment(s: Services): Promise<{ year: number 
   const tp = actorFor(s, 'tuphap');
   // 1.1: done and approved, with a PDF report.
   const i11 = items.get('1.1')!;
-  updateItem(s, vp, { itemId: i11.id, points: 2, explanation: 'Kế hoạch CCHC năm ban hành đúng hạn (KH số 05/KH-UBND ngày 10/01), có phân công cụ thể; kết quả thực hiện tại Báo cáo số 120/BC-UBND.' });
-  await attach(s, vp, i11.id, 'KH 05 CCHC.pdf', await makeDemoPdf(['ỦY BAN NHÂN DÂN XÃ PHÚ THƯỢNG', 'Số: 05/KH-UBND', 'KẾ HOẠCH Cải cách hành chính năm ' + year]), {
-    docNumber: '05/KH-UBND',
-    docDate: `${year}-01-10`,
-    summary: 'Kế hoạch CCHC năm ' + year,
-    fileName: `1.1_so 05KH-UBND_KH CCHC nam ${year}`,
+  updateItem(s, vp, {
+    itemId: i11.id,
+    points: 2,
+    explanation: 'Kế hoạch CCHC năm ban hành đúng hạn (KH số 05/KH-UBND ngày 10/01), có phân công cụ thể; kết quả thực hiện tại Báo cáo số 120/BC-UBND.',
   });
+  await attach(
+    s,
+    vp,
+    i11.id,
+    'KH 05 CCHC.pdf',
+    await makeDemoPdf(['ỦY BAN NHÂN DÂN XÃ PHÚ THƯỢNG', 'Số: 05/KH-UBND', 'KẾ HOẠCH Cải cách hành chính năm ' + year]),
+    {
+      docNumber: '05/KH-UBND',
+      docDate: `${year}-01-10`,
+      summary: 'Kế hoạch CCHC năm ' + year,
+      fileName: `1.1_so 05KH-UBND_KH CCHC nam ${year}`,
+    },
+  );
   markDone(s, vp, i11.id);
   approve(s, leader, i11.id);
   // 1.2: done, waiting for review.
   const i12 = items.get('1.2')!;
   updateItem(s, vp, { itemId: i12.id, points: 1, explanation: 'Đủ 4 báo cáo CCHC định kỳ (quý I, 6 tháng, quý III, năm), gửi đúng hạn.' });
-  await attach(s, vp, i12.id, 'BC 25 quy I.pdf', await makeDemoPdf(['ỦY BAN NHÂN DÂN XÃ PHÚ THƯỢNG', 'Số: 25/BC-UBND', 'BÁO CÁO Công tác CCHC quý I/' + year]), {
-    docNumber: '25/BC-UBND',
-    docDate: `${year}-03-25`,
-    summary: `Báo cáo CCHC quý I/${year}`,
-    fileName: `1.2_so 25BC-UBND_BC CCHC quy I.${year}`,
-  });
+  await attach(
+    s,
+    vp,
+    i12.id,
+    'BC 25 quy I.pdf',
+    await makeDemoPdf(['ỦY BAN NHÂN DÂN XÃ PHÚ THƯỢNG', 'Số: 25/BC-UBND', 'BÁO CÁO Công tác CCHC quý I/' + year]),
+    {
+      docNumber: '25/BC-UBND',
+      docDate: `${year}-03-25`,
+      summary: `Báo cáo CCHC quý I/${year}`,
+      fileName: `1.2_so 25BC-UBND_BC CCHC quy I.${year}`,
+    },
+  );
   markDone(s, vp, i12.id);
   // 2.1: returned by the leader with a comment.
   const i21 = items.get('2.1')!;
   updateItem(s, tp, { itemId: i21.id, points: 0.5, explanation: 'Ban hành văn bản đúng thẩm quyền.' });
-  await attach(s, tp, i21.id, 'anh niem yet.png', makeDemoPng(), { docNumber: null, docDate: null, summary: 'Ảnh niêm yết văn bản tại trụ sở', fileName: '2.1_Anh niem yet van ban tai tru so' });
+  await attach(s, tp, i21.id, 'anh niem yet.png', makeDemoPng(), {
+    docNumber: null,
+    docDate: null,
+    summary: 'Ảnh niêm yết văn bản tại trụ sở',
+    fileName: '2.1_Anh niem yet van ban tai tru so',
+  });
   markDone(s, tp, i21.id);
   returnItem(s, leader, i21.id, 'Cần ghi rõ số, ngày của các nghị quyết, quyết định đã ban hành và đính kèm bản PDF có chữ ký số.');
   // 2.2: in progress (score only).

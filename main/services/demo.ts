@@ -28,7 +28,10 @@ const OFFICERS: DemoAccount[] = [
   { username: 'giamkhao', fullName: 'Ngô Thanh Bình', position: 'Công chức khác', roles: ['proctor'] },
 ];
 
-export async function createDemo(s: Services, password = DEMO_PASSWORD): Promise<{ accounts: DemoAccount[]; password: string; year: number; roundName: string }> {
+export async function createDemo(
+  s: Services,
+  password = DEMO_PASSWORD,
+): Promise<{ accounts: DemoAccount[]; password: string; year: number; roundName: string }> {
   if (getOffice(s)) throw new Error('Thư mục dữ liệu này đã có đơn vị; dữ liệu mẫu chỉ tạo trong thư mục trống.');
   await setupOffice(s, {
     office: { province: 'Thái Nguyên', district: 'Võ Nhai', commune: 'Phú Thượng', kind: 'xa' },

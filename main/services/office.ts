@@ -47,7 +47,12 @@ export async function setupOffice(
 export function updateOffice(s: Services, actor: Actor, input: OfficeInput): Office {
   return s.db.tx(() => {
     const before = requireOffice(s);
-    s.db.run(s.db.q.updateTable('office').set({ ...input, updated_at: s.clock.now() }).where('id', '=', 1));
+    s.db.run(
+      s.db.q
+        .updateTable('office')
+        .set({ ...input, updated_at: s.clock.now() })
+        .where('id', '=', 1),
+    );
     const { createdAt: _c, ...beforeView } = before;
     appendAudit(s, actor, { action: 'office.update', entity: 'office', entityId: 1, before: beforeView, after: input });
     return requireOffice(s);

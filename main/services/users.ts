@@ -58,9 +58,7 @@ export interface NewUser {
 /** Inserts a user; call inside a transaction. The password must already be hashed. */
 export function insertUser(s: Services, actor: Actor, u: Omit<NewUser, 'password'>, passwordHash: string): UserPublic {
   if (findUserByUsername(s, u.username)) {
-    throw new ApiError('CONFLICT', vi.errors.usernameTaken(u.username), [
-      { path: 'username', message: vi.errors.usernameTaken(u.username) },
-    ]);
+    throw new ApiError('CONFLICT', vi.errors.usernameTaken(u.username), [{ path: 'username', message: vi.errors.usernameTaken(u.username) }]);
   }
   const now = s.clock.now();
   const { lastInsertRowid } = s.db.run(
@@ -83,9 +81,8 @@ export function insertUser(s: Services, actor: Actor, u: Omit<NewUser, 'password
 export async function createUser(s: Services, actor: Actor, u: NewUser): Promise<UserPublic> {
   // Check before the (slow) hash so a duplicate is reported at once; insertUser checks again
   // inside the transaction.
-  if (findUserByUsername(s, u.username)) throw new ApiError('CONFLICT', vi.errors.usernameTaken(u.username), [
-    { path: 'username', message: vi.errors.usernameTaken(u.username) },
-  ]);
+  if (findUserByUsername(s, u.username))
+    throw new ApiError('CONFLICT', vi.errors.usernameTaken(u.username), [{ path: 'username', message: vi.errors.usernameTaken(u.username) }]);
   const hash = await hashPassword(u.password);
   return s.db.tx(() => insertUser(s, actor, u, hash));
 }
@@ -145,7 +142,12 @@ export function setUserActive(s: Services, actor: Actor, id: number, active: boo
     if (!active && wouldOrphanOffice(activeManagers(s), { id, active: false })) {
       throw new ApiError('CONFLICT', vi.errors.lastLeader);
     }
-    s.db.run(s.db.q.updateTable('users').set({ active: active ? 1 : 0, updated_at: s.clock.now() }).where('id', '=', id));
+    s.db.run(
+      s.db.q
+        .updateTable('users')
+        .set({ active: active ? 1 : 0, updated_at: s.clock.now() })
+        .where('id', '=', id),
+    );
     if (!active) s.db.run(s.db.q.deleteFrom('sessions').where('user_id', '=', id));
     const after = toPublic(getUserRow(s, id));
     appendAudit(s, actor, {

@@ -80,43 +80,53 @@ function Shell() {
   const assessmentMatch = /^\/assessment\/(\d+)(?:\/(.*))?$/.exec(route);
   const setMatch = /^\/criteria\/(\d+)$/.exec(route);
   const roundMatch = /^\/exams\/(\d+)(?:\/(.*))?$/.exec(route);
-  if (assessmentMatch) page = isOfficer ? <AssessmentPage id={Number(assessmentMatch[1])} sub={assessmentMatch[2] ?? ''} isLeader={isLeader} /> : <ErrorBox message={vi.errors.forbidden} />;
+  if (assessmentMatch)
+    page = isOfficer ? (
+      <AssessmentPage id={Number(assessmentMatch[1])} sub={assessmentMatch[2] ?? ''} isLeader={isLeader} />
+    ) : (
+      <ErrorBox message={vi.errors.forbidden} />
+    );
   else if (setMatch) page = <CriteriaSetPage setId={Number(setMatch[1])} />;
   else if (roundMatch) page = isProctor ? <RoundPage roundId={Number(roundMatch[1])} sub={roundMatch[2] ?? ''} /> : <ErrorBox message={vi.errors.forbidden} />;
-  else switch (route) {
-    case '/mine':
-      page = <MinePage />;
-      break;
-    case '/assessment':
-      page = isOfficer ? <AssessmentsPage isLeader={isLeader} /> : <ErrorBox message={vi.errors.forbidden} />;
-      break;
-    case '/packages':
-      page = <PackagesPage canManage={canManage} />;
-      break;
-    case '/exams':
-      page = isProctor ? <ExamsPage /> : <ErrorBox message={vi.errors.forbidden} />;
-      break;
-    case '/criteria':
-      page = <CriteriaListPage canImport={isLeader} />;
-      break;
-    case '/users':
-      page = canManage ? <UsersPage /> : <ErrorBox message={vi.errors.forbidden} />;
-      break;
-    case '/audit':
-      page = <AuditPage />;
-      break;
-    case '/settings':
-      page = <SettingsPage canManage={canManage} />;
-      break;
-    default:
-      page = <HomePage />;
-  }
+  else
+    switch (route) {
+      case '/mine':
+        page = <MinePage />;
+        break;
+      case '/assessment':
+        page = isOfficer ? <AssessmentsPage isLeader={isLeader} /> : <ErrorBox message={vi.errors.forbidden} />;
+        break;
+      case '/packages':
+        page = <PackagesPage canManage={canManage} />;
+        break;
+      case '/exams':
+        page = isProctor ? <ExamsPage /> : <ErrorBox message={vi.errors.forbidden} />;
+        break;
+      case '/criteria':
+        page = <CriteriaListPage canImport={isLeader} />;
+        break;
+      case '/users':
+        page = canManage ? <UsersPage /> : <ErrorBox message={vi.errors.forbidden} />;
+        break;
+      case '/audit':
+        page = <AuditPage />;
+        break;
+      case '/settings':
+        page = <SettingsPage canManage={canManage} />;
+        break;
+      default:
+        page = <HomePage />;
+    }
   const o = info?.office;
   return (
     <div className="shell">
       <aside className="sidebar">
         <div className="brand">{vi.app.name}</div>
-        {o && <div className="office">UBND {vi.officeKinds[o.kind].toLowerCase()} {o.commune}</div>}
+        {o && (
+          <div className="office">
+            UBND {vi.officeKinds[o.kind].toLowerCase()} {o.commune}
+          </div>
+        )}
         <nav aria-label={vi.nav.label}>
           {nav
             .filter((n) => n.show)

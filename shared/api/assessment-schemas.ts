@@ -8,7 +8,12 @@ const ms = z.number().int();
 const longText = (max: number, label: string) => z.string().max(max, { error: vi.fields.tooLong(label, max) });
 
 export const issue = z.object({ path: z.string(), message: z.string() });
-export const criteriaIssue = z.object({ severity: z.enum(['error', 'warning']), code: z.string().nullable(), source: z.string().nullable(), message: z.string() });
+export const criteriaIssue = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string().nullable(),
+  source: z.string().nullable(),
+  message: z.string(),
+});
 export type CriteriaIssueView = z.infer<typeof criteriaIssue>;
 
 export const criteriaSetSummary = z.object({
@@ -99,7 +104,14 @@ export const assessmentSummary = z.object({
   closesAt: ms,
   status: z.enum(['open', 'sent']),
   sentAt: ms.nullable(),
-  progress: z.object({ total: z.number().int(), todo: z.number().int(), done: z.number().int(), returned: z.number().int(), approved: z.number().int(), unassigned: z.number().int() }),
+  progress: z.object({
+    total: z.number().int(),
+    todo: z.number().int(),
+    done: z.number().int(),
+    returned: z.number().int(),
+    approved: z.number().int(),
+    unassigned: z.number().int(),
+  }),
 });
 export type AssessmentSummary = z.infer<typeof assessmentSummary>;
 
@@ -163,7 +175,10 @@ export const itemUpdate = z.object({
 });
 export const evidenceMeta = z.object({
   docNumber: longText(80, m.docNumber).trim().nullable(),
-  docDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: m.docDate }).nullable(),
+  docDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: m.docDate })
+    .nullable(),
   summary: longText(500, m.summary).trim().nullable(),
 });
 export const createAssessment = z.object({

@@ -68,32 +68,53 @@ export const contract = {
   'assessment.get': method(z.object({ assessmentId: z.number().int() }), a.assessmentDetail),
   'assessment.setWindow': method(z.object({ assessmentId: z.number().int(), opensAt: z.number().int(), closesAt: z.number().int() }), a.assessmentSummary),
   'assessment.addSupplementary': method(
-    z.object({ assessmentId: z.number().int(), opensAt: z.number().int(), closesAt: z.number().int(), codes: z.array(z.string()).min(1), note: z.string().max(500).nullable() }),
+    z.object({
+      assessmentId: z.number().int(),
+      opensAt: z.number().int(),
+      closesAt: z.number().int(),
+      codes: z.array(z.string()).min(1),
+      note: z.string().max(500).nullable(),
+    }),
     a.assessmentDetail.shape.assessment,
   ),
   /** Assigns the leaves under each code (a subtree or single items) to a person, or unassigns (null). */
-  'assessment.assign': method(z.object({ assessmentId: z.number().int(), codes: z.array(z.string()).min(1), assigneeId: z.number().int().nullable() }), z.object({ changed: z.number().int() })),
+  'assessment.assign': method(
+    z.object({ assessmentId: z.number().int(), codes: z.array(z.string()).min(1), assigneeId: z.number().int().nullable() }),
+    z.object({ changed: z.number().int() }),
+  ),
   'assessment.precheck': method(z.object({ assessmentId: z.number().int() }), z.array(a.precheckEntry)),
   'assessment.send': method(z.object({ assessmentId: z.number().int() }), a.assessmentSummary),
   'assessment.withdraw': method(z.object({ assessmentId: z.number().int() }), a.assessmentSummary),
   'assessment.exportSummary': method(z.object({ assessmentId: z.number().int(), format: z.enum(['xlsx', 'pdf']) }), a.fileRef),
   /** "Việc của tôi": the items assigned to the current user in open assessments. */
-  'assessment.mine': method(empty, z.array(z.object({ assessment: a.assessmentSummary, items: z.array(a.itemView.extend({ title: z.string(), maxPoints: z.number().nullable() })) }))),
+  'assessment.mine': method(
+    empty,
+    z.array(z.object({ assessment: a.assessmentSummary, items: z.array(a.itemView.extend({ title: z.string(), maxPoints: z.number().nullable() })) })),
+  ),
 
   // Entry and review of one item
   'item.update': method(a.itemUpdate, a.itemChange),
   'item.markDone': method(z.object({ itemId: z.number().int() }), a.itemChange),
   'item.reopen': method(z.object({ itemId: z.number().int() }), a.itemChange),
   'item.approve': method(z.object({ itemId: z.number().int() }), a.itemChange),
-  'item.return': method(z.object({ itemId: z.number().int(), comment: z.string().trim().min(1, { error: 'Cần ghi lý do trả lại để công chức biết cần sửa gì.' }).max(2000) }), a.itemChange),
+  'item.return': method(
+    z.object({ itemId: z.number().int(), comment: z.string().trim().min(1, { error: 'Cần ghi lý do trả lại để công chức biết cần sửa gì.' }).max(2000) }),
+    a.itemChange,
+  ),
 
   // Evidence (tài liệu kiểm chứng)
-  'evidence.proposeName': method(z.object({ criterionCode: z.string(), docNumber: z.string().nullable(), summary: z.string() }), z.object({ fileName: z.string() })),
+  'evidence.proposeName': method(
+    z.object({ criterionCode: z.string(), docNumber: z.string().nullable(), summary: z.string() }),
+    z.object({ fileName: z.string() }),
+  ),
   'evidence.attach': method(a.evidenceMeta.extend({ itemId: z.number().int(), uploadId: z.string(), fileName: z.string() }), a.itemChange),
   'evidence.link': method(z.object({ itemId: z.number().int(), sha256: z.string(), fileName: z.string() }), a.itemChange),
   'evidence.update': method(a.evidenceMeta.extend({ linkId: z.number().int(), fileName: z.string() }), a.itemChange),
   'evidence.remove': method(z.object({ linkId: z.number().int() }), a.itemChange),
-  'evidence.documents': method(z.object({ assessmentId: z.number().int() }), z.array(a.evidenceView.omit({ linkId: true, fileName: true }).extend({ usedBy: z.array(z.string()) }))),
+  'evidence.documents': method(
+    z.object({ assessmentId: z.number().int() }),
+    z.array(a.evidenceView.omit({ linkId: true, fileName: true }).extend({ usedBy: z.array(z.string()) })),
+  ),
   'evidence.open': method(z.object({ linkId: z.number().int() }), a.fileRef),
 
   // Competency exams
@@ -101,7 +122,10 @@ export const contract = {
   'exam.createRound': method(
     z.object({
       name: z.string().trim().min(1, { error: 'Cần nhập tên đợt kiểm tra.' }).max(200),
-      examDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày kiểm tra không hợp lệ.' }).nullable(),
+      examDate: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Ngày kiểm tra không hợp lệ.' })
+        .nullable(),
       venue: z.string().max(300).nullable(),
       district: z.string().max(120).nullable(),
     }),
@@ -115,21 +139,40 @@ export const contract = {
   ),
   'exam.exportRoster': method(z.object({ roundId: z.number().int(), form: x.form, format: z.enum(['xlsx', 'pdf']) }), a.fileRef),
   'exam.formTeams': method(z.object({ roundId: z.number().int() }), z.object({ teams: z.number().int(), performers: z.number().int() })),
-  'exam.setPerformer': method(z.object({ teamId: z.number().int(), step: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]), entryId: z.number().int(), add: z.boolean() }), ok),
+  'exam.setPerformer': method(
+    z.object({
+      teamId: z.number().int(),
+      step: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+      entryId: z.number().int(),
+      add: z.boolean(),
+    }),
+    ok,
+  ),
   /** The 6-month rule: a recently moved officer chooses the position to be examined in. */
   'exam.choosePosition': method(z.object({ entryId: z.number().int(), positionId: z.string().max(20) }), ok),
   'exam.console': method(z.object({ roundId: z.number().int() }), x.consoleView),
   'exam.startStep': method(z.object({ teamId: z.number().int(), step: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }), ok),
   'exam.endStep': method(z.object({ stepId: z.number().int() }), ok),
   'exam.setCodes': method(z.object({ recordId: z.number().int(), codes: z.array(z.string().max(60)).max(20) }), ok),
-  'exam.setResult': method(z.object({ recordId: z.number().int(), result: x.result.nullable(), finished: z.boolean(), note: z.string().max(500).nullable() }), ok),
+  'exam.setResult': method(
+    z.object({ recordId: z.number().int(), result: x.result.nullable(), finished: z.boolean(), note: z.string().max(500).nullable() }),
+    ok,
+  ),
   'exam.addIncident': method(
     z.object({ stepId: z.number().int(), kind: z.enum(['internet', 'other']), description: z.string().trim().min(1, { error: 'Cần mô tả sự cố.' }).max(1000) }),
     ok,
   ),
   /** The only way to change a running step's time: explicit, with a reason, audited. */
   'exam.override': method(
-    z.object({ stepId: z.number().int(), deltaMs: z.number().int().min(-15 * 60_000).max(60 * 60_000), reason: z.string().trim().min(5, { error: 'Cần ghi rõ lý do điều chỉnh thời gian.' }).max(500) }),
+    z.object({
+      stepId: z.number().int(),
+      deltaMs: z
+        .number()
+        .int()
+        .min(-15 * 60_000)
+        .max(60 * 60_000),
+      reason: z.string().trim().min(5, { error: 'Cần ghi rõ lý do điều chỉnh thời gian.' }).max(500),
+    }),
     ok,
   ),
   'exam.results': method(z.object({ roundId: z.number().int() }), x.resultsView),
@@ -142,13 +185,22 @@ export const contract = {
   /** Long job: progress arrives as job events; cancellable with jobs.cancel. */
   'package.build': method(z.object({ assessmentId: z.number().int(), passphrase: z.string().max(200) }), p.packageView),
   /** Long job like package.build: an exam round's results. allowIncomplete signs a round where some people have no result (e.g. a team that never came); a running step is always refused. */
-  'package.buildExam': method(z.object({ roundId: z.number().int(), passphrase: z.string().max(200), allowIncomplete: z.boolean().default(false) }), p.packageView),
+  'package.buildExam': method(
+    z.object({ roundId: z.number().int(), passphrase: z.string().max(200), allowIncomplete: z.boolean().default(false) }),
+    p.packageView,
+  ),
   'package.list': method(empty, z.array(p.packageView)),
   'package.download': method(z.object({ packageId: z.number().int() }), a.fileRef),
   'package.verify': method(z.object({ uploadId: z.string() }), p.verifyView),
   'package.drives': method(z.object({ extraFolders: z.array(z.string().max(500)).max(10).default([]) }), z.array(p.driveView)),
-  'package.exportToDrive': method(z.object({ packageId: z.number().int(), destDir: z.string().min(1).max(500) }), z.object({ path: z.string(), bytes: z.number(), sha256: z.string() })),
-  'package.exportManual': method(z.object({ assessmentId: z.number().int(), destDir: z.string().min(1).max(500) }), z.object({ folder: z.string(), files: z.number().int(), totalBytes: z.number() })),
+  'package.exportToDrive': method(
+    z.object({ packageId: z.number().int(), destDir: z.string().min(1).max(500) }),
+    z.object({ path: z.string(), bytes: z.number(), sha256: z.string() }),
+  ),
+  'package.exportManual': method(
+    z.object({ assessmentId: z.number().int(), destDir: z.string().min(1).max(500) }),
+    z.object({ folder: z.string(), files: z.number().int(), totalBytes: z.number() }),
+  ),
   /** Packages verified earlier and kept (content-addressed) for reopening ("Gói đã mở"), newest first. */
   'package.received': method(empty, z.array(p.receivedPackageView)),
   /** Verifies a kept package again (the file may have changed) and returns its view; one that fails is discarded. */

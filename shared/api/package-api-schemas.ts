@@ -68,7 +68,15 @@ export const packageExamView = z.object({
       fullName: z.string(),
       positionTitle: z.string().nullable(),
       commune: z.string(),
-      steps: z.array(z.object({ step: z.number().int(), result: z.enum(['dat', 'khong_dat']).nullable(), codes: z.array(z.string()), finishedAt: z.string().nullable(), note: z.string().nullable() })),
+      steps: z.array(
+        z.object({
+          step: z.number().int(),
+          result: z.enum(['dat', 'khong_dat']).nullable(),
+          codes: z.array(z.string()),
+          finishedAt: z.string().nullable(),
+          note: z.string().nullable(),
+        }),
+      ),
       passed: z.boolean().nullable(),
     }),
   ),

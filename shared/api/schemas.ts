@@ -14,10 +14,7 @@ const text = (label: string, max: number) =>
 export const officeKind = z.enum(officeKinds, { error: f.officeKind });
 export const role = z.enum(roles);
 export const position = z.enum(positions, { error: f.positionUnknown });
-export const password = z
-  .string({ error: f.passwordMin })
-  .min(8, { error: f.passwordMin })
-  .max(200, { error: f.passwordMax });
+export const password = z.string({ error: f.passwordMin }).min(8, { error: f.passwordMin }).max(200, { error: f.passwordMax });
 export const username = z
   .string({ error: f.usernameFormat })
   .trim()
@@ -75,7 +72,12 @@ export const settings = z.object({
   maxEvidenceMB: z.number().int().min(1, { error: f.evidenceSizeRange }).max(1024, { error: f.evidenceSizeRange }),
   /** Rating bands by percentage of the applicable maximum; each province sets its own. */
   ratingBands: z
-    .array(z.object({ label: z.string().trim().min(1, { error: f.bandLabel }).max(40), minPercent: z.number().min(0, { error: f.bandRange }).max(100, { error: f.bandRange }) }))
+    .array(
+      z.object({
+        label: z.string().trim().min(1, { error: f.bandLabel }).max(40),
+        minPercent: z.number().min(0, { error: f.bandRange }).max(100, { error: f.bandRange }),
+      }),
+    )
     .min(1, { error: f.bandsRequired })
     .max(10)
     .refine((b) => new Set(b.map((x) => x.minPercent)).size === b.length, { error: f.bandsDistinct }),

@@ -88,7 +88,8 @@ export const vi = {
     pointsRange: (label: string, max: string) => `${label} (0 – ${max}, bước 0,25)`,
     // Criteria sets
     criteriaTitle: 'Bộ tiêu chí',
-    criteriaIntro: 'Bộ tiêu chí đánh giá, xếp loại công tác CCHC cấp xã do tỉnh ban hành. Nhập từ tệp JSON hoặc Excel (cột Mã, Tiêu chí, Điểm tối đa, Hướng dẫn chấm điểm, Tài liệu kiểm chứng). Bộ đã dùng cho một đợt đánh giá thì không sửa được.',
+    criteriaIntro:
+      'Bộ tiêu chí đánh giá, xếp loại công tác CCHC cấp xã do tỉnh ban hành. Nhập từ tệp JSON hoặc Excel (cột Mã, Tiêu chí, Điểm tối đa, Hướng dẫn chấm điểm, Tài liệu kiểm chứng). Bộ đã dùng cho một đợt đánh giá thì không sửa được.',
     importFile: 'Nhập từ tệp…',
     importSample: 'Dùng bộ tiêu chí mẫu (Phú Thượng)',
     imported: (name: string, w: number) => `Đã nhập "${name}"${w ? ` với ${w} cảnh báo cần xem` : ''}.`,
@@ -231,7 +232,14 @@ export const vi = {
     exclusions: { tap_su: 'Tập sự', thai_san: 'Nghỉ thai sản', khac: 'Lý do khác' } as Record<string, string>,
     examPosition: 'Vị trí dự thi',
     examPositionHint: 'Công chức chuyển vị trí chưa quá 06 tháng được chọn vị trí dự thi.',
-    positionIds: { CT_PCT: 'Chủ tịch/Phó Chủ tịch', VP_TK: 'Văn phòng - Thống kê', TC_KT: 'Tài chính - Kế toán', VH_XH: 'Văn hóa - Xã hội', TP_HT: 'Tư pháp - Hộ tịch', DC: 'Địa chính' } as Record<string, string>,
+    positionIds: {
+      CT_PCT: 'Chủ tịch/Phó Chủ tịch',
+      VP_TK: 'Văn phòng - Thống kê',
+      TC_KT: 'Tài chính - Kế toán',
+      VH_XH: 'Văn hóa - Xã hội',
+      TP_HT: 'Tư pháp - Hộ tịch',
+      DC: 'Địa chính',
+    } as Record<string, string>,
     formTeams: 'Lập đội thi theo xã',
     teamsFormed: (t: number, p: number) => `Đã lập ${t} đội, ${p} lượt người thực hiện.`,
     step: (n: number) => `Bước ${n}`,
@@ -479,7 +487,8 @@ export const vi = {
     lockHint: 'Từ 1 đến 240 phút.',
     maxEvidenceMB: 'Dung lượng tối đa một tệp kiểm chứng (MB)',
     ratingBands: 'Các mức xếp loại (mỗi dòng "Tên mức: ngưỡng %", theo quy định của tỉnh)',
-    ratingBandsHint: 'Mặc định: Xuất sắc ≥ 90, Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50, Yếu dưới 50 (cách xếp loại phổ biến; KH 23/KH-UBND xã Phú Thượng xếp 73,25/100 là "khá").',
+    ratingBandsHint:
+      'Mặc định: Xuất sắc ≥ 90, Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50, Yếu dưới 50 (cách xếp loại phổ biến; KH 23/KH-UBND xã Phú Thượng xếp 73,25/100 là "khá").',
     officeTitle: 'Thông tin đơn vị',
     dataDir: 'Thư mục dữ liệu',
     version: 'Phiên bản',
@@ -540,12 +549,16 @@ export const vi = {
     building: 'Đang đóng gói kết quả thi',
     notFinished: (n: number) => `Chưa đóng gói được kết quả thi: còn ${n} vấn đề (xem danh sách bên dưới).`,
     noPeople: 'Đợt kiểm tra chưa có ai dự thi (chưa lập đội hoặc đội chưa có người thực hiện); không có kết quả để đóng gói.',
-    running: (commune: string, step: number, name: string) => `Đội ${commune}: Bước ${step} (${name}) đang diễn ra — chờ hết giờ hoặc bấm "Kết thúc bước" rồi đóng gói.`,
-    notStarted: (commune: string, step: number, name: string, people: number) => `Đội ${commune}: Bước ${step} (${name}) chưa bắt đầu (${people} người chưa có kết quả).`,
+    running: (commune: string, step: number, name: string) =>
+      `Đội ${commune}: Bước ${step} (${name}) đang diễn ra — chờ hết giờ hoặc bấm "Kết thúc bước" rồi đóng gói.`,
+    notStarted: (commune: string, step: number, name: string, people: number) =>
+      `Đội ${commune}: Bước ${step} (${name}) chưa bắt đầu (${people} người chưa có kết quả).`,
     noResult: (commune: string, step: number, names: string[]) => `Đội ${commune}: Bước ${step} đã kết thúc nhưng chưa ghi kết quả của ${names.join(', ')}.`,
-    incompleteHint: 'Nếu có đội vắng thi hoặc không thể ghi kết quả, chọn "Vẫn ký gói khi còn người chưa xong": gói ghi rõ những người "Chưa xong". Bước đang diễn ra thì luôn phải kết thúc trước.',
+    incompleteHint:
+      'Nếu có đội vắng thi hoặc không thể ghi kết quả, chọn "Vẫn ký gói khi còn người chưa xong": gói ghi rõ những người "Chưa xong". Bước đang diễn ra thì luôn phải kết thúc trước.',
     pdfReason: (round: string) => `Kết quả kiểm tra, đánh giá năng lực — ${round}`,
-    incidentLine: (commune: string, step: number, at: string, what: string, failed: boolean) => `Sự cố — đội ${commune}, Bước ${step}, lúc ${at}: ${what}${failed ? ' (bước bị đánh giá không đạt)' : ''}.`,
+    incidentLine: (commune: string, step: number, at: string, what: string, failed: boolean) =>
+      `Sự cố — đội ${commune}, Bước ${step}, lúc ${at}: ${what}${failed ? ' (bước bị đánh giá không đạt)' : ''}.`,
     overrideLine: (commune: string, step: number, at: string, minutes: number, reason: string) =>
       `Điều chỉnh thời gian — đội ${commune}, Bước ${step}, lúc ${at}: ${minutes > 0 ? '+' : ''}${minutes} phút (${reason}).`,
     internet: 'Mất kết nối Internet tại điểm thi',
@@ -556,7 +569,8 @@ export const vi = {
     cliRoundNotInYear: (id: number, year: number) => `Đợt kiểm tra số ${id} không có ngày kiểm tra trong năm ${year}.`,
     // The results tab
     title: 'Gói kết quả ký số',
-    intro: 'Đóng gói kết quả của đợt (package.json, bảng kết quả Excel và PDF có chữ ký số, sự cố và điều chỉnh thời gian) thành một gói BagIt ký bằng khóa của đơn vị, để gửi kèm hoặc nộp lên cấp trên.',
+    intro:
+      'Đóng gói kết quả của đợt (package.json, bảng kết quả Excel và PDF có chữ ký số, sự cố và điều chỉnh thời gian) thành một gói BagIt ký bằng khóa của đơn vị, để gửi kèm hoặc nộp lên cấp trên.',
     build: 'Tạo gói kết quả ký số',
     allowIncomplete: 'Vẫn ký gói khi còn người chưa xong (ví dụ đội vắng thi)',
     built: (f: string) => `Đã tạo gói kết quả: ${f}`,
@@ -576,7 +590,8 @@ export const vi = {
     stepFailed: 'Bước này đã bị đánh giá không đạt do sự cố mất kết nối Internet.',
     noCommune: '(chưa ghi xã)',
     unknownPosition: 'Vị trí dự kiểm tra không có trong danh sách của kỳ kiểm tra.',
-    cannotChoose: (n: string) => `${n} không được chọn vị trí: chỉ công chức chuyển sang vị trí mới chưa quá 06 tháng tính đến ngày kiểm tra mới được chọn (cần ngày bổ nhiệm ở Mẫu 05 và ngày kiểm tra của đợt).`,
+    cannotChoose: (n: string) =>
+      `${n} không được chọn vị trí: chỉ công chức chuyển sang vị trí mới chưa quá 06 tháng tính đến ngày kiểm tra mới được chọn (cần ngày bổ nhiệm ở Mẫu 05 và ngày kiểm tra của đợt).`,
     rosterRejected: (file: string, n: number) => `Không nhập danh sách từ "${file}": có ${n} lỗi. Chưa có gì được ghi; sửa tệp rồi nhập lại.`,
   },
   export: {
@@ -692,8 +707,7 @@ export const vi = {
     integrityBad: (detail: string) => `Kiểm tra toàn vẹn SQLite phát hiện lỗi: ${detail}`,
     chainOk: (n: number) => `Chuỗi nhật ký: ${n} dòng, toàn vẹn.`,
     chainTampered: (seq: number) => `Dòng nhật ký #${seq} đã bị sửa: mã băm không khớp với nội dung.`,
-    chainUnlinked: (seq: number) =>
-      `Dòng nhật ký #${seq} không nối với dòng trước: có dòng đã bị xóa hoặc chèn vào.`,
+    chainUnlinked: (seq: number) => `Dòng nhật ký #${seq} không nối với dòng trước: có dòng đã bị xóa hoặc chèn vào.`,
     cannotOpen: (dir: string, detail: string) => `Không mở được dữ liệu ở "${dir}": ${detail}`,
   },
 } as const;

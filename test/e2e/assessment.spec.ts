@@ -24,7 +24,12 @@ async function seed(app: AppFixture) {
     leader: { fullName: 'Trần Văn An', position: 'Chủ tịch', username: LEADER.username, password: LEADER.password },
   });
   const token = (await apiCall(app, 'auth.login', LEADER)).value.token as string;
-  await apiCall(app, 'users.create', { fullName: OFFICER.fullName, position: 'Văn phòng - Thống kê', username: OFFICER.username, password: OFFICER.password, roles: ['officer'] }, token);
+  await apiCall(
+    app,
+    'users.create',
+    { fullName: OFFICER.fullName, position: 'Văn phòng - Thống kê', username: OFFICER.username, password: OFFICER.password, roles: ['officer'] },
+    token,
+  );
   await apiCall(app, 'auth.logout', {}, token);
 }
 
@@ -83,7 +88,9 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
 
   // A PDF, named by the convention the app proposes.
   const attach = page.getByRole('form', { name: 'Đính kèm tài liệu' });
-  await attach.getByLabel('Tệp (PDF, JPEG hoặc PNG)').setInputFiles({ name: 'KH 05.pdf', mimeType: 'application/pdf', buffer: await makeDemoPdf(['KẾ HOẠCH Cải cách hành chính năm 2023']) });
+  await attach
+    .getByLabel('Tệp (PDF, JPEG hoặc PNG)')
+    .setInputFiles({ name: 'KH 05.pdf', mimeType: 'application/pdf', buffer: await makeDemoPdf(['KẾ HOẠCH Cải cách hành chính năm 2023']) });
   await attach.getByLabel('Số, ký hiệu văn bản (vd. 25/BC-UBND)').fill('05/KH-UBND');
   await attach.getByLabel('Trích yếu').fill('Kế hoạch CCHC năm 2023');
   await expect(attach.getByLabel('Tên tệp theo quy ước')).toHaveValue('1.1_so 05KH-UBND_KH CCHC nam 2023');
@@ -187,10 +194,24 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
   const refused = await page.evaluate(async () => {
     const token = document.querySelector<HTMLMetaElement>('meta[name="kiemchung-token"]')!.content;
     const session = sessionStorage.getItem('kiemchung.session')!;
-    const list = await (await fetch('./api/assessment.list', { method: 'POST', headers: { 'x-kiemchung-token': token, 'x-kiemchung-session': session }, body: '{}' })).json();
-    const detail = await (await fetch('./api/assessment.get', { method: 'POST', headers: { 'x-kiemchung-token': token, 'x-kiemchung-session': session }, body: JSON.stringify({ assessmentId: list.value[0].id }) })).json();
+    const list = await (
+      await fetch('./api/assessment.list', { method: 'POST', headers: { 'x-kiemchung-token': token, 'x-kiemchung-session': session }, body: '{}' })
+    ).json();
+    const detail = await (
+      await fetch('./api/assessment.get', {
+        method: 'POST',
+        headers: { 'x-kiemchung-token': token, 'x-kiemchung-session': session },
+        body: JSON.stringify({ assessmentId: list.value[0].id }),
+      })
+    ).json();
     const itemId = detail.value.items[0].id;
-    return (await fetch('./api/item.update', { method: 'POST', headers: { 'x-kiemchung-token': token, 'x-kiemchung-session': session }, body: JSON.stringify({ itemId, points: 0 }) })).json();
+    return (
+      await fetch('./api/item.update', {
+        method: 'POST',
+        headers: { 'x-kiemchung-token': token, 'x-kiemchung-session': session },
+        body: JSON.stringify({ itemId, points: 0 }),
+      })
+    ).json();
   });
   expect(refused).toMatchObject({ ok: false, error: { code: 'DEADLINE' } });
   expect(refused.error.message).toContain('17:00 05/10/2023');

@@ -30,7 +30,8 @@ test('a leader signs the round’s results into a package from the results tab',
     // The proctor ends step 1 (everyone in it is done); La Hiên never comes: sign anyway, on purpose.
     const cons = (await apiCall(served, 'exam.console', { roundId }, session)).value;
     const step1 = cons.teams.find((t: { commune: string }) => t.commune === 'Phú Thượng').steps[0];
-    for (const r of step1.records) expect((await apiCall(served, 'exam.setResult', { recordId: r.id, result: 'dat', finished: true, note: null }, session)).ok).toBe(true);
+    for (const r of step1.records)
+      expect((await apiCall(served, 'exam.setResult', { recordId: r.id, result: 'dat', finished: true, note: null }, session)).ok).toBe(true);
     expect((await apiCall(served, 'exam.endStep', { stepId: step1.id }, session)).ok).toBe(true);
 
     await panel.getByRole('checkbox', { name: /Vẫn ký gói khi còn người chưa xong/ }).check();

@@ -45,7 +45,12 @@ test('proctor runs a team through the steps with codes, reload and restart mid-s
     leader: { fullName: 'Trần Văn An', position: 'Chủ tịch', username: 'chutich', password: 'mat-khau-123' },
   });
   const leader = (await apiCall(app, 'auth.login', { username: 'chutich', password: 'mat-khau-123' })).value.token as string;
-  await apiCall(app, 'users.create', { fullName: 'Ngô Thanh Bình', position: 'Công chức khác', username: PROCTOR.username, password: PROCTOR.password, roles: ['proctor'] }, leader);
+  await apiCall(
+    app,
+    'users.create',
+    { fullName: 'Ngô Thanh Bình', position: 'Công chức khác', username: PROCTOR.username, password: PROCTOR.password, roles: ['proctor'] },
+    leader,
+  );
   await setClock(app.url, app.token, T0);
 
   await app.open(page);

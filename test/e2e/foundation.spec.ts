@@ -89,7 +89,11 @@ test('an idle session locks (decided by the back end) and reopens only with the 
   // 16 minutes pass on the server's clock.
   await page.evaluate(async () => {
     const token = document.querySelector<HTMLMetaElement>('meta[name="kiemchung-token"]')!.content;
-    await fetch('./api/test.setClock', { method: 'POST', headers: { 'content-type': 'application/json', 'x-kiemchung-token': token }, body: JSON.stringify({ offsetMs: 16 * 60_000 }) });
+    await fetch('./api/test.setClock', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kiemchung-token': token },
+      body: JSON.stringify({ offsetMs: 16 * 60_000 }),
+    });
   });
   await page.getByRole('link', { name: 'Nhật ký' }).click();
   await expect(page.getByRole('heading', { name: 'Phiên làm việc đã khóa' })).toBeVisible();

@@ -36,7 +36,9 @@ test('signing key, a build blocked by the check, and checking a package file', a
     await expect(page.locator('ul.issues li').first()).toContainText(/—/);
 
     // A file that is not a package.
-    await page.getByLabel('Chọn tệp gói (.zip)…').setInputFiles({ name: 'goi.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 không phải gói hồ sơ') });
+    await page
+      .getByLabel('Chọn tệp gói (.zip)…')
+      .setInputFiles({ name: 'goi.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 không phải gói hồ sơ') });
     await expect(page.getByTestId('verify-result')).toContainText('Gói hồ sơ KHÔNG hợp lệ');
   } finally {
     await served.stop();
@@ -52,7 +54,11 @@ test('a verified package is browsed read-only and its evidence opened from insid
   test.setTimeout(150_000);
   const src = tempDir('kc-e2e-commune-');
   const dir = tempDir('kc-e2e-province-');
-  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/helpers/demo-package-child.ts'), src], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, KIEMCHUNG_LOG: 'warn' } });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/helpers/demo-package-child.ts'), src], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, KIEMCHUNG_LOG: 'warn' },
+  });
   expect(child.status, child.stderr).toBe(0);
   const zip = child.stdout.trim().split('\n').pop()!;
   const entries = await readZip(zip);

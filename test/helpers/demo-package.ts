@@ -26,8 +26,19 @@ export function completeDemo(app: TestApp, assessmentId: number) {
       continue;
     }
     const nodeMax = app.s.db.first(app.s.db.q.selectFrom('criterion').select('max_points').where('code', '=', it.criterionCode))?.max_points ?? null;
-    if (nodeMax === null) updateItem(app.s, leader, { itemId: it.id, notApplicable: true, naReason: 'Bộ tiêu chí chưa có điểm tối đa cho mục này', explanation: 'Không chấm được.' });
-    else updateItem(app.s, leader, { itemId: it.id, points: it.points ?? nodeMax, explanation: `Minh chứng cho ${it.criterionCode}: Báo cáo số 25/BC-UBND, trang 2.` });
+    if (nodeMax === null)
+      updateItem(app.s, leader, {
+        itemId: it.id,
+        notApplicable: true,
+        naReason: 'Bộ tiêu chí chưa có điểm tối đa cho mục này',
+        explanation: 'Không chấm được.',
+      });
+    else
+      updateItem(app.s, leader, {
+        itemId: it.id,
+        points: it.points ?? nodeMax,
+        explanation: `Minh chứng cho ${it.criterionCode}: Báo cáo số 25/BC-UBND, trang 2.`,
+      });
     if (it.evidence.length === 0) linkDocument(app.s, leader, { itemId: it.id, sha256: report.sha256, fileName: `${it.criterionCode}_so 25BC-UBND_BC CCHC` });
     markDone(app.s, leader, it.id);
     approve(app.s, leader, it.id);

@@ -38,11 +38,21 @@ export function communeTeam(commune: string): RosterRow[] {
 }
 
 export async function seedRound(app: TestApp, token: string): Promise<number> {
-  const round = await app.call('exam.createRound', { name: 'Đợt 1 — Mỹ Xuyên 2023', examDate: '2023-09-20', venue: 'Hội trường UBND huyện', district: 'Mỹ Xuyên' }, token);
+  const round = await app.call(
+    'exam.createRound',
+    { name: 'Đợt 1 — Mỹ Xuyên 2023', examDate: '2023-09-20', venue: 'Hội trường UBND huyện', district: 'Mỹ Xuyên' },
+    token,
+  );
   const all = [...communeTeam('Đại Tâm'), ...communeTeam('Tham Đôn')];
-  storeRoster(app.s, SYSTEM_ACTOR, round.id, [
-    { form: '01', rows: all.filter((p) => p.positionId === 'CT_PCT') },
-    { form: '02', rows: all.filter((p) => p.positionId !== 'CT_PCT') },
-  ], 'test');
+  storeRoster(
+    app.s,
+    SYSTEM_ACTOR,
+    round.id,
+    [
+      { form: '01', rows: all.filter((p) => p.positionId === 'CT_PCT') },
+      { form: '02', rows: all.filter((p) => p.positionId !== 'CT_PCT') },
+    ],
+    'test',
+  );
   return round.id;
 }

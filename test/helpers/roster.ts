@@ -18,14 +18,91 @@ export function rng(seed: number): () => number {
 }
 
 // Sóc Trăng: Kinh, Khmer and Hoa names side by side.
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Thạch', 'Lâm', 'Sơn', 'Kim', 'Danh', 'Triệu', 'Quách'];
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Huỳnh',
+  'Hoàng',
+  'Phan',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Thạch',
+  'Lâm',
+  'Sơn',
+  'Kim',
+  'Danh',
+  'Triệu',
+  'Quách',
+];
 const MIDDLE_M = ['Văn', 'Minh', 'Quốc', 'Hoàng', 'Thanh', 'Hữu', 'Công', 'Đức', 'Tấn', 'Chí'];
 const MIDDLE_F = ['Thị', 'Ngọc', 'Thanh', 'Kim', 'Mỹ', 'Thu', 'Bích', 'Hồng', 'Diễm', 'Thúy'];
-const GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Hùng', 'Khải', 'Lộc', 'Nghĩa', 'Phúc', 'Quang', 'Sang', 'Tài', 'Thắng', 'Toàn', 'Trí', 'Vũ', 'Sóc', 'Sa Ri', 'Chanh Đa', 'Hoà'];
-const GIVEN_F = ['Anh', 'Diệp', 'Hằng', 'Hoa', 'Lan', 'Linh', 'Mai', 'Nga', 'Ngân', 'Oanh', 'Phượng', 'Quyên', 'Thảo', 'Trang', 'Tuyết', 'Uyên', 'Vy', 'Yến', 'Sa Phia', 'Thuý'];
+const GIVEN_M = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hùng',
+  'Khải',
+  'Lộc',
+  'Nghĩa',
+  'Phúc',
+  'Quang',
+  'Sang',
+  'Tài',
+  'Thắng',
+  'Toàn',
+  'Trí',
+  'Vũ',
+  'Sóc',
+  'Sa Ri',
+  'Chanh Đa',
+  'Hoà',
+];
+const GIVEN_F = [
+  'Anh',
+  'Diệp',
+  'Hằng',
+  'Hoa',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Nga',
+  'Ngân',
+  'Oanh',
+  'Phượng',
+  'Quyên',
+  'Thảo',
+  'Trang',
+  'Tuyết',
+  'Uyên',
+  'Vy',
+  'Yến',
+  'Sa Phia',
+  'Thuý',
+];
 export const COMMUNES = [
-  'Thị trấn Mỹ Xuyên', 'Xã Đại Tâm', 'Xã Tham Đôn', 'Xã Thạnh Phú', 'Xã Ngọc Đông', 'Xã Thạnh Quới',
-  'Xã Hòa Tú 1', 'Xã Hòa Tú 2', 'Xã Gia Hòa 1', 'Xã Gia Hòa 2', 'Xã Ngọc Tố', 'Phường 1', 'Phường 2', 'Phường 10',
+  'Thị trấn Mỹ Xuyên',
+  'Xã Đại Tâm',
+  'Xã Tham Đôn',
+  'Xã Thạnh Phú',
+  'Xã Ngọc Đông',
+  'Xã Thạnh Quới',
+  'Xã Hòa Tú 1',
+  'Xã Hòa Tú 2',
+  'Xã Gia Hòa 1',
+  'Xã Gia Hòa 2',
+  'Xã Ngọc Tố',
+  'Phường 1',
+  'Phường 2',
+  'Phường 10',
 ];
 const MOBILE_PREFIXES = ['091', '094', '088', '083', '084', '097', '098', '086', '032', '033', '035', '070', '077', '079', '090', '093', '056', '058'];
 
@@ -84,7 +161,9 @@ export function makeRoster(form: FormCode, n: number, opts: GenOptions = {}): Ro
     const fullName = `${pick(SURNAMES)} ${pick(female ? MIDDLE_F : MIDDLE_M)} ${pick(female ? GIVEN_F : GIVEN_M)}`;
     const birthYear = 1965 + Math.floor(rand() * 38);
     const full = rand() < 0.4;
-    const birthDate = full ? `${birthYear}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}` : null;
+    const birthDate = full
+      ? `${birthYear}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`
+      : null;
     const key = personKey(fullName, birthYear, form === '04' ? 'x' : commune);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -228,7 +307,8 @@ export async function writeRawXlsx<const T extends readonly RawSheet[]>(file: st
         const [top, sub] = header as [Cell[], Cell[]];
         top.forEach((v, c) => {
           if (v === null) return;
-          if (sub[c] !== null && sub[c] !== undefined) ws.mergeCells(r, c + 1, r, c + 2); // "Năm sinh" over two sub-columns
+          if (sub[c] !== null && sub[c] !== undefined)
+            ws.mergeCells(r, c + 1, r, c + 2); // "Năm sinh" over two sub-columns
           else ws.mergeCells(r, c + 1, r + 1, c + 1);
         });
       }
@@ -245,11 +325,19 @@ export async function writeRawXlsx<const T extends readonly RawSheet[]>(file: st
 }
 
 /** A row of the Mẫu 02 header above: birth under Nam or Nữ by `gender`. */
-export function row02(name: string | null, gender: 'nam' | 'nu' | 'both', birth: Cell, position: string | null, commune: string | null, phone: Cell = null, note: string | null = null, stt: Cell = null): Cell[] {
+export function row02(
+  name: string | null,
+  gender: 'nam' | 'nu' | 'both',
+  birth: Cell,
+  position: string | null,
+  commune: string | null,
+  phone: Cell = null,
+  note: string | null = null,
+  stt: Cell = null,
+): Cell[] {
   const male = gender === 'nam' || gender === 'both' ? birth : null;
   const female = gender === 'nu' || gender === 'both' ? birth : null;
   return [stt, name, male, female, position, commune, phone, note];
 }
 
 export const TITLE_02 = ['UBND HUYỆN MỸ XUYÊN', 'Mẫu số 02', 'DANH SÁCH', 'Công chức UBND cấp xã tham gia kiểm tra, đánh giá Năm 2023'];
-

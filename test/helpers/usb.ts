@@ -19,7 +19,7 @@ export async function makeRandomFile(file: string, bytes: number): Promise<strin
   const fh = await open(file, 'w');
   const hash = createHash('sha256');
   try {
-    for (let pos = 0; pos < bytes; ) {
+    for (let pos = 0; pos < bytes;) {
       const b = randomBytes(Math.min(1 << 20, bytes - pos));
       hash.update(b);
       await fh.write(b, 0, b.length, pos);

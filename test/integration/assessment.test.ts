@@ -17,7 +17,11 @@ async function scenario() {
   app = openTestApp();
   app.clock.set(OPENS + 86_400_000); // 15/09/2023, inside the window
   const leader = await setUpOffice(app);
-  const officer = await app.call('users.create', { fullName: 'Lê Thị Hương', position: 'Văn phòng - Thống kê', username: 'huong', password: 'huong-123456', roles: ['officer'] }, leader);
+  const officer = await app.call(
+    'users.create',
+    { fullName: 'Lê Thị Hương', position: 'Văn phòng - Thống kê', username: 'huong', password: 'huong-123456', roles: ['officer'] },
+    leader,
+  );
   const { token: off } = await app.call('auth.login', { username: 'huong', password: 'huong-123456' });
   const setId = await importSmallSet(app, leader);
   const a = await app.call('assessment.create', { year: 2023, setId, opensAt: OPENS, closesAt: CLOSES }, leader);
@@ -70,10 +74,29 @@ describe('assessment of a year', () => {
     expect(last.totals.overall.percent).toBeCloseTo(82.35, 2);
     expect(last.totals.band).toBe('Tốt');
     // A province with its own table: 85 % for "Tốt".
-    await app.call('settings.update', { ratingBands: [{ label: 'Tốt', minPercent: 85 }, { label: 'Khá', minPercent: 70 }, { label: 'Chưa đạt', minPercent: 0 }] }, leader);
+    await app.call(
+      'settings.update',
+      {
+        ratingBands: [
+          { label: 'Tốt', minPercent: 85 },
+          { label: 'Khá', minPercent: 70 },
+          { label: 'Chưa đạt', minPercent: 0 },
+        ],
+      },
+      leader,
+    );
     const again = await app.call('assessment.get', { assessmentId: (await app.call('assessment.list', {}, leader))[0]!.id }, leader);
     expect(again.totals.band).toBe('Khá');
-    const dup = await app.fail('settings.update', { ratingBands: [{ label: 'A', minPercent: 50 }, { label: 'B', minPercent: 50 }] }, leader);
+    const dup = await app.fail(
+      'settings.update',
+      {
+        ratingBands: [
+          { label: 'A', minPercent: 50 },
+          { label: 'B', minPercent: 50 },
+        ],
+      },
+      leader,
+    );
     expect(dup.message).toMatch(/cùng ngưỡng/);
   });
 
@@ -116,7 +139,11 @@ describe('deadline (enforced in main on every write)', () => {
     const { leader, assessmentId, item } = await scenario();
     app.clock.set(CLOSES + 86_400_000);
     await app.call('auth.unlock', { password: LEADER.password }, leader);
-    await app.call('assessment.addSupplementary', { assessmentId, opensAt: CLOSES + 3_600_000, closesAt: CLOSES + 5 * 86_400_000, codes: ['2.2'], note: 'Hội đồng trả lại' }, leader);
+    await app.call(
+      'assessment.addSupplementary',
+      { assessmentId, opensAt: CLOSES + 3_600_000, closesAt: CLOSES + 5 * 86_400_000, codes: ['2.2'], note: 'Hội đồng trả lại' },
+      leader,
+    );
     await app.call('item.update', { itemId: item('2.2.2'), points: 3 }, leader);
     expect((await app.fail('item.update', { itemId: item('1.1'), points: 2 }, leader)).code).toBe('DEADLINE');
   });
@@ -127,19 +154,38 @@ describe('evidence', () => {
     const { leader, assessmentId, item } = await scenario();
     const pdf = await makeDemoPdf(['Báo cáo số 25/BC-UBND', 'Công tác CCHC quý I/2023']);
     const up = await uploadBytes(app, leader, 'BC 25.pdf', pdf);
-    const r = await app.call('evidence.attach', { itemId: item('1.2'), uploadId: up, fileName: '1.2_so 25BC-UBND_BC CCHC quy I.2023', docNumber: '25/BC-UBND', docDate: '2023-03-25', summary: 'BC CCHC quý I/2023' }, leader);
+    const r = await app.call(
+      'evidence.attach',
+      {
+        itemId: item('1.2'),
+        uploadId: up,
+        fileName: '1.2_so 25BC-UBND_BC CCHC quy I.2023',
+        docNumber: '25/BC-UBND',
+        docDate: '2023-03-25',
+        summary: 'BC CCHC quý I/2023',
+      },
+      leader,
+    );
     const ev = r.item.evidence[0]!;
     expect(ev).toMatchObject({ fileName: '1.2_so 25BC-UBND_BC CCHC quy I.2023', mediaType: 'application/pdf', pdfSigned: false });
     expect(existsSync(blobPath(app.dir, ev.sha256))).toBe(true);
 
     const docx = await uploadBytes(app, leader, 'bao cao.pdf', fakeDocx());
-    const refused = await app.fail('evidence.attach', { itemId: item('1.1'), uploadId: docx, fileName: '1.1_bao cao', docNumber: null, docDate: null, summary: null }, leader);
+    const refused = await app.fail(
+      'evidence.attach',
+      { itemId: item('1.1'), uploadId: docx, fileName: '1.1_bao cao', docNumber: null, docDate: null, summary: null },
+      leader,
+    );
     expect(refused.code).toBe('VALIDATION');
     expect(refused.message).toMatch(/bao cao\.pdf/);
     expect(refused.message).toMatch(/Word/);
 
     const png = await uploadBytes(app, leader, 'anh.jpg', makeDemoPng());
-    const withPng = await app.call('evidence.attach', { itemId: item('1.1'), uploadId: png, fileName: '1.1_Anh niem yet', docNumber: null, docDate: null, summary: null }, leader);
+    const withPng = await app.call(
+      'evidence.attach',
+      { itemId: item('1.1'), uploadId: png, fileName: '1.1_Anh niem yet', docNumber: null, docDate: null, summary: null },
+      leader,
+    );
     expect(withPng.item.evidence[0]!.mediaType).toBe('image/png');
 
     // The same report used for 2.1 too: linked, not copied, under 2.1's own name.
@@ -152,9 +198,17 @@ describe('evidence', () => {
   it('validates the file name against the convention and the criterion', async () => {
     const { leader, item } = await scenario();
     const up = await uploadBytes(app, leader, 'x.pdf', await makeDemoPdf(['x']));
-    const wrongCode = await app.fail('evidence.attach', { itemId: item('1.2'), uploadId: up, fileName: '1.1_so 25BC-UBND_BC', docNumber: null, docDate: null, summary: null }, leader);
+    const wrongCode = await app.fail(
+      'evidence.attach',
+      { itemId: item('1.2'), uploadId: up, fileName: '1.1_so 25BC-UBND_BC', docNumber: null, docDate: null, summary: null },
+      leader,
+    );
     expect(wrongCode.issues?.[0]?.path).toBe('fileName');
-    const diacritics = await app.fail('evidence.attach', { itemId: item('1.2'), uploadId: up, fileName: '1.2_Báo cáo', docNumber: null, docDate: null, summary: null }, leader);
+    const diacritics = await app.fail(
+      'evidence.attach',
+      { itemId: item('1.2'), uploadId: up, fileName: '1.2_Báo cáo', docNumber: null, docDate: null, summary: null },
+      leader,
+    );
     expect(diacritics.message).toMatch(/quy ước/);
   });
 });
@@ -171,7 +225,11 @@ describe('pre-submission check and sending', () => {
     for (const code of ['1.1', '1.2', '2.1', '2.2.1', '2.2.2']) {
       await app.call('item.update', { itemId: item(code), points: 1, explanation: `Minh chứng cho ${code}` }, off);
       const up = await uploadBytes(app, off, 'bc.pdf', pdf);
-      await app.call('evidence.attach', { itemId: item(code), uploadId: up, fileName: `${code}_so 1BC-UBND_BC`, docNumber: '1/BC-UBND', docDate: null, summary: 'BC' }, off);
+      await app.call(
+        'evidence.attach',
+        { itemId: item(code), uploadId: up, fileName: `${code}_so 1BC-UBND_BC`, docNumber: '1/BC-UBND', docDate: null, summary: 'BC' },
+        off,
+      );
       await app.call('item.markDone', { itemId: item(code) }, off);
     }
     const beforeApprove = await app.call('assessment.precheck', { assessmentId }, leader);

@@ -87,7 +87,13 @@ describe('XLSX criteria files', () => {
       file,
       [
         [1, 'Công tác chỉ đạo, điều hành CCHC', 10, null, null], // a number code
-        ['1.1', { richText: [{ text: 'Kế hoạch ' }, { text: 'CCHC', font: { bold: true } }] }, { formula: '4+6', result: 10 }, 'Ban hành trước 31/12', 'Kế hoạch CCHC năm (bản ký số)'],
+        [
+          '1.1',
+          { richText: [{ text: 'Kế hoạch ' }, { text: 'CCHC', font: { bold: true } }] },
+          { formula: '4+6', result: 10 },
+          'Ban hành trước 31/12',
+          'Kế hoạch CCHC năm (bản ký số)',
+        ],
         [null, null, null, null, null], // an empty row inside the table
         ['2', 'Cải cách TTHC', '90', null, null],
         ['2.1', 'Kiểm soát TTHC', '89,75', null, null],

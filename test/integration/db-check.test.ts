@@ -14,7 +14,11 @@ async function seed(): Promise<string> {
   const app = openTestApp(dir);
   const leader = await setUpOffice(app);
   for (const [i, name] of ['Lan', 'Hương', 'Đức'].entries()) {
-    await app.call('users.create', { fullName: name, position: 'Tài chính - Kế toán', username: `canbo${i}`, password: 'mat-khau-123', roles: ['officer'] }, leader);
+    await app.call(
+      'users.create',
+      { fullName: name, position: 'Tài chính - Kế toán', username: `canbo${i}`, password: 'mat-khau-123', roles: ['officer'] },
+      leader,
+    );
   }
   app.close();
   return dir;

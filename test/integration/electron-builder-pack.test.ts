@@ -56,11 +56,15 @@ beforeAll(async () => {
   const configFile = path.join(base, 'electron-builder.yml');
   writeFileSync(configFile, dump({ ...config, electronDist, directories: { output: out } }));
 
-  await promisify(execFile)(path.join(root, 'node_modules/.bin/electron-builder'), ['--linux', '--x64', '--dir', '--config', configFile, '--projectDir', root], {
-    cwd: root,
-    env: { ...process.env, CI: '1' },
-    timeout: 110_000,
-  });
+  await promisify(execFile)(
+    path.join(root, 'node_modules/.bin/electron-builder'),
+    ['--linux', '--x64', '--dir', '--config', configFile, '--projectDir', root],
+    {
+      cwd: root,
+      env: { ...process.env, CI: '1' },
+      timeout: 110_000,
+    },
+  );
   asarFiles = asarList(path.join(out, 'linux-unpacked/resources/app.asar'));
 }, 120_000);
 afterAll(() => rmSync(base, { recursive: true, force: true }));

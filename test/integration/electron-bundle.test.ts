@@ -110,7 +110,10 @@ describe('dist/app/main.js under a stand-in Electron', () => {
     const register = path.join(dir, 'register.mjs');
     const reportFile = path.join(dir, 'report.json');
     writeFileSync(fake, FAKE_ELECTRON);
-    writeFileSync(hooks, `export async function resolve(s, c, next) { return s === 'electron' ? { url: ${JSON.stringify(pathToFileURL(fake).href)}, shortCircuit: true } : next(s, c); }`);
+    writeFileSync(
+      hooks,
+      `export async function resolve(s, c, next) { return s === 'electron' ? { url: ${JSON.stringify(pathToFileURL(fake).href)}, shortCircuit: true } : next(s, c); }`,
+    );
     writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`);
 
     const dataDir = path.join(dir, 'du lieu');

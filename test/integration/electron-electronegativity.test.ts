@@ -129,7 +129,10 @@ beforeAll(async () => {
       if (p === 'renderer/index.html' && !existsSync(from)) {
         // Until the renderer's page exists: the same policy as a meta tag, as it will carry.
         mkdirSync(path.join(to, 'renderer'), { recursive: true });
-        writeFileSync(path.join(to, p), `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}"></head><body></body></html>`);
+        writeFileSync(
+          path.join(to, p),
+          `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}"></head><body></body></html>`,
+        );
         continue;
       }
       cpSync(from, path.join(to, p), { recursive: true });
@@ -154,15 +157,25 @@ describe('electronegativity', () => {
     expect(real.result.atomicChecks).toBeGreaterThan(20);
     expect(real.result.globalChecks).toBeGreaterThan(3);
     expect(real.result.errors).toEqual([]);
-    expect(tsFiles(real.dir).map((f) => rel(real.dir, f))).toEqual(expect.arrayContaining(['main/app/main.ts', 'main/app/window.ts', 'main/app/security.ts', 'preload/index.ts']));
+    expect(tsFiles(real.dir).map((f) => rel(real.dir, f))).toEqual(
+      expect.arrayContaining(['main/app/main.ts', 'main/app/window.ts', 'main/app/security.ts', 'preload/index.ts']),
+    );
     // It read package.json and so knows the Electron version the checks are judged against.
     expect(real.result.issues).toContainEqual(expect.objectContaining({ id: 'ELECTRON_VERSION_JSON_CHECK' }));
   });
 
   it('flags an insecure window appended to any of our files (the gate can fail)', () => {
     expect(canary.result.errors).toEqual([]);
-    const flagged = new Set(blocking(canary).filter((i) => i.severity.name === 'HIGH').map((i) => rel(canary.dir, i.file)));
-    expect([...flagged].sort()).toEqual(tsFiles(canary.dir).map((f) => rel(canary.dir, f)).sort());
+    const flagged = new Set(
+      blocking(canary)
+        .filter((i) => i.severity.name === 'HIGH')
+        .map((i) => rel(canary.dir, i.file)),
+    );
+    expect([...flagged].sort()).toEqual(
+      tsFiles(canary.dir)
+        .map((f) => rel(canary.dir, f))
+        .sort(),
+    );
   });
 
   it('finds no HIGH or MEDIUM problem that has not been reviewed', () => {
@@ -187,9 +200,17 @@ describe('electronegativity', () => {
   it('sees in index.html the policy app:// sends, less what a meta tag cannot carry', () => {
     const html = readFileSync(path.join(real.dir, 'renderer/index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)?.[1] ?? '';
-    const directives = (policy: string) => policy.split(';').map((d) => d.trim()).filter(Boolean);
+    const directives = (policy: string) =>
+      policy
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean);
     // Browsers ignore these in a <meta> policy (CSP Level 3, "The <meta> element"); only the header can set them.
     const headerOnly = /^(frame-ancestors|report-uri|sandbox)\b/;
-    expect(directives(meta).sort()).toEqual(directives(CONTENT_SECURITY_POLICY).filter((d) => !headerOnly.test(d)).sort());
+    expect(directives(meta).sort()).toEqual(
+      directives(CONTENT_SECURITY_POLICY)
+        .filter((d) => !headerOnly.test(d))
+        .sort(),
+    );
   });
 });

@@ -15,7 +15,11 @@ afterEach(() => {
 async function setup() {
   app = openTestApp();
   const leader = await setUpOffice(app);
-  await app.call('users.create', { fullName: 'Ngô Thanh Bình', position: 'Công chức khác', username: 'giamthi', password: 'giam-thi-123', roles: ['proctor'] }, leader);
+  await app.call(
+    'users.create',
+    { fullName: 'Ngô Thanh Bình', position: 'Công chức khác', username: 'giamthi', password: 'giam-thi-123', roles: ['proctor'] },
+    leader,
+  );
   const { token } = await app.call('auth.login', { username: 'giamthi', password: 'giam-thi-123' });
   const roundId = await seedRound(app, token);
   const formed = await app.call('exam.formTeams', { roundId }, token);
@@ -83,14 +87,27 @@ describe('appointment codes and results', () => {
     let view = await app.call('exam.console', { roundId }, token);
     const recs = view.teams.find((t) => t.id === team.id)!.steps[0]!.records;
     const [a, b] = recs;
-    await app.call('exam.setCodes', { recordId: a!.id, codes: ['g22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004'] }, token);
-    const fifth = await app.fail('exam.setCodes', { recordId: a!.id, codes: ['G22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004', 'G22.99-230920-0005'] }, token);
+    await app.call(
+      'exam.setCodes',
+      { recordId: a!.id, codes: ['g22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004'] },
+      token,
+    );
+    const fifth = await app.fail(
+      'exam.setCodes',
+      { recordId: a!.id, codes: ['G22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004', 'G22.99-230920-0005'] },
+      token,
+    );
     expect(fifth.message).toMatch(/tối đa 4 hồ sơ/);
     const dup = await app.fail('exam.setCodes', { recordId: b!.id, codes: ['G22.99-230920-0002'] }, token);
     expect(dup.message).toMatch(/đã được ghi cho/);
     expect((await app.fail('exam.setCodes', { recordId: b!.id, codes: ['ab'] }, token)).message).toMatch(/không đúng dạng/);
     view = await app.call('exam.console', { roundId }, token);
-    expect(view.teams.find((t) => t.id === team.id)!.codes.map((c) => c.code)).toEqual(['G22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004']);
+    expect(view.teams.find((t) => t.id === team.id)!.codes.map((c) => c.code)).toEqual([
+      'G22.99-230920-0001',
+      'G22.99-230920-0002',
+      'G22.99-230920-0003',
+      'G22.99-230920-0004',
+    ]);
   });
 
   it('an Internet failure is recorded with its time and fails the step for everyone in it', async () => {
@@ -157,10 +174,22 @@ describe('the 6-month rule', () => {
     const round = await app.call('exam.createRound', { name: 'Đợt 2', examDate: '2023-09-20', venue: null, district: null }, leader);
     const moved = person('Lê Văn Mới', 'VP_TK', 'Văn phòng - Thống kê', 'Đại Tâm');
     const old = person('Trần Văn Cũ', 'TC_KT', 'Tài chính - Kế toán', 'Đại Tâm');
-    storeRoster(app.s, SYSTEM_ACTOR, round.id, [
-      { form: '02', rows: [moved, old] },
-      { form: '05', rows: [{ ...moved, appointedAt: '2023-05-01' }, { ...old, appointedAt: '2022-12-01' }] },
-    ], 'test');
+    storeRoster(
+      app.s,
+      SYSTEM_ACTOR,
+      round.id,
+      [
+        { form: '02', rows: [moved, old] },
+        {
+          form: '05',
+          rows: [
+            { ...moved, appointedAt: '2023-05-01' },
+            { ...old, appointedAt: '2022-12-01' },
+          ],
+        },
+      ],
+      'test',
+    );
     const entries = (await app.call('exam.round', { roundId: round.id }, leader)).entries.filter((e) => e.form === '02');
     const idOf = (n: string) => entries.find((e) => e.fullName === n)!.id;
     await app.call('exam.choosePosition', { entryId: idOf('Lê Văn Mới'), positionId: 'TP_HT' }, leader);

@@ -35,7 +35,10 @@ let bag: string;
 
 /** Runs one step of one team the way a proctor would: start, write every result, end early. */
 function runStep(teamId: number, step: 1 | 2 | 3 | 4, result: (name: string) => 'dat' | 'khong_dat') {
-  const find = () => consoleView(app.s, roundId).teams.find((t) => t.id === teamId)!.steps.find((s) => s.step === step)!;
+  const find = () =>
+    consoleView(app.s, roundId)
+      .teams.find((t) => t.id === teamId)!
+      .steps.find((s) => s.step === step)!;
   if (find().phase === 'pending') startStep(app.s, proctor, teamId, step);
   app.clock.advance(MINUTE);
   for (const r of find().records) setResult(app.s, proctor, { recordId: r.id, result: result(r.fullName), finished: true, note: null });
@@ -99,7 +102,7 @@ describe('refusing an unfinished round', () => {
   it('names the running step even when told to sign an incomplete round', () => {
     expect(refusedRunning.code).toBe('CONFLICT');
     expect(refusedRunning.message).toMatch(/Chưa đóng gói được kết quả thi: còn 1 vấn đề/);
-    expect(refusedRunning.issues?.map((i) => i.message)).toEqual([expect.stringContaining('Đội Phú Thượng: Bước 1 (') ]);
+    expect(refusedRunning.issues?.map((i) => i.message)).toEqual([expect.stringContaining('Đội Phú Thượng: Bước 1 (')]);
     expect(refusedRunning.issues?.[0]?.message).toContain('đang diễn ra');
   });
 
@@ -126,12 +129,36 @@ describe('the demo round’s results package', () => {
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.bagName).toMatch(/^KC-\d{4}-PhuThuong-THI-\d+$/);
-    expect(report.bagInfo).toMatchObject({ 'Kiemchung-Kind': 'exam', 'Kiemchung-Pending': '0', 'Kiemchung-People': String(roundResults(app.s, roundId).totals.people) });
+    expect(report.bagInfo).toMatchObject({
+      'Kiemchung-Kind': 'exam',
+      'Kiemchung-Pending': '0',
+      'Kiemchung-People': String(roundResults(app.s, roundId).totals.people),
+    });
     expect(report.payload.map((p) => p.path).sort()).toEqual(['data/package.json', 'data/results.pdf', 'data/results.xlsx']);
 
     const certPem = path.join(app.dir, 'cert.pem');
     writeFileSync(certPem, JSON.parse(readFileSync(path.join(app.dir, 'keys', 'identity.json'), 'utf8')).certificatePem);
-    const r = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-content', path.join(bag, 'tagmanifest-sha256.txt'), '-in', path.join(bag, 'tagmanifest-sha256.txt.p7s'), '-CAfile', certPem, '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-content',
+        path.join(bag, 'tagmanifest-sha256.txt'),
+        '-in',
+        path.join(bag, 'tagmanifest-sha256.txt.p7s'),
+        '-CAfile',
+        certPem,
+        '-purpose',
+        'any',
+        '-out',
+        '/dev/null',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stderr).toContain('Verification successful');
     expect(r.status).toBe(0);
   });
@@ -169,8 +196,16 @@ describe('the demo round’s results package', () => {
     expect(doc.totals.pending).toBe(0);
     expect(doc.totals.failed).toBeGreaterThan(0);
     expect(doc.people.map((p) => [p.fullName, p.commune, p.passed])).toEqual(results.people.map((p) => [p.fullName, p.commune, p.passed]));
-    expect(doc.people.find((p) => p.fullName === 'Hà Văn Sơn')).toMatchObject({ passed: false, steps: expect.arrayContaining([expect.objectContaining({ step: 2, result: 'khong_dat' })]) });
-    expect(doc.people.find((p) => p.fullName === 'Lê Thị Hương')!.steps[0]).toMatchObject({ step: 1, result: 'dat', codes: [expect.stringMatching(/^G22\.61-/), expect.any(String)], finishedAt: expect.any(String) });
+    expect(doc.people.find((p) => p.fullName === 'Hà Văn Sơn')).toMatchObject({
+      passed: false,
+      steps: expect.arrayContaining([expect.objectContaining({ step: 2, result: 'khong_dat' })]),
+    });
+    expect(doc.people.find((p) => p.fullName === 'Lê Thị Hương')!.steps[0]).toMatchObject({
+      step: 1,
+      result: 'dat',
+      codes: [expect.stringMatching(/^G22\.61-/), expect.any(String)],
+      finishedAt: expect.any(String),
+    });
     expect(doc.round).toMatchObject({ id: roundId, venue: 'Hội trường UBND huyện Võ Nhai', district: 'Võ Nhai' });
     const la3 = doc.teams.find((t) => t.commune === 'La Hiên')!.steps.find((s) => s.step === 3)!;
     expect(la3).toMatchObject({ failed: true, endedBy: 'proctor', incidents: [{ kind: 'internet', description: 'Mất mạng từ 9 giờ 40' }] });
@@ -191,7 +226,12 @@ describe('kiemchung package build --kind exam', () => {
   let round2: number;
   beforeAll(() => {
     // A second round in the same year, with nobody in it: the CLI must ask which one.
-    round2 = createRound(app.s, proctor, { name: 'Kiểm tra bổ sung — đợt 2', examDate: `${new Date().getUTCFullYear()}-12-01`, venue: null, district: 'Võ Nhai' }).id;
+    round2 = createRound(app.s, proctor, {
+      name: 'Kiểm tra bổ sung — đợt 2',
+      examDate: `${new Date().getUTCFullYear()}-12-01`,
+      venue: null,
+      district: 'Võ Nhai',
+    }).id;
     app.close();
     closed = true;
   });
@@ -208,7 +248,10 @@ describe('kiemchung package build --kind exam', () => {
   });
 
   it('refuses a round with no one in it', () => {
-    const r = runCli(['package', 'build', '--kind', 'exam', '--year', year, '--round', String(round2), '--out', path.join(app.dir, 'y.zip'), '--data-dir', app.dir], env);
+    const r = runCli(
+      ['package', 'build', '--kind', 'exam', '--year', year, '--round', String(round2), '--out', path.join(app.dir, 'y.zip'), '--data-dir', app.dir],
+      env,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('chưa có ai dự thi');
   });

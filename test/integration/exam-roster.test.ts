@@ -37,8 +37,14 @@ describe('roster import and export through the CLI', () => {
       const out = path.join(dir, `out-${form}.xlsx`);
       expect(runCli(['roster', 'export', '--form', form, '--round', 'Đợt 1 năm 2023', '--out', out, '--data-dir', data]).code).toBe(0);
       const [a, b] = await Promise.all([readRosterFile(file), readRosterFile(out)]);
-      const key = (r: { fullName: string; gender: string | null; birthYear: number | null; positionTitle: string | null; commune: string | null; phone: string | null }) =>
-        [r.fullName, r.gender, r.birthYear, r.positionTitle, r.commune, r.phone].join('|');
+      const key = (r: {
+        fullName: string;
+        gender: string | null;
+        birthYear: number | null;
+        positionTitle: string | null;
+        commune: string | null;
+        phone: string | null;
+      }) => [r.fullName, r.gender, r.birthYear, r.positionTitle, r.commune, r.phone].join('|');
       expect(b.errors).toEqual([]);
       expect(b.forms[0]!.rows.map(key).sort()).toEqual(a.forms[0]!.rows.map(key).sort());
     }
@@ -72,7 +78,9 @@ describe('a malformed roster', () => {
         ],
       },
     ]);
-    const e = await importRosterFile(app.s, SYSTEM_ACTOR, bad, 'bad.xlsx', round.id).catch((x: unknown) => x as { code: string; message: string; issues: { path: string; message: string }[] });
+    const e = await importRosterFile(app.s, SYSTEM_ACTOR, bad, 'bad.xlsx', round.id).catch(
+      (x: unknown) => x as { code: string; message: string; issues: { path: string; message: string }[] },
+    );
     expect((e as { code: string }).code).toBe('VALIDATION');
     const issues = (e as { issues: { path: string; message: string }[] }).issues;
     expect(issues.length).toBeGreaterThanOrEqual(4);

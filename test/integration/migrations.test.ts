@@ -48,14 +48,20 @@ describe('migrations', () => {
     const db = new Database(path.join(dir, DB_FILE));
     db.pragma('foreign_keys = ON');
     migrate(db, 1, migrations.slice(0, 1));
-    db.prepare(`INSERT INTO users (username, full_name, position, roles, password_hash, created_at, updated_at) VALUES ('lan', 'Trần Thị Lan', 'Phó Chủ tịch', '["leader"]', 'x', 1, 1)`).run();
+    db.prepare(
+      `INSERT INTO users (username, full_name, position, roles, password_hash, created_at, updated_at) VALUES ('lan', 'Trần Thị Lan', 'Phó Chủ tịch', '["leader"]', 'x', 1, 1)`,
+    ).run();
     migrate(db, 2, migrations.slice(0, 2));
     expect(db.prepare('SELECT full_name FROM users').get()).toEqual({ full_name: 'Trần Thị Lan' });
-    expect(tables(db)).toEqual(expect.arrayContaining(['criteria_set', 'criterion', 'assessment', 'assessment_item', 'document', 'item_document', 'trusted_time']));
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['criteria_set', 'criterion', 'assessment', 'assessment_item', 'document', 'item_document', 'trusted_time']),
+    );
     // A points value and a status outside the rules are refused by the schema itself.
     db.prepare(`INSERT INTO criteria_set (name, total_max, created_at) VALUES ('Bộ', 100, 1)`).run();
     db.prepare(`INSERT INTO assessment (year, set_id, opens_at, closes_at, created_at, updated_at) VALUES (2023, 1, 1, 2, 1, 1)`).run();
-    expect(() => db.prepare(`INSERT INTO assessment_item (assessment_id, criterion_code, status, updated_at) VALUES (1, '1.1', 'done?', 1)`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO assessment_item (assessment_id, criterion_code, status, updated_at) VALUES (1, '1.1', 'done?', 1)`).run()).toThrow(
+      /CHECK/,
+    );
     db.close();
   });
 
@@ -68,7 +74,19 @@ describe('migrations', () => {
     db.prepare(`INSERT INTO assessment (year, set_id, opens_at, closes_at, created_at, updated_at) VALUES (2023, 1, 1, 2, 1, 1)`).run();
     migrate(db, 2, migrations.slice(0, 3));
     expect(db.prepare('SELECT year FROM assessment').get()).toEqual({ year: 2023 });
-    expect(tables(db)).toEqual(expect.arrayContaining(['exam_round', 'roster_entry', 'exam_team', 'exam_performer', 'exam_step', 'exam_record', 'exam_incident', 'exam_override', 'clock_event']));
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'exam_round',
+        'roster_entry',
+        'exam_team',
+        'exam_performer',
+        'exam_step',
+        'exam_record',
+        'exam_incident',
+        'exam_override',
+        'clock_event',
+      ]),
+    );
     db.prepare(`INSERT INTO exam_round (name, created_at) VALUES ('Đợt 1', 1)`).run();
     db.prepare(`INSERT INTO exam_team (round_id, commune, created_at) VALUES (1, 'Đại Tâm', 1)`).run();
     expect(() => db.prepare(`INSERT INTO exam_step (team_id, step) VALUES (1, 5)`).run()).toThrow(/CHECK/);
@@ -102,7 +120,10 @@ describe('migrations', () => {
   it('a failing migration leaves nothing half-applied', () => {
     dir = tempDir();
     const db = new Database(path.join(dir, DB_FILE));
-    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT * FROM no_such_table;') }];
+    const broken = [
+      ...migrations,
+      { version: migrations.length + 1, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT * FROM no_such_table;') },
+    ];
     expect(() => migrate(db, 1, broken)).toThrow();
     expect(tables(db)).not.toContain('half');
     expect(tables(db)).not.toContain('users');

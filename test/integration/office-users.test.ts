@@ -8,7 +8,13 @@ afterEach(() => {
   cleanup(app.dir);
 });
 
-const OFFICER = { fullName: 'Lê Thị Hương', position: 'Văn phòng - Thống kê' as const, username: 'huong', password: 'huong-123456', roles: ['officer' as const] };
+const OFFICER = {
+  fullName: 'Lê Thị Hương',
+  position: 'Văn phòng - Thống kê' as const,
+  username: 'huong',
+  password: 'huong-123456',
+  roles: ['officer' as const],
+};
 
 describe('office set-up', () => {
   it('creates the office and a leader whose password is stored only as a scrypt hash', async () => {

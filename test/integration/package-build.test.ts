@@ -76,7 +76,11 @@ describe('the package zip', () => {
     expect(existsSync(at('out.zip.part'))).toBe(false);
     expect(built.bytes).toBe(statSync(at('out.zip')).size);
     // The zip's own hash, computed while writing (headers patched after their data), is the file's.
-    expect(built.sha256).toBe(createHash('sha256').update(readFileSync(at('out.zip'))).digest('hex'));
+    expect(built.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(at('out.zip')))
+        .digest('hex'),
+    );
   });
 
   it('passes `unzip -t` (CRC-32 of every entry)', () => {
@@ -86,7 +90,21 @@ describe('the package zip', () => {
   });
 
   it('its signature verifies with openssl cms against the certificate', () => {
-    const args = ['cms', '-verify', '-binary', '-inform', 'DER', '-content', 'tagmanifest-sha256.txt', '-in', 'tagmanifest-sha256.txt.p7s', '-CAfile', at('cert.pem'), '-out', '/dev/null'];
+    const args = [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-content',
+      'tagmanifest-sha256.txt',
+      '-in',
+      'tagmanifest-sha256.txt.p7s',
+      '-CAfile',
+      at('cert.pem'),
+      '-out',
+      '/dev/null',
+    ];
     for (const extra of [['-purpose', 'any'], []]) {
       const r = run('openssl', [...args, ...extra], bagDir);
       expect(r.code, r.out).toBe(0);
@@ -108,11 +126,12 @@ describe('the package zip', () => {
       const check = run('/usr/bin/sha256sum', ['--strict', '-c', m], bagDir);
       expect(check.code, check.out).toBe(0);
     }
-    expect(readFileSync(path.join(bagDir, 'tagmanifest-sha256.txt'), 'utf8').trimEnd().split('\n').map((l) => l.split('  ')[1])).toEqual([
-      'bagit.txt',
-      'bag-info.txt',
-      'manifest-sha256.txt',
-    ]);
+    expect(
+      readFileSync(path.join(bagDir, 'tagmanifest-sha256.txt'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('  ')[1]),
+    ).toEqual(['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt']);
     const info = readFileSync(path.join(bagDir, 'bag-info.txt'), 'utf8');
     const bytes = files.reduce((a, f) => a + statSync(path.join(bagDir, f)).size, 0);
     expect(info).toBe(
@@ -131,7 +150,10 @@ describe('the package zip', () => {
   });
 
   it('verifyPackage accepts it and names the signer', async () => {
-    const report = await verifyPackage(at('out.zip'), { now: SIGNED_AT, expectedSignerFingerprint: certificateInfo(identity.certificatePem, 0).fingerprint.toUpperCase() });
+    const report = await verifyPackage(at('out.zip'), {
+      now: SIGNED_AT,
+      expectedSignerFingerprint: certificateInfo(identity.certificatePem, 0).fingerprint.toUpperCase(),
+    });
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.bagName).toBe(BAG);
@@ -172,9 +194,10 @@ describe('the package zip', () => {
 describe('building refuses bad input before writing anything', () => {
   const attempt = async (p: string) => {
     const out = at(`bad-${Math.random().toString(36).slice(2)}.zip`);
-    const err = await buildBag({ bagName: BAG, bagInfo: bagInfo(), payload: [{ path: p, source: { bytes: Buffer.from('x') } }], identity, signingTime: SIGNED_AT }, out).catch(
-      (e: unknown) => e,
-    );
+    const err = await buildBag(
+      { bagName: BAG, bagInfo: bagInfo(), payload: [{ path: p, source: { bytes: Buffer.from('x') } }], identity, signingTime: SIGNED_AT },
+      out,
+    ).catch((e: unknown) => e);
     expect(existsSync(out)).toBe(false);
     expect(existsSync(`${out}.part`)).toBe(false);
     return err as ApiError;
@@ -212,15 +235,17 @@ describe('building refuses bad input before writing anything', () => {
       at('dup.zip'),
     ).catch((e: ApiError) => e);
     expect((dup as ApiError).message).toContain('A.pdf');
-    const noInfo = await buildBag({ bagName: 'Tên có dấu', bagInfo: {}, payload: [{ path: 'a', source: { bytes: Buffer.from('1') } }], identity }, at('x.zip')).catch(
-      (e: ApiError) => e,
-    );
+    const noInfo = await buildBag(
+      { bagName: 'Tên có dấu', bagInfo: {}, payload: [{ path: 'a', source: { bytes: Buffer.from('1') } }], identity },
+      at('x.zip'),
+    ).catch((e: ApiError) => e);
     expect((noInfo as ApiError).issues?.map((i) => i.path)).toEqual(
       expect.arrayContaining(['bagName', 'bagInfo.Source-Organization', 'bagInfo.External-Identifier', 'bagInfo.Kiemchung-Kind']),
     );
-    const missing = await buildBag({ bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'a.pdf', source: { file: at('nope.pdf') } }], identity }, at('m.zip')).catch(
-      (e: ApiError) => e,
-    );
+    const missing = await buildBag(
+      { bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'a.pdf', source: { file: at('nope.pdf') } }], identity },
+      at('m.zip'),
+    ).catch((e: ApiError) => e);
     expect((missing as ApiError).message).toContain('a.pdf');
     expect(existsSync(at('m.zip.part'))).toBe(false);
   });
@@ -230,7 +255,13 @@ describe('building refuses bad input before writing anything', () => {
     writeFileSync(file, 'một tệp đã bị hỏng trên ổ đĩa');
     const out = at('hong.zip');
     const e = await buildBag(
-      { bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'evidence/2.3/hong.pdf', source: { file, sha256: 'ab'.repeat(32) } }], identity, signingTime: SIGNED_AT },
+      {
+        bagName: BAG,
+        bagInfo: bagInfo(),
+        payload: [{ path: 'evidence/2.3/hong.pdf', source: { file, sha256: 'ab'.repeat(32) } }],
+        identity,
+        signingTime: SIGNED_AT,
+      },
       out,
     ).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);
@@ -241,15 +272,19 @@ describe('building refuses bad input before writing anything', () => {
     expect(existsSync(`${out}.part`)).toBe(false);
     // With its true hash the same file packs.
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
-    await buildBag({ bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'evidence/2.3/hong.pdf', source: { file, sha256: sha } }], identity, signingTime: SIGNED_AT }, out);
+    await buildBag(
+      { bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'evidence/2.3/hong.pdf', source: { file, sha256: sha } }], identity, signingTime: SIGNED_AT },
+      out,
+    );
     expect(existsSync(out)).toBe(true);
   });
 
   it('an expired certificate cannot sign', async () => {
     const old = await newIdentity(Date.UTC(2019, 0, 1), 1);
-    const e = await buildBag({ bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'a', source: { bytes: Buffer.from('1') } }], identity: old }, at('old.zip')).catch(
-      (x: ApiError) => x,
-    );
+    const e = await buildBag(
+      { bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'a', source: { bytes: Buffer.from('1') } }], identity: old },
+      at('old.zip'),
+    ).catch((x: ApiError) => x);
     expect((e as ApiError).message).toMatch(/hết hạn ngày \d\d\/\d\d\/2020/);
   });
 });
@@ -271,9 +306,11 @@ describe('progress and cancellation', () => {
     cancelling.checkCancelled = () => {
       if (++chunks > 3) throw new ApiError('CANCELLED', 'Đã hủy.');
     };
-    const e = await buildBag({ bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'big.bin', source: { file: big } }], identity }, at('c.zip'), cancelling).catch(
-      (x: ApiError) => x,
-    );
+    const e = await buildBag(
+      { bagName: BAG, bagInfo: bagInfo(), payload: [{ path: 'big.bin', source: { file: big } }], identity },
+      at('c.zip'),
+      cancelling,
+    ).catch((x: ApiError) => x);
     expect((e as ApiError).code).toBe('CANCELLED');
     expect(existsSync(at('c.zip'))).toBe(false);
     expect(existsSync(at('c.zip.part'))).toBe(false);
@@ -293,7 +330,21 @@ describe('detached CMS on its own', () => {
     writeFileSync(f, `${VI_TEXT}\n`.repeat(50_000));
     const p7s = await signDetached(f, identity, new Date(SIGNED_AT));
     writeFileSync(at('cms.p7s'), p7s);
-    const r = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-content', f, '-in', at('cms.p7s'), '-CAfile', at('cert.pem'), '-out', '/dev/null']);
+    const r = run('openssl', [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-content',
+      f,
+      '-in',
+      at('cms.p7s'),
+      '-CAfile',
+      at('cert.pem'),
+      '-out',
+      '/dev/null',
+    ]);
     expect(r.code, r.out).toBe(0);
     const ok = await verifyDetached(f, p7s);
     expect(ok).toMatchObject({ ok: true, signingTime: SIGNED_AT });

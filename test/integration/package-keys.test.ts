@@ -95,10 +95,51 @@ describe('key storage', () => {
 describe('PKCS#12 import', () => {
   /** A CA-issued certificate with a Vietnamese subject, exported as OpenSSL 3 does by default. */
   const makeP12 = (name: string, extra: string[] = []) => {
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-utf8', '-subj', '/C=VN/O=CA thử nghiệm/CN=CA Thử Nghiệm Việt Nam');
-    openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-utf8', '-subj', '/C=VN/ST=Thừa Thiên Huế/O=Ủy ban nhân dân xã Phú Thượng/CN=UBND xã Phú Thượng');
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '3650',
+      '-utf8',
+      '-subj',
+      '/C=VN/O=CA thử nghiệm/CN=CA Thử Nghiệm Việt Nam',
+    );
+    openssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.csr`,
+      '-utf8',
+      '-subj',
+      '/C=VN/ST=Thừa Thiên Huế/O=Ủy ban nhân dân xã Phú Thượng/CN=UBND xã Phú Thượng',
+    );
     openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '365', '-out', `${name}.pem`);
-    openssl('pkcs12', '-export', '-inkey', `${name}.key`, '-in', `${name}.pem`, '-certfile', 'ca.pem', '-passout', 'pass:Mật-khẩu-1', '-out', `${name}.p12`, ...extra);
+    openssl(
+      'pkcs12',
+      '-export',
+      '-inkey',
+      `${name}.key`,
+      '-in',
+      `${name}.pem`,
+      '-certfile',
+      'ca.pem',
+      '-passout',
+      'pass:Mật-khẩu-1',
+      '-out',
+      `${name}.p12`,
+      ...extra,
+    );
     return readFileSync(at(`${name}.p12`));
   };
 
@@ -112,12 +153,33 @@ describe('PKCS#12 import', () => {
     expect(info.selfIssued).toBe(false);
     expect(warning).toBeNull();
 
-    await buildBag({ bagName: 'KC-P12', bagInfo: bagInfo(), payload: [{ path: 'package.json', source: { bytes: Buffer.from('{"a":"ộ"}') } }], identity }, at('p12.zip'));
+    await buildBag(
+      { bagName: 'KC-P12', bagInfo: bagInfo(), payload: [{ path: 'package.json', source: { bytes: Buffer.from('{"a":"ộ"}') } }], identity },
+      at('p12.zip'),
+    );
     const report = await verifyPackage(at('p12.zip'));
     expect(report.ok).toBe(true);
     expect(report.signer?.holder).toBe('UBND xã Phú Thượng');
     run('/usr/bin/unzip', ['-q', '-o', at('p12.zip'), '-d', at('p12x')]);
-    const r = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-content', 'tagmanifest-sha256.txt', '-in', 'tagmanifest-sha256.txt.p7s', '-CAfile', at('ca.pem'), '-out', '/dev/null'], at('p12x/KC-P12'));
+    const r = run(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-content',
+        'tagmanifest-sha256.txt',
+        '-in',
+        'tagmanifest-sha256.txt.p7s',
+        '-CAfile',
+        at('ca.pem'),
+        '-out',
+        '/dev/null',
+      ],
+      at('p12x/KC-P12'),
+    );
     expect(r.out).toContain('Verification successful');
   });
 
@@ -127,7 +189,24 @@ describe('PKCS#12 import', () => {
   });
 
   it('takes an ECDSA P-256 certificate too: packages signed with it verify in openssl', async () => {
-    openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ec.key', '-out', 'ec.pem', '-days', '30', '-utf8', '-subj', '/C=VN/CN=UBND xã Phú Thượng');
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'ec.key',
+      '-out',
+      'ec.pem',
+      '-days',
+      '30',
+      '-utf8',
+      '-subj',
+      '/C=VN/CN=UBND xã Phú Thượng',
+    );
     openssl('pkcs12', '-export', '-inkey', 'ec.key', '-in', 'ec.pem', '-passout', 'pass:x', '-out', 'ec.p12');
     const { identity, info } = importPkcs12(readFileSync(at('ec.p12')), 'x', Date.now());
     expect(identity.privateKey.asymmetricKeyType).toBe('ec');
@@ -136,7 +215,25 @@ describe('PKCS#12 import', () => {
     await buildBag({ bagName: 'KC-EC', bagInfo: bagInfo(), payload: [{ path: 'a.json', source: { bytes: Buffer.from('{}') } }], identity }, at('ec.zip'));
     expect((await verifyPackage(at('ec.zip'))).ok).toBe(true);
     run('/usr/bin/unzip', ['-q', '-o', at('ec.zip'), '-d', at('ecx')]);
-    const r = run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-content', 'tagmanifest-sha256.txt', '-in', 'tagmanifest-sha256.txt.p7s', '-CAfile', at('ec.pem'), '-out', '/dev/null'], at('ecx/KC-EC'));
+    const r = run(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-content',
+        'tagmanifest-sha256.txt',
+        '-in',
+        'tagmanifest-sha256.txt.p7s',
+        '-CAfile',
+        at('ec.pem'),
+        '-out',
+        '/dev/null',
+      ],
+      at('ecx/KC-EC'),
+    );
     expect(r.out).toContain('Verification successful');
   });
 

@@ -76,7 +76,14 @@ describe('opening a verified package', () => {
     expect(items.length).toBeGreaterThan(20);
     for (const it of items) {
       const c = byCode.get(it.criterionCode)!;
-      expect(c.item).toMatchObject({ points: it.points, notApplicable: it.notApplicable, naReason: it.naReason, explanation: it.explanation, status: it.status, reviewComment: it.reviewComment });
+      expect(c.item).toMatchObject({
+        points: it.points,
+        notApplicable: it.notApplicable,
+        naReason: it.naReason,
+        explanation: it.explanation,
+        status: it.status,
+        reviewComment: it.reviewComment,
+      });
       expect(c.item!.evidence.map((e) => e.fileName)).toEqual(it.evidence.map((e) => e.fileName));
       for (const e of c.item!.evidence) {
         expect(e.inPackage).toBe(true);
@@ -88,7 +95,11 @@ describe('opening a verified package', () => {
     expect(areas.map((a) => a.code)).toEqual(view.content!.areas.map((a) => a.code));
     const i11 = byCode.get('1.1')!;
     expect(i11).toMatchObject({ parentCode: '1', depth: 1, item: { points: 2, status: 'approved', statusLabel: 'Đã duyệt' } });
-    expect(i11.item!.evidence[0]).toMatchObject({ docNumber: '05/KH-UBND', mediaType: 'application/pdf', fileName: expect.stringMatching(/^1\.1_so 05KH-UBND/) });
+    expect(i11.item!.evidence[0]).toMatchObject({
+      docNumber: '05/KH-UBND',
+      mediaType: 'application/pdf',
+      fileName: expect.stringMatching(/^1\.1_so 05KH-UBND/),
+    });
     expect(byCode.get('2.2')!.item!.points).toBe(1.5);
     expect(view.content!.points).toBeGreaterThan(0);
     expect(view.documents.map((d) => d.path).sort()).toEqual(['data/summary.pdf', 'data/summary.xlsx']);
@@ -115,7 +126,15 @@ describe('opening a verified package', () => {
     const key = view.packageKey!;
     const notListed = await app.fail('package.openFile', { packageKey: key, path: 'data/evidence/1.1/khong-co.pdf' }, token);
     expect(notListed.message).toMatch(/không có trong danh sách tệp \(manifest\)/);
-    for (const bad of ['../../etc/passwd', 'data/../bagit.txt', 'data/evidence/../../tagmanifest-sha256.txt', 'bagit.txt', `${bagName}/data/summary.pdf`, 'data\\summary.pdf', '/etc/passwd']) {
+    for (const bad of [
+      '../../etc/passwd',
+      'data/../bagit.txt',
+      'data/evidence/../../tagmanifest-sha256.txt',
+      'bagit.txt',
+      `${bagName}/data/summary.pdf`,
+      'data\\summary.pdf',
+      '/etc/passwd',
+    ]) {
       const r = await app.fail('package.openFile', { packageKey: key, path: bad }, token);
       expect(r.message, bad).toMatch(/Không mở được/);
     }
@@ -128,7 +147,9 @@ describe('opening a verified package', () => {
     const again1 = await app.call('package.verify', { uploadId: (await uploadFile(app, token, zip)).id }, token);
     expect(again1.packageKey).toBe(view.packageKey);
     const list = await app.call('package.received', {}, token);
-    expect(list).toEqual([expect.objectContaining({ packageKey: view.packageKey, kind: 'assessment', title: expect.stringContaining('Phú Thượng'), signer: 'UBND xã Phú Thượng' })]);
+    expect(list).toEqual([
+      expect.objectContaining({ packageKey: view.packageKey, kind: 'assessment', title: expect.stringContaining('Phú Thượng'), signer: 'UBND xã Phú Thượng' }),
+    ]);
     const again = await app.call('package.reopen', { packageKey: view.packageKey! }, token);
     expect(again).toMatchObject({ ok: true, packageKey: view.packageKey, fileName: path.basename(zip) });
     expect(again.content!.criteria).toEqual(view.content!.criteria);

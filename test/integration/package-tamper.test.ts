@@ -130,7 +130,8 @@ describe('tamper matrix: each refused with its own reason, naming the file', () 
 
   it('the certificate swapped: valid signature, but not the enrolled signer', async () => {
     const other = await newIdentity(Date.now(), 5, 'UBND xã Giả Mạo');
-    const resign = (l: ZipItem[]) => void (get(l, 'tagmanifest-sha256.txt.p7s').data = signDetachedBytes(get(l, 'tagmanifest-sha256.txt').data, other, new Date()));
+    const resign = (l: ZipItem[]) =>
+      void (get(l, 'tagmanifest-sha256.txt.p7s').data = signDetachedBytes(get(l, 'tagmanifest-sha256.txt').data, other, new Date()));
     const plain = await tampered(resign);
     expect(plain.ok).toBe(true); // cryptographically fine…
     expect(plain.signer?.holder).toBe('UBND xã Giả Mạo');
@@ -186,10 +187,17 @@ describe('hostile zips are refused from the central directory, before reading co
   it('absolute paths, backslashes, non-ASCII names', async () => {
     // yazl refuses such names itself, so rename entries (same length) in the finished zip's bytes.
     const list = clone();
-    list.push({ name: 'AAAAAAAAAAAA', data: Buffer.from('1'), method: 0 }, { name: 'BBBBBBBBBBBB', data: Buffer.from('2'), method: 0 }, { name: 'CCCCCCCCCCCC', data: Buffer.from('3'), method: 0 });
+    list.push(
+      { name: 'AAAAAAAAAAAA', data: Buffer.from('1'), method: 0 },
+      { name: 'BBBBBBBBBBBB', data: Buffer.from('2'), method: 0 },
+      { name: 'CCCCCCCCCCCC', data: Buffer.from('3'), method: 0 },
+    );
     await writeZip(at('names.zip'), list);
     let bytes = readFileSync(at('names.zip')).toString('latin1');
-    bytes = bytes.replaceAll('AAAAAAAAAAAA', '/etc/passwdx').replaceAll('BBBBBBBBBBBB', 'KC-2023\\a.pd').replaceAll('CCCCCCCCCCCC', 'b\u00e1o-c\u00e1o.pdf'.padEnd(12, 'x'));
+    bytes = bytes
+      .replaceAll('AAAAAAAAAAAA', '/etc/passwdx')
+      .replaceAll('BBBBBBBBBBBB', 'KC-2023\\a.pd')
+      .replaceAll('CCCCCCCCCCCC', 'b\u00e1o-c\u00e1o.pdf'.padEnd(12, 'x'));
     writeFileSync(at('names.zip'), Buffer.from(bytes, 'latin1'));
     const r = await verifyPackage(at('names.zip'));
     expect(r.problems.filter((p) => p.check === 'entry-name').map((p) => p.message)).toEqual([

@@ -87,7 +87,16 @@ describe('the XLSX layout', () => {
       'Công chức UBND cấp xã tham gia kiểm tra, đánh giá',
       'Đợt 1 năm 2023',
     ]);
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => ws.getRow(7).getCell(c).value)).toEqual(['STT', 'Họ và tên', 'Năm sinh', 'Năm sinh', 'Chức danh', 'Xã, phường, thị trấn', 'Số điện thoại', 'Ghi chú']);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => ws.getRow(7).getCell(c).value)).toEqual([
+      'STT',
+      'Họ và tên',
+      'Năm sinh',
+      'Năm sinh',
+      'Chức danh',
+      'Xã, phường, thị trấn',
+      'Số điện thoại',
+      'Ghi chú',
+    ]);
     expect([v('C8'), v('D8')]).toEqual(['Nam', 'Nữ']);
     expect(ws.getCell('D7').isMerged && ws.getCell('D7').master.address).toBe('C7');
     expect(ws.getCell('A8').master.address).toBe('A7');
@@ -153,7 +162,10 @@ describe('exceljs streaming-reader bugs worked around (zip.ts)', () => {
   it('reads a five-sheet workbook written by exceljs every time (exceljs#3064 lost xl/workbook.xml)', async () => {
     const file = at('five-sheets.xlsx');
     const communes = ['Xã Đại Tâm', 'Xã Tham Đôn', 'Xã Thạnh Phú', 'Xã Ngọc Đông', 'Xã Ngọc Tố'];
-    await writeRawXlsx(file, communes.map((c, i) => ({ name: `Mẫu 02 (${i + 1})`, rows: [row02(`Trần Văn ${i + 1}`, 'nam', 1980 + i, 'VP-TK', c)] })));
+    await writeRawXlsx(
+      file,
+      communes.map((c, i) => ({ name: `Mẫu 02 (${i + 1})`, rows: [row02(`Trần Văn ${i + 1}`, 'nam', 1980 + i, 'VP-TK', c)] })),
+    );
     for (let k = 0; k < 10; k++) {
       const r = await readRosterFile(file, { now: NOW });
       expect(r.errors).toEqual([]);

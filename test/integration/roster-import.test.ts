@@ -79,7 +79,15 @@ describe('finding the header', () => {
           row02('Sơn Thị Sa Phia', 'nu', 1995, 'Địa chính', null, null, null, 3),
           [4],
         ],
-        after: [[], [null, null, null, null, null, 'Mỹ Xuyên, ngày 01 tháng 6 năm 2023'], [null, null, null, null, null, 'TM. ỦY BAN NHÂN DÂN'], [], [null, null, null, null, null, 'Nguyễn Văn Hùng'], [null, 'Người lập biểu'], [null, 'Lê Văn Tư']],
+        after: [
+          [],
+          [null, null, null, null, null, 'Mỹ Xuyên, ngày 01 tháng 6 năm 2023'],
+          [null, null, null, null, null, 'TM. ỦY BAN NHÂN DÂN'],
+          [],
+          [null, null, null, null, null, 'Nguyễn Văn Hùng'],
+          [null, 'Người lập biểu'],
+          [null, 'Lê Văn Tư'],
+        ],
       },
     ]);
     expect(first).toBe(8); // 4 title rows, a blank, two header rows
@@ -112,7 +120,13 @@ describe('finding the header', () => {
     const r = await read(file);
     expect(r.errors).toEqual([]);
     expect(r.forms.map((f) => [f.form, f.rows.map((x) => [x.fullName, x.gender, x.birthYear])])).toEqual([
-      ['02', [['Trần Văn Tư', 'nam', 1980], ['Lâm Thị Hoa', 'nu', 1985]]],
+      [
+        '02',
+        [
+          ['Trần Văn Tư', 'nam', 1980],
+          ['Lâm Thị Hoa', 'nu', 1985],
+        ],
+      ],
       ['02', [['Kim Thị Mai', 'nu', 1988]]],
     ]);
     expect(r.forms[1]!.rows[0]!.phone).toBe('0912000111');
@@ -193,12 +207,18 @@ describe('which form a sheet is', () => {
       {
         name: 'Sheet3',
         titleRows: ['DANH SÁCH', 'Cán bộ, công chức UBND cấp xã không tham gia kiểm tra, đánh giá'],
-        header: [[...HEADER_02[0].slice(0, 7), 'Lý do', 'Ghi chú'], [...HEADER_02[1], null]],
+        header: [
+          [...HEADER_02[0].slice(0, 7), 'Lý do', 'Ghi chú'],
+          [...HEADER_02[1], null],
+        ],
         rows: [[...row('Trần Văn Ba', 'TC-KT').slice(0, 7), 'Đang trong thời gian tập sự']],
       },
       {
         name: 'Sheet4',
-        header: [['STT', 'Họ và tên', 'Năm sinh', null, 'Chức vụ', 'Cơ quan', 'Lĩnh vực phụ trách', 'Số điện thoại'], [null, null, 'Nam', 'Nữ']],
+        header: [
+          ['STT', 'Họ và tên', 'Năm sinh', null, 'Chức vụ', 'Cơ quan', 'Lĩnh vực phụ trách', 'Số điện thoại'],
+          [null, null, 'Nam', 'Nữ'],
+        ],
         rows: [[1, 'Trần Văn Bốn', 1980, null, 'Chuyên viên', 'Phòng Nội vụ', 'Nội vụ', '0912000444']],
       },
       { name: 'Sheet5', rows: [row('Trần Văn Năm', 'Phó Chủ tịch UBND xã')] },
@@ -213,7 +233,14 @@ describe('which form a sheet is', () => {
       ['Sheet5', '01'],
     ]);
     expect(r.forms[2]!.rows[0]).toMatchObject({ reason: 'Đang trong thời gian tập sự', exclusion: { kind: 'tap_su', text: 'Đang trong thời gian tập sự' } });
-    expect(r.forms[3]!.rows[0]).toMatchObject({ positionId: null, positionTitle: 'Chuyên viên', commune: null, agency: 'Phòng Nội vụ', focalArea: 'noi_vu', phone: '0912000444' });
+    expect(r.forms[3]!.rows[0]).toMatchObject({
+      positionId: null,
+      positionTitle: 'Chuyên viên',
+      commune: null,
+      agency: 'Phòng Nội vụ',
+      focalArea: 'noi_vu',
+      phone: '0912000444',
+    });
     expect(messages(r.warnings)).toEqual([
       'Mẫu 04 (trang tính "Sheet4"): chưa có công chức đầu mối phụ trách Công nghệ thông tin, Tư pháp.',
       'Mẫu 01 (trang tính "Sheet5"): không ghi tên mẫu ("Mẫu số 0…") nên xác định là Mẫu 01 theo chức danh trong danh sách.',
@@ -242,7 +269,10 @@ describe('refusing mistakes, each named by sheet and row', () => {
       },
       {
         name: 'Mẫu 03',
-        header: [[...HEADER_02[0].slice(0, 7), 'Lý do', 'Ghi chú'], [...HEADER_02[1], null]],
+        header: [
+          [...HEADER_02[0].slice(0, 7), 'Lý do', 'Ghi chú'],
+          [...HEADER_02[1], null],
+        ],
         rows: [
           [...row02('Bùi Thị Hạnh', 'nu', 1992, 'Tư pháp - Hộ tịch', 'Xã Đại Tâm').slice(0, 7), 'Nghỉ thai sản'],
           [...row02('Hồ Văn Khánh', 'nam', 1996, 'VP-TK', 'Xã Đại Tâm').slice(0, 7), null],
@@ -271,7 +301,18 @@ describe('refusing mistakes, each named by sheet and row', () => {
   it('Mẫu 01 takes only Chủ tịch/Phó Chủ tịch; Mẫu 05 checks Có/Không and appointment dates', async () => {
     const file = at('01-05.xlsx');
     const h05: Cell[][] = [
-      ['STT', 'Họ và tên', 'Năm sinh', null, 'Chức danh', 'Xã, phường, thị trấn', 'Số điện thoại', 'Ngày bổ nhiệm vào chức danh hiện tại', 'Tham gia kiểm tra (Có/Không)', 'Ghi chú'],
+      [
+        'STT',
+        'Họ và tên',
+        'Năm sinh',
+        null,
+        'Chức danh',
+        'Xã, phường, thị trấn',
+        'Số điện thoại',
+        'Ngày bổ nhiệm vào chức danh hiện tại',
+        'Tham gia kiểm tra (Có/Không)',
+        'Ghi chú',
+      ],
       [null, null, 'Nam', 'Nữ', null, null, null, null, null, null],
     ];
     const [f01, f05] = await writeRawXlsx(file, [
@@ -307,7 +348,10 @@ describe('refusing mistakes, each named by sheet and row', () => {
 
   it('checks Mẫu 05 against Mẫu 02/03: a contradiction is an error, an absence a warning', async () => {
     const file = at('cross.xlsx');
-    const h03: Cell[][] = [[...HEADER_02[0].slice(0, 7), 'Lý do'], [...HEADER_02[1].slice(0, 7), null]];
+    const h03: Cell[][] = [
+      [...HEADER_02[0].slice(0, 7), 'Lý do'],
+      [...HEADER_02[1].slice(0, 7), null],
+    ];
     const h05: Cell[][] = [
       ['STT', 'Họ và tên', 'Năm sinh', null, 'Chức danh', 'Xã, phường, thị trấn', 'Tham gia kiểm tra'],
       [null, null, 'Nam', 'Nữ', null, null, null],
@@ -327,8 +371,12 @@ describe('refusing mistakes, each named by sheet and row', () => {
       },
     ]);
     const r = await read(file);
-    expect(messages(r.errors)).toEqual([`Mẫu 05, dòng ${f05 + 1}: "Ngô Thị Thu" (sinh 1982, Xã Thạnh Quới) ghi "Không" tham gia kiểm tra nhưng lại có ở Mẫu 02, dòng 4.`]);
-    expect(messages(r.warnings)).toEqual([`Mẫu 05, dòng ${f05 + 3}: "Ngô Văn Tín" (sinh 1990, Xã Thạnh Quới) ghi "Có" tham gia kiểm tra nhưng không có trong Mẫu 01, 02.`]);
+    expect(messages(r.errors)).toEqual([
+      `Mẫu 05, dòng ${f05 + 1}: "Ngô Thị Thu" (sinh 1982, Xã Thạnh Quới) ghi "Không" tham gia kiểm tra nhưng lại có ở Mẫu 02, dòng 4.`,
+    ]);
+    expect(messages(r.warnings)).toEqual([
+      `Mẫu 05, dòng ${f05 + 3}: "Ngô Văn Tín" (sinh 1990, Xã Thạnh Quới) ghi "Có" tham gia kiểm tra nhưng không có trong Mẫu 01, 02.`,
+    ]);
   });
 });
 
@@ -343,7 +391,9 @@ describe('files that are not rosters', () => {
     const e = await refusal(file);
     const ms = performance.now() - t0;
     expect(e.code).toBe('VALIDATION');
-    expect(e.message).toBe('Tệp "junk.xlsx" không phải bảng tính Excel (.xlsx) — nội dung tệp không đúng định dạng, dù tên tệp có đuôi gì. Hãy chọn tệp danh sách theo Mẫu 01–05 dạng .xlsx.');
+    expect(e.message).toBe(
+      'Tệp "junk.xlsx" không phải bảng tính Excel (.xlsx) — nội dung tệp không đúng định dạng, dù tên tệp có đuôi gì. Hãy chọn tệp danh sách theo Mẫu 01–05 dạng .xlsx.',
+    );
     expect(ms).toBeLessThan(250);
 
     // Junk behind a ZIP signature: still judged by the entries it (doesn't) list.
@@ -358,11 +408,15 @@ describe('files that are not rosters', () => {
   it('names what the file is instead: old .xls, Word, empty, truncated, too big', async () => {
     const xls = at('old.xlsx');
     writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]));
-    expect((await refusal(xls)).message).toBe('Tệp "old.xlsx" là bảng tính Excel cũ (.xls). Hãy mở bằng Excel, chọn Lưu thành (Save As) dạng .xlsx rồi nhập lại.');
+    expect((await refusal(xls)).message).toBe(
+      'Tệp "old.xlsx" là bảng tính Excel cũ (.xls). Hãy mở bằng Excel, chọn Lưu thành (Save As) dạng .xlsx rồi nhập lại.',
+    );
 
     const docx = at('report.xlsx');
     writeZip(docx, DOCX_ENTRIES);
-    expect((await refusal(docx)).message).toBe('Tệp "report.xlsx" là văn bản Word, không phải bảng tính. Hãy nhập danh sách theo Mẫu 01–05 dạng Excel (.xlsx).');
+    expect((await refusal(docx)).message).toBe(
+      'Tệp "report.xlsx" là văn bản Word, không phải bảng tính. Hãy nhập danh sách theo Mẫu 01–05 dạng Excel (.xlsx).',
+    );
 
     const empty = at('empty.xlsx');
     writeFileSync(empty, '');
@@ -375,9 +429,13 @@ describe('files that are not rosters', () => {
     const { copyFileSync, statSync } = await import('node:fs');
     copyFileSync(good, cut);
     truncateSync(cut, Math.floor(statSync(cut).size / 2));
-    expect((await refusal(cut)).message).toBe('Tệp "cut.xlsx" không đọc được như bảng tính Excel (.xlsx): tệp bị hỏng hoặc chưa lưu xong. Hãy mở bằng Excel và lưu lại dạng .xlsx.');
+    expect((await refusal(cut)).message).toBe(
+      'Tệp "cut.xlsx" không đọc được như bảng tính Excel (.xlsx): tệp bị hỏng hoặc chưa lưu xong. Hãy mở bằng Excel và lưu lại dạng .xlsx.',
+    );
 
-    expect((await refusal(good, { maxBytes: 1000 })).message).toMatch(/^Tệp "good\.xlsx" quá lớn \(\d+,\d MB\); tệp danh sách tối đa 0,1 MB\. Hãy kiểm tra đã chọn đúng tệp\.$/);
+    expect((await refusal(good, { maxBytes: 1000 })).message).toMatch(
+      /^Tệp "good\.xlsx" quá lớn \(\d+,\d MB\); tệp danh sách tối đa 0,1 MB\. Hãy kiểm tra đã chọn đúng tệp\.$/,
+    );
     expect((await refusal(at('missing.xlsx'))).message).toBe('Không mở được tệp "missing.xlsx": tệp không tồn tại hoặc không có quyền đọc.');
   });
 });

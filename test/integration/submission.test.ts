@@ -46,7 +46,27 @@ describe('the demo assessment’s package', () => {
     const certPem = path.join(app.dir, 'cert.pem');
     const identity = readFileSync(path.join(app.dir, 'keys', 'identity.json'), 'utf8');
     writeFileSync(certPem, JSON.parse(identity).certificatePem);
-    const r = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-content', path.join(bag, 'tagmanifest-sha256.txt'), '-in', path.join(bag, 'tagmanifest-sha256.txt.p7s'), '-CAfile', certPem, '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-content',
+        path.join(bag, 'tagmanifest-sha256.txt'),
+        '-in',
+        path.join(bag, 'tagmanifest-sha256.txt.p7s'),
+        '-CAfile',
+        certPem,
+        '-purpose',
+        'any',
+        '-out',
+        '/dev/null',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stderr).toContain('Verification successful');
     expect(r.status).toBe(0);
     // The private key is not on disk in the clear.
@@ -59,12 +79,20 @@ describe('the demo assessment’s package', () => {
     expect(evidence.length).toBeGreaterThan(80);
     for (const line of evidence.slice(0, 20)) {
       const [hash, file] = line.split('  ') as [string, string];
-      expect(createHash('sha256').update(readFileSync(path.join(bag, file))).digest('hex')).toBe(hash);
+      expect(
+        createHash('sha256')
+          .update(readFileSync(path.join(bag, file)))
+          .digest('hex'),
+      ).toBe(hash);
     }
     expect(existsSync(path.join(bag, 'data/evidence/1.1/1.1_so 05KH-UBND_KH CCHC nam ' + new Date().getUTCFullYear() + '.pdf'))).toBe(true);
     const pkg = JSON.parse(readFileSync(path.join(bag, 'data/package.json'), 'utf8'));
     expect(pkg).toMatchObject({ format: 'kiemchung-package', schemaVersion: 1, kind: 'assessment', office: { commune: 'Phú Thượng' } });
-    expect(pkg.criteria.find((c: { code: string }) => c.code === '1.1').item).toMatchObject({ status: 'approved', points: 2, explanation: expect.stringContaining('KH-UBND') });
+    expect(pkg.criteria.find((c: { code: string }) => c.code === '1.1').item).toMatchObject({
+      status: 'approved',
+      points: 2,
+      explanation: expect.stringContaining('KH-UBND'),
+    });
     expect(pkg.totals.applicableMax).toBeGreaterThan(90);
   });
 

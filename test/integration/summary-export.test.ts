@@ -68,7 +68,11 @@ function bigModel(): SummaryModel {
     for (let c = 1; c <= 2; c++) {
       rows.push(parent(`${a}.${c}`, `Tiêu chí ${a}.${c} về thủ tục hành chính của Ủy ban nhân dân`, 5, 3.75));
       for (let t = 1; t <= 6; t++) {
-        rows.push(row(`${a}.${c}.${t}`, `Tiêu chí thành phần ${a}.${c}.${t}: thực hiện đúng quy định, có văn bản chỉ đạo, báo cáo kết quả đúng hạn`, 0.75, 0.5, { evidenceCount: t }));
+        rows.push(
+          row(`${a}.${c}.${t}`, `Tiêu chí thành phần ${a}.${c}.${t}: thực hiện đúng quy định, có văn bản chỉ đạo, báo cáo kết quả đúng hạn`, 0.75, 0.5, {
+            evidenceCount: t,
+          }),
+        );
       }
     }
   }

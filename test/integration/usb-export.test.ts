@@ -71,9 +71,7 @@ describe('exportToDrive', () => {
   it('a package that fails verification is not written: nothing under the final name, an older copy kept', async () => {
     const drive = tempDrive();
     await writeFile(path.join(drive, 'goi-20mb.zip'), 'older package');
-    const e = await failure(
-      exportToDrive(src20, drive, { verify: async () => ({ ok: false, problems: [{ message: 'Chữ ký số không hợp lệ.' }] }) }),
-    );
+    const e = await failure(exportToDrive(src20, drive, { verify: async () => ({ ok: false, problems: [{ message: 'Chữ ký số không hợp lệ.' }] }) }));
     expect(e.code).toBe('CONFLICT');
     expect(e.message).toMatch(/không vượt qua bước kiểm tra/);
     expect(e.message).toMatch(/thử lại/);
@@ -178,9 +176,7 @@ describe('exportToDrive', () => {
     const drive = tempDrive();
     const e = await failure(exportToDrive(src20, drive, { verify: okVerify, statfs: async () => ({ bavail: 2500, bsize: 4096 }) }));
     expect(e.code).toBe('VALIDATION');
-    expect(e.message).toBe(
-      'Thẻ nhớ không đủ chỗ trống: cần 21,0 MB nhưng chỉ còn 10,2 MB. Hãy xoá bớt tệp trên thẻ nhớ hoặc dùng thẻ nhớ khác, rồi thử lại.',
-    );
+    expect(e.message).toBe('Thẻ nhớ không đủ chỗ trống: cần 21,0 MB nhưng chỉ còn 10,2 MB. Hãy xoá bớt tệp trên thẻ nhớ hoặc dùng thẻ nhớ khác, rồi thử lại.');
     expect(await list(drive)).toEqual([]);
     rmSync(drive, { recursive: true });
   });
@@ -261,51 +257,49 @@ describe('exportToDrive', () => {
 });
 
 describe('a killed export (process crash or power loss of the app)', () => {
-  it(
-    'SIGKILLed at ≥ 20 random moments: never a file under the final name that differs from the source',
-    async () => {
-      const src = path.join(work, 'goi-100mb.zip');
-      const sha = await makeRandomFile(src, 100 * MB + 777);
-      const drive = tempDrive();
-      const final = path.join(drive, 'goi.zip');
+  it('SIGKILLed at ≥ 20 random moments: never a file under the final name that differs from the source', async () => {
+    const src = path.join(work, 'goi-100mb.zip');
+    const sha = await makeRandomFile(src, 100 * MB + 777);
+    const drive = tempDrive();
+    const final = path.join(drive, 'goi.zip');
 
-      // One uninterrupted run to learn how long an export takes here.
-      const first = await startChildExport(src, drive, 'goi.zip');
-      const t0 = performance.now();
-      expect(await first.exited).toBe(0);
-      const full = performance.now() - t0;
-      expect(await sha256File(final)).toBe(sha);
+    // One uninterrupted run to learn how long an export takes here.
+    const first = await startChildExport(src, drive, 'goi.zip');
+    const t0 = performance.now();
+    expect(await first.exited).toBe(0);
+    const full = performance.now() - t0;
+    expect(await sha256File(final)).toBe(sha);
 
-      const N = 24;
-      let absent = 0;
-      let complete = 0;
-      // After N, a few longer waits in case a busy machine made every kill land mid-copy.
-      for (let i = 0; i < N || (i < N + 8 && (absent === 0 || complete === 0)); i++) {
-        await rm(final, { force: true });
-        const { child, exited } = await startChildExport(src, drive, 'goi.zip');
-        // Stratified random delays covering the whole export and a little beyond.
-        const delay = i < N ? ((i + Math.random()) / N) * full * 1.3 : full * (1.5 + i - N);
-        await new Promise((r) => setTimeout(r, delay));
-        child.kill('SIGKILL');
-        await exited;
-        if (existsSync(final)) {
-          expect(await sha256File(final), `kill #${i} after ${delay.toFixed(0)} ms`).toBe(sha);
-          complete++;
-        } else absent++;
-        expect((await list(drive)).filter((n) => n.endsWith('.loi'))).toEqual([]);
-      }
-      console.log(`usb kill test: export takes ~${full.toFixed(0)} ms; ${absent + complete} kills → ${absent} with no final file, ${complete} with a complete one`);
-      expect(absent + complete).toBeGreaterThanOrEqual(N);
-      expect(absent).toBeGreaterThan(0);
-      expect(complete).toBeGreaterThan(0);
+    const N = 24;
+    let absent = 0;
+    let complete = 0;
+    // After N, a few longer waits in case a busy machine made every kill land mid-copy.
+    for (let i = 0; i < N || (i < N + 8 && (absent === 0 || complete === 0)); i++) {
+      await rm(final, { force: true });
+      const { child, exited } = await startChildExport(src, drive, 'goi.zip');
+      // Stratified random delays covering the whole export and a little beyond.
+      const delay = i < N ? ((i + Math.random()) / N) * full * 1.3 : full * (1.5 + i - N);
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await exited;
+      if (existsSync(final)) {
+        expect(await sha256File(final), `kill #${i} after ${delay.toFixed(0)} ms`).toBe(sha);
+        complete++;
+      } else absent++;
+      expect((await list(drive)).filter((n) => n.endsWith('.loi'))).toEqual([]);
+    }
+    console.log(
+      `usb kill test: export takes ~${full.toFixed(0)} ms; ${absent + complete} kills → ${absent} with no final file, ${complete} with a complete one`,
+    );
+    expect(absent + complete).toBeGreaterThanOrEqual(N);
+    expect(absent).toBeGreaterThan(0);
+    expect(complete).toBeGreaterThan(0);
 
-      // The next export cleans up the temp files the killed ones left.
-      const last = await startChildExport(src, drive, 'goi.zip');
-      expect(await last.exited).toBe(0);
-      expect(await list(drive)).toEqual(['goi.zip']);
-      expect(await sha256File(final)).toBe(sha);
-      rmSync(drive, { recursive: true });
-    },
-    240_000,
-  );
+    // The next export cleans up the temp files the killed ones left.
+    const last = await startChildExport(src, drive, 'goi.zip');
+    expect(await last.exited).toBe(0);
+    expect(await list(drive)).toEqual(['goi.zip']);
+    expect(await sha256File(final)).toBe(sha);
+    rmSync(drive, { recursive: true });
+  }, 240_000);
 });

@@ -51,7 +51,9 @@ describe('exportManualFolder', () => {
     const text = raw.toString('utf8').slice(1);
     expect(text).not.toMatch(/[^\r]\n/);
     expect(text).toMatch(/^DANH SÁCH TỆP ĐỂ TẢI LÊN CỔNG THÔNG TIN\r\nThư mục: Minh chung CCHC 2026\r\nThời điểm xuất: 10:00 05\/03\/2026\r\nSố tệp: 4 — /);
-    expect(text).toContain('1. 1.1/Quyet dinh 12-QD-UBND.pdf\r\n   Kích thước: 300,0 KB (300.000 byte)\r\n   SHA-256: ' + hashes['1.1/Quyet dinh 12-QD-UBND.pdf']);
+    expect(text).toContain(
+      '1. 1.1/Quyet dinh 12-QD-UBND.pdf\r\n   Kích thước: 300,0 KB (300.000 byte)\r\n   SHA-256: ' + hashes['1.1/Quyet dinh 12-QD-UBND.pdf'],
+    );
     expect(text).toContain('3. 2.3/2.3.1/Bao cao.pdf\r\n   Kích thước: 1 byte (1 byte)');
     // No temp files anywhere.
     expect(text).not.toContain('.tmp');

@@ -5,7 +5,17 @@ function chain(n: number): ChainedRow[] {
   const rows: ChainedRow[] = [];
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
-    const c = { seq: i, at: 1000 * i, userId: 1, actorName: 'Lan', action: 'user.update', entity: 'user', entityId: String(i), beforeJson: '{"a":1}', afterJson: `{"a":${i}}` };
+    const c = {
+      seq: i,
+      at: 1000 * i,
+      userId: 1,
+      actorName: 'Lan',
+      action: 'user.update',
+      entity: 'user',
+      entityId: String(i),
+      beforeJson: '{"a":1}',
+      afterJson: `{"a":${i}}`,
+    };
     const hash = rowHash(prev, c);
     rows.push({ ...c, prevHash: prev, hash });
     prev = hash;

@@ -26,7 +26,11 @@ function imports(file: string): string[] {
 }
 
 function violations(dir: string, forbidden: (spec: string) => boolean): string[] {
-  return files(dir).flatMap((f) => imports(f).filter(forbidden).map((s) => `${f} → ${s}`));
+  return files(dir).flatMap((f) =>
+    imports(f)
+      .filter(forbidden)
+      .map((s) => `${f} → ${s}`),
+  );
 }
 
 const NODE_IO = /^(node:)?(fs|fs\/promises|net|http|https|child_process|worker_threads|dgram|tls)$|^better-sqlite3$|^electron$/;

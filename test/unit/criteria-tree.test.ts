@@ -125,7 +125,13 @@ describe('checkCriteria', () => {
   });
 
   it('names the missing parent for each orphan, at every level', () => {
-    const check = checkCriteria(rows([['3', 'Cải cách TTHC', 100], ['3.2.12', 'Một cửa', 1], ['4.1.a', 'X', 0]]));
+    const check = checkCriteria(
+      rows([
+        ['3', 'Cải cách TTHC', 100],
+        ['3.2.12', 'Một cửa', 1],
+        ['4.1.a', 'X', 0],
+      ]),
+    );
     expect(check.errors.map((e) => e.message)).toEqual([
       'Tiêu chí 3.2.12 không có tiêu chí cha 3.2 trong bộ tiêu chí.',
       'Tiêu chí 4.1.a không có tiêu chí cha 4.1 trong bộ tiêu chí.',
@@ -137,12 +143,20 @@ describe('checkCriteria', () => {
   });
 
   it('names rows without a source by their position', () => {
-    const check = checkCriteria([{ code: '1', title: 'A', maxPoints: 100 }, { code: '1', title: 'B', maxPoints: 1 }]);
+    const check = checkCriteria([
+      { code: '1', title: 'A', maxPoints: 100 },
+      { code: '1', title: 'B', maxPoints: 1 },
+    ]);
     expect(check.errors).toEqual([{ severity: 'error', code: '1', source: 'mục 2', message: 'Mã tiêu chí 1 bị trùng: mục 1 và mục 2.' }]);
   });
 
   it('warns about a criterion without maximum points', () => {
-    const check = checkCriteria([...good.slice(0, 3), good[3]!, { ...good[4]!, maxPoints: 38 }, { code: '2.2', title: 'Liên thông', maxPoints: null, source: 'dòng 9' }]);
+    const check = checkCriteria([
+      ...good.slice(0, 3),
+      good[3]!,
+      { ...good[4]!, maxPoints: 38 },
+      { code: '2.2', title: 'Liên thông', maxPoints: null, source: 'dòng 9' },
+    ]);
     expect(check.errors).toEqual([]);
     expect(check.warnings).toEqual([
       {

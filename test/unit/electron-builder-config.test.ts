@@ -103,7 +103,11 @@ describe('electron-builder.yml', () => {
 
   it('builds an AppImage and a .deb for Linux, filed under Office with a maintainer', () => {
     const c = config();
-    expect(targets(c.linux?.target).map((t) => t.name).sort()).toEqual(['AppImage', 'deb']);
+    expect(
+      targets(c.linux?.target)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['AppImage', 'deb']);
     expect(c.linux?.category).toBe('Office');
     expect(c.linux?.maintainer).toMatch(/<[^@\s]+@[^@\s]+>/);
     expect(list(c.deb?.depends).length).toBeGreaterThan(0);

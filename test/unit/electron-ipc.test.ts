@@ -107,11 +107,17 @@ describe('uploads over IPC', () => {
   it('need a session, and bytes', async () => {
     app = openTestApp();
     const token = await setUpOffice(app);
-    expect(await receiveIpcUpload(app.s, APP_PAGE, { name: 'a.pdf', data: bytes, session: null })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await receiveIpcUpload(app.s, APP_PAGE, { name: 'a.pdf', data: bytes, session: null })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     for (const raw of [null, 'a.pdf', { name: 'a.pdf', data: 'JVBERi0=', session: token }, { name: 7, data: bytes, session: token }]) {
       expect(await receiveIpcUpload(app.s, APP_PAGE, raw), JSON.stringify(raw)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     }
-    expect(await receiveIpcUpload(app.s, APP_PAGE, { name: 'rong.pdf', data: new ArrayBuffer(0), session: token })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await receiveIpcUpload(app.s, APP_PAGE, { name: 'rong.pdf', data: new ArrayBuffer(0), session: token })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 });
 

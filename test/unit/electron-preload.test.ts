@@ -85,7 +85,10 @@ describe('preload bridge', () => {
 
   it('turns a failed upload into an error value', async () => {
     fake.reply = () => Promise.reject(new Error('An object could not be cloned.'));
-    expect(await bridge.upload('a.pdf', new ArrayBuffer(1), null)).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('không thành công') } });
+    expect(await bridge.upload('a.pdf', new ArrayBuffer(1), null)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('không thành công') },
+    });
   });
 
   it('passes listeners only the event payload, and unsubscribes', () => {

@@ -70,12 +70,14 @@ describe('isAppFileUrl (our links to exports and evidence)', () => {
 });
 
 describe('isAllowedExternalUrl (what may go to the OS browser or mail program)', () => {
-  it.each(['https://dichvucong.gov.vn/p/home/dvc-trang-chu.html', 'https://example.vn', 'mailto:vanphong@xa.gov.vn', 'mailto:a@b.vn?subject=B%C3%A1o%20c%C3%A1o'])(
-    'allows %s',
-    (url) => {
-      expect(isAllowedExternalUrl(url)).toBe(true);
-    },
-  );
+  it.each([
+    'https://dichvucong.gov.vn/p/home/dvc-trang-chu.html',
+    'https://example.vn',
+    'mailto:vanphong@xa.gov.vn',
+    'mailto:a@b.vn?subject=B%C3%A1o%20c%C3%A1o',
+  ])('allows %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(true);
+  });
 
   it.each([
     'http://example.vn',
@@ -219,6 +221,7 @@ describe('permissions', () => {
     const { isAllowedPermission } = await import('../../main/app/url-policy');
     expect(isAllowedPermission('fullscreen', 'app://kiemchung/index.html#/exams/1/board')).toBe(true);
     expect(isAllowedPermission('fullscreen', 'https://example.com/')).toBe(false);
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(isAllowedPermission(p, 'app://kiemchung/index.html')).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])
+      expect(isAllowedPermission(p, 'app://kiemchung/index.html')).toBe(false);
   });
 });

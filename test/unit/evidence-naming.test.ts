@@ -27,14 +27,22 @@ describe('proposeEvidenceName', () => {
     expect(proposeEvidenceName({ criterionCode: '2.3', docNumber: '25/BC-UBND', summary: 'Báo cáo về công tác CCHC quý I/2023' })).toBe(DOC_EXAMPLE);
   });
   it('drops a pasted "số <number>" that repeats the document number', () => {
-    expect(proposeEvidenceName({ criterionCode: '2.3', docNumber: 'Số 25/BC-UBND', summary: 'Báo cáo số 25/BC-UBND về công tác CCHC quý I/2023' })).toBe(DOC_EXAMPLE);
+    expect(proposeEvidenceName({ criterionCode: '2.3', docNumber: 'Số 25/BC-UBND', summary: 'Báo cáo số 25/BC-UBND về công tác CCHC quý I/2023' })).toBe(
+      DOC_EXAMPLE,
+    );
   });
   it('gives the same name for decomposed (NFD) input', () => {
-    expect(proposeEvidenceName({ criterionCode: '2.3', docNumber: '25/BC-UBND'.normalize('NFD'), summary: 'Báo cáo CCHC quý I/2023'.normalize('NFD') })).toBe(DOC_EXAMPLE);
+    expect(proposeEvidenceName({ criterionCode: '2.3', docNumber: '25/BC-UBND'.normalize('NFD'), summary: 'Báo cáo CCHC quý I/2023'.normalize('NFD') })).toBe(
+      DOC_EXAMPLE,
+    );
   });
   it('appends an extension when given', () => {
-    expect(proposeEvidenceName({ criterionCode: '2.3', docNumber: '25/BC-UBND', summary: 'Báo cáo CCHC quý I/2023', extension: 'pdf' })).toBe(`${DOC_EXAMPLE}.pdf`);
-    expect(proposeEvidenceName({ criterionCode: '2.3', docNumber: '25/BC-UBND', summary: 'Báo cáo CCHC quý I/2023', extension: '.PDF' })).toBe(`${DOC_EXAMPLE}.pdf`);
+    expect(proposeEvidenceName({ criterionCode: '2.3', docNumber: '25/BC-UBND', summary: 'Báo cáo CCHC quý I/2023', extension: 'pdf' })).toBe(
+      `${DOC_EXAMPLE}.pdf`,
+    );
+    expect(proposeEvidenceName({ criterionCode: '2.3', docNumber: '25/BC-UBND', summary: 'Báo cáo CCHC quý I/2023', extension: '.PDF' })).toBe(
+      `${DOC_EXAMPLE}.pdf`,
+    );
   });
   it('abbreviates the usual document types', () => {
     const p = (summary: string, docNumber: string | null = null) => proposeEvidenceName({ criterionCode: '1.1', docNumber, summary });
@@ -50,7 +58,9 @@ describe('proposeEvidenceName', () => {
     expect(p('Báo cáosai')).toBe('1.1_Bao caosai');
   });
   it('without a document number: <code>_<summary>', () => {
-    expect(proposeEvidenceName({ criterionCode: '3.2.12', docNumber: null, summary: 'Ảnh chụp bảng niêm yết TTHC' })).toBe('3.2.12_Anh chup bang niem yet TTHC');
+    expect(proposeEvidenceName({ criterionCode: '3.2.12', docNumber: null, summary: 'Ảnh chụp bảng niêm yết TTHC' })).toBe(
+      '3.2.12_Anh chup bang niem yet TTHC',
+    );
     expect(proposeEvidenceName({ criterionCode: '3.2.12', docNumber: '  ', summary: 'Ảnh' })).toBe('3.2.12_Anh');
   });
   it('limits the base name to 120 characters, cutting the summary at a word', () => {
@@ -81,7 +91,9 @@ describe('validateEvidenceName', () => {
     expect(problems('2.3_so 25BC-UBND_ Phu luc 1 so van ban QPPL')).toEqual([]);
   });
   it('requires the criterion code and an underscore first', () => {
-    expect(problems('2.4_so 25BC-UBND_BC')).toEqual(['Tên tệp phải bắt đầu bằng mã tiêu chí và dấu gạch dưới "2.3_" (ví dụ 2.3_so 25BC-UBND_BC CCHC quy I.2023).']);
+    expect(problems('2.4_so 25BC-UBND_BC')).toEqual([
+      'Tên tệp phải bắt đầu bằng mã tiêu chí và dấu gạch dưới "2.3_" (ví dụ 2.3_so 25BC-UBND_BC CCHC quy I.2023).',
+    ]);
     expect(problems('2.3 so 25BC-UBND')[0]).toContain('"2.3_"');
     // '2.3.1_' is a different criterion, not 2.3.
     expect(problems('2.3.1_BC')).toHaveLength(1);

@@ -87,9 +87,30 @@ describe('sniffKind', () => {
   it('tells Word, Excel and PowerPoint from a plain zip by their entry names', async () => {
     expect(sniffKind(docx())).toBe('docx');
     expect(sniffKind(docx(true))).toBe('docx'); // sizes in data descriptors: found by searching
-    expect(sniffKind(zip([['[Content_Types].xml', CONTENT_TYPES], ['xl/workbook.xml', '<workbook/>']]))).toBe('xlsx');
-    expect(sniffKind(zip([['[Content_Types].xml', CONTENT_TYPES], ['ppt/presentation.xml', '<p/>']]))).toBe('pptx');
-    expect(sniffKind(zip([['bao-cao.pdf', '%PDF-1.7'], ['anh.jpg', 'x']]))).toBe('zip');
+    expect(
+      sniffKind(
+        zip([
+          ['[Content_Types].xml', CONTENT_TYPES],
+          ['xl/workbook.xml', '<workbook/>'],
+        ]),
+      ),
+    ).toBe('xlsx');
+    expect(
+      sniffKind(
+        zip([
+          ['[Content_Types].xml', CONTENT_TYPES],
+          ['ppt/presentation.xml', '<p/>'],
+        ]),
+      ),
+    ).toBe('pptx');
+    expect(
+      sniffKind(
+        zip([
+          ['bao-cao.pdf', '%PDF-1.7'],
+          ['anh.jpg', 'x'],
+        ]),
+      ),
+    ).toBe('zip');
     expect(sniffKind(bytes('PK\x05\x06', Buffer.alloc(18)))).toBe('zip'); // an empty archive
   });
   it('recognises a real workbook written by exceljs', async () => {
@@ -139,7 +160,8 @@ describe('evidenceDecision', () => {
   it('refuses Word and Excel files under their own names', () => {
     expect(evidenceDecision('docx', 'BC.docx')).toEqual({
       ok: false,
-      message: 'Tệp "BC.docx" là tài liệu Word (.docx). Theo hướng dẫn, tài liệu Word hoặc Excel không có giá trị tính điểm; hãy xuất ra PDF (có chữ ký số) rồi đính kèm.',
+      message:
+        'Tệp "BC.docx" là tài liệu Word (.docx). Theo hướng dẫn, tài liệu Word hoặc Excel không có giá trị tính điểm; hãy xuất ra PDF (có chữ ký số) rồi đính kèm.',
     });
     const x = evidenceDecision('xlsx', 'bieu.png');
     expect(!x.ok && x.message).toBe(
@@ -162,7 +184,12 @@ describe('evidenceDecision', () => {
     expect(evidenceDecision('7z', 'a.7z').ok).toBe(false);
   });
   it('asks to convert other images to JPEG/PNG or PDF', () => {
-    for (const [kind, name] of [['heic', 'IMG_0001.HEIC'], ['gif', 'a.gif'], ['webp', 'a.webp'], ['tiff', 'scan.tif']] as const) {
+    for (const [kind, name] of [
+      ['heic', 'IMG_0001.HEIC'],
+      ['gif', 'a.gif'],
+      ['webp', 'a.webp'],
+      ['tiff', 'scan.tif'],
+    ] as const) {
       const d = evidenceDecision(kind, name);
       expect(d.ok).toBe(false);
       expect(!d.ok && d.message).toContain(`Tệp "${name}" là ảnh`);

@@ -5,10 +5,35 @@ import { examReadiness, examBagName } from '../../main/services/submission/build
 import type { StepView, TeamView } from '../../shared/api/exam-schemas';
 
 const person = (entryId: number, fullName: string) => ({ entryId, fullName, positionTitle: null });
-const record = (entryId: number, fullName: string, result: 'dat' | 'khong_dat' | null) => ({ id: entryId * 10, entryId, fullName, positionTitle: null, codes: [], finishedAt: null, result, note: null });
+const record = (entryId: number, fullName: string, result: 'dat' | 'khong_dat' | null) => ({
+  id: entryId * 10,
+  entryId,
+  fullName,
+  positionTitle: null,
+  codes: [],
+  finishedAt: null,
+  result,
+  note: null,
+});
 
 function step(n: number, phase: StepView['phase'], over: Partial<StepView> = {}): StepView {
-  return { id: n, step: n, name: `Bước ${n}`, startedAt: null, deadlineAt: null, endedAt: null, phase, endedBy: null, remainingMs: null, failed: false, performers: [person(1, 'Lê Thị Hương'), person(2, 'Phạm Văn Đức')], records: [], incidents: [], overrides: [], ...over };
+  return {
+    id: n,
+    step: n,
+    name: `Bước ${n}`,
+    startedAt: null,
+    deadlineAt: null,
+    endedAt: null,
+    phase,
+    endedBy: null,
+    remainingMs: null,
+    failed: false,
+    performers: [person(1, 'Lê Thị Hương'), person(2, 'Phạm Văn Đức')],
+    records: [],
+    incidents: [],
+    overrides: [],
+    ...over,
+  };
 }
 const team = (commune: string, steps: StepView[]): TeamView => ({ id: 1, commune, steps, codes: [] });
 
@@ -33,7 +58,14 @@ describe('examReadiness', () => {
   });
 
   it('needs no results in a step failed by an incident, and sees a round with nobody as empty', () => {
-    const failed = examReadiness([team('La Hiên', [1, 2, 3, 4].map((n) => step(n, 'ended', { failed: n === 3, records: n === 3 ? [] : [record(1, 'Lê Thị Hương', 'dat'), record(2, 'Phạm Văn Đức', 'dat')] })))]);
+    const failed = examReadiness([
+      team(
+        'La Hiên',
+        [1, 2, 3, 4].map((n) =>
+          step(n, 'ended', { failed: n === 3, records: n === 3 ? [] : [record(1, 'Lê Thị Hương', 'dat'), record(2, 'Phạm Văn Đức', 'dat')] }),
+        ),
+      ),
+    ]);
     expect(failed).toEqual({ running: [], incomplete: [], empty: false });
     expect(examReadiness([]).empty).toBe(true);
     expect(examReadiness([team('La Hiên', [step(1, 'pending', { performers: [] })])]).empty).toBe(true);

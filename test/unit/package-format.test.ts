@@ -21,7 +21,13 @@ describe('bag-info.txt', () => {
       ['Payload-Oxum', '12.3'],
     ]);
     expect(text).toBe('Source-Organization: UBND xã Phú Thượng\nPayload-Oxum: 12.3\n');
-    expect(parseBagInfo(text)).toEqual({ fields: [['Source-Organization', 'UBND xã Phú Thượng'], ['Payload-Oxum', '12.3']], badLines: [] });
+    expect(parseBagInfo(text)).toEqual({
+      fields: [
+        ['Source-Organization', 'UBND xã Phú Thượng'],
+        ['Payload-Oxum', '12.3'],
+      ],
+      badLines: [],
+    });
     const folded = parseBagInfo('External-Description: Hồ sơ tự đánh giá\r\n  Chỉ số CCHC năm 2023\r\nBagging-Date: 2023-10-05\r\n');
     expect(folded.fields).toEqual([
       ['External-Description', 'Hồ sơ tự đánh giá Chỉ số CCHC năm 2023'],

@@ -33,7 +33,8 @@ function signedPdf(opts: { field?: boolean; sigDict?: string | null } = {}): Buf
     STREAM_DATA,
     enc('\nendstream\nendobj\n'),
   ];
-  if (opts.field !== false) parts.push(enc('5 0 obj\n<< /FT /Sig /Type /Annot /Subtype /Widget /T (Chu ky 1) /V 6 0 R /Rect [0 0 0 0] /P 3 0 R /F 132 >>\nendobj\n'));
+  if (opts.field !== false)
+    parts.push(enc('5 0 obj\n<< /FT /Sig /Type /Annot /Subtype /Widget /T (Chu ky 1) /V 6 0 R /Rect [0 0 0 0] /P 3 0 R /F 132 >>\nendobj\n'));
   if (sig !== null) parts.push(enc(`6 0 obj\n${sig}\nendobj\n`));
   parts.push(enc('xref\n0 7\n0000000000 65535 f \ntrailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n0\n%%EOF\n'));
   return Buffer.concat(parts);
@@ -79,7 +80,9 @@ describe('PDF signature scanner', () => {
     expect(scan(signedPdf({ field: false, sigDict: compact })).signed).toBe(true);
     expect(scan(signedPdf({ field: false, sigDict: '<< /Type /S#69g /ByteRange [0 1 2 3] /Contents <3082ab> >>' })).signed).toBe(true);
     // /Type is optional in a signature dictionary.
-    expect(scan(signedPdf({ field: false, sigDict: '<< /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [0 1 2 3] /Contents <3082ab> >>' })).signed).toBe(true);
+    expect(
+      scan(signedPdf({ field: false, sigDict: '<< /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [0 1 2 3] /Contents <3082ab> >>' })).signed,
+    ).toBe(true);
   });
 
   it('ignores signature-like text inside streams and strings', () => {

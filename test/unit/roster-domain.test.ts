@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EXAM_POSITIONS, EXAM_POSITION_IDS, MIN_AGE, canChoosePosition, communeKey, exclusionReason, isExamPositionId,
-  matchFocalArea, matchPosition, normalizePhone, parseBirth, parseDay, parseYesNo, personKey,
+  EXAM_POSITIONS,
+  EXAM_POSITION_IDS,
+  MIN_AGE,
+  canChoosePosition,
+  communeKey,
+  exclusionReason,
+  isExamPositionId,
+  matchFocalArea,
+  matchPosition,
+  normalizePhone,
+  parseBirth,
+  parseDay,
+  parseYesNo,
+  personKey,
 } from '../../main/domain/roster';
 import { positions } from '../../shared/office';
 
@@ -69,7 +81,19 @@ describe('matchPosition', () => {
   });
 
   it('does not take other committees’ chairs or non-exam titles for exam positions', () => {
-    for (const raw of ['Chủ tịch HĐND', 'Phó Chủ tịch Hội đồng nhân dân', 'Chủ tịch UBMTTQ', 'Chủ tịch Hội Nông dân', 'Trưởng Công an', 'Chỉ huy trưởng Quân sự', 'Bí thư Đảng ủy', 'Văn thư', '', '  ', 'Địa chính - Nông nghiệp - Đô thị']) {
+    for (const raw of [
+      'Chủ tịch HĐND',
+      'Phó Chủ tịch Hội đồng nhân dân',
+      'Chủ tịch UBMTTQ',
+      'Chủ tịch Hội Nông dân',
+      'Trưởng Công an',
+      'Chỉ huy trưởng Quân sự',
+      'Bí thư Đảng ủy',
+      'Văn thư',
+      '',
+      '  ',
+      'Địa chính - Nông nghiệp - Đô thị',
+    ]) {
       expect(matchPosition(raw), raw).toBeNull();
     }
   });
@@ -102,7 +126,11 @@ describe('parseBirth', () => {
     expect(ok('1985a')).toMatchObject({ ok: false, code: 'text' });
     expect(ok('85')).toMatchObject({ ok: false, code: 'invalid', message: 'năm sinh "85" phải ghi đủ 4 chữ số, ví dụ 1985' });
     expect(ok(85)).toMatchObject({ ok: false, code: 'invalid' });
-    expect(ok('31/02/1985')).toMatchObject({ ok: false, code: 'invalid', message: 'ngày sinh "31/02/1985" không có thật (ghi theo ngày/tháng/năm, ví dụ 25/12/1985)' });
+    expect(ok('31/02/1985')).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      message: 'ngày sinh "31/02/1985" không có thật (ghi theo ngày/tháng/năm, ví dụ 25/12/1985)',
+    });
     expect(ok('12/13/1985')).toMatchObject({ ok: false, code: 'invalid' });
     expect(ok(null)).toMatchObject({ ok: false, code: 'empty', message: 'thiếu năm sinh' });
     expect(ok('')).toMatchObject({ ok: false, code: 'empty' });
@@ -164,7 +192,19 @@ describe('normalizePhone', () => {
   });
 
   it('refuses what is not a Vietnamese number, quoting it', () => {
-    for (const raw of ['091....', '091234567', '09123456789', '0112345678', '01234567890', '0412345678', '0912345678 - 0913456789', 'không có', '12345', 91234567.5, '029938221234']) {
+    for (const raw of [
+      '091....',
+      '091234567',
+      '09123456789',
+      '0112345678',
+      '01234567890',
+      '0412345678',
+      '0912345678 - 0913456789',
+      'không có',
+      '12345',
+      91234567.5,
+      '029938221234',
+    ]) {
       const r = normalizePhone(raw);
       expect(r.ok, String(raw)).toBe(false);
       if (!r.ok) expect(r.message).toContain(`số điện thoại "${typeof raw === 'number' ? String(raw) : raw.trim()}" không hợp lệ`);

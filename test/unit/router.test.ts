@@ -26,7 +26,11 @@ describe('the router', () => {
     app = openTestApp();
     expect((await app.fail('users.create', { bogus: 1 } as never)).code).toBe('UNAUTHENTICATED');
     const leader = await setUpOffice(app);
-    await app.call('users.create', { fullName: 'Lê Thị Hương', position: 'Văn phòng - Thống kê', username: 'huong', password: '12345678', roles: ['officer'] }, leader);
+    await app.call(
+      'users.create',
+      { fullName: 'Lê Thị Hương', position: 'Văn phòng - Thống kê', username: 'huong', password: '12345678', roles: ['officer'] },
+      leader,
+    );
     const { token } = await app.call('auth.login', { username: 'huong', password: '12345678' });
     expect((await app.fail('users.list', { includeInactive: true }, token)).code).toBe('FORBIDDEN');
     expect((await app.fail('settings.update', { lockAfterMinutes: 5 }, token)).code).toBe('FORBIDDEN');

@@ -48,8 +48,26 @@ describe('computeTotals', () => {
 
   it('reproduces the hand-computed example', () => {
     const t = computeTotals(nodes, scores);
-    expect(t.byCode.get('1.2')).toEqual({ code: '1.2', maxPoints: 3, applicableMax: 1, points: 1, percent: 100, leaves: 2, scoredLeaves: 1, notApplicableLeaves: 1 });
-    expect(t.byCode.get('1')).toEqual({ code: '1', maxPoints: 10, applicableMax: 8, points: 6.75, percent: 84.38, leaves: 4, scoredLeaves: 3, notApplicableLeaves: 1 });
+    expect(t.byCode.get('1.2')).toEqual({
+      code: '1.2',
+      maxPoints: 3,
+      applicableMax: 1,
+      points: 1,
+      percent: 100,
+      leaves: 2,
+      scoredLeaves: 1,
+      notApplicableLeaves: 1,
+    });
+    expect(t.byCode.get('1')).toEqual({
+      code: '1',
+      maxPoints: 10,
+      applicableMax: 8,
+      points: 6.75,
+      percent: 84.38,
+      leaves: 4,
+      scoredLeaves: 3,
+      notApplicableLeaves: 1,
+    });
     expect(t.byCode.get('2')).toMatchObject({ applicableMax: 5, points: 2.5, percent: 50, leaves: 2, scoredLeaves: 1, notApplicableLeaves: 0 });
     expect(t.byCode.get('1.2.b')).toMatchObject({ applicableMax: 0, points: 0, percent: null, leaves: 1, scoredLeaves: 0, notApplicableLeaves: 1 });
     expect(t.overall).toEqual({ points: 9.25, applicableMax: 13, percent: 71.15, leaves: 6, scoredLeaves: 4 });
@@ -57,7 +75,13 @@ describe('computeTotals', () => {
   });
 
   it('a "không phát sinh" leaf leaves the denominator and ignores any points stored on it', () => {
-    const t = computeTotals([node('1', null, 4), node('1.1', '1', 2, 1), node('1.2', '1', 2, 2)], new Map([['1.1', score(2)], ['1.2', score(1.5, true)]]));
+    const t = computeTotals(
+      [node('1', null, 4), node('1.1', '1', 2, 1), node('1.2', '1', 2, 2)],
+      new Map([
+        ['1.1', score(2)],
+        ['1.2', score(1.5, true)],
+      ]),
+    );
     expect(t.byCode.get('1')).toMatchObject({ points: 2, applicableMax: 2, percent: 100, notApplicableLeaves: 1 });
     expect(t.overall.percent).toBe(100);
   });
@@ -70,18 +94,36 @@ describe('computeTotals', () => {
 
   it("caps a parent's points and applicable maximum at its own maximum", () => {
     // Children can add up to more than the parent allows (3 > 2): the parent shows 2 / 2.
-    const t = computeTotals([node('3', null, 2), node('3.1', '3', 1.5, 1), node('3.2', '3', 1.5, 2)], new Map([['3.1', score(1.5)], ['3.2', score(1.25)]]));
+    const t = computeTotals(
+      [node('3', null, 2), node('3.1', '3', 1.5, 1), node('3.2', '3', 1.5, 2)],
+      new Map([
+        ['3.1', score(1.5)],
+        ['3.2', score(1.25)],
+      ]),
+    );
     expect(t.byCode.get('3')).toMatchObject({ points: 2, applicableMax: 2, percent: 100 });
     expect(t.overall).toMatchObject({ points: 2, applicableMax: 2 });
   });
 
   it('a parent without a maximum is the plain sum of its children', () => {
-    const t = computeTotals([node('A', null, null), node('A.1', 'A', 1, 1), node('A.2', 'A', 2, 2)], new Map([['A.1', score(1)], ['A.2', score(0.75)]]));
+    const t = computeTotals(
+      [node('A', null, null), node('A.1', 'A', 1, 1), node('A.2', 'A', 2, 2)],
+      new Map([
+        ['A.1', score(1)],
+        ['A.2', score(0.75)],
+      ]),
+    );
     expect(t.byCode.get('A')).toMatchObject({ points: 1.75, applicableMax: 3, percent: 58.33 });
   });
 
   it('a leaf without a maximum cannot be scored: no denominator, its points ignored', () => {
-    const t = computeTotals([node('1', null, 3), node('1.1', '1', 2, 1), node('1.2', '1', null, 2)], new Map([['1.1', score(1)], ['1.2', score(1)]]));
+    const t = computeTotals(
+      [node('1', null, 3), node('1.1', '1', 2, 1), node('1.2', '1', null, 2)],
+      new Map([
+        ['1.1', score(1)],
+        ['1.2', score(1)],
+      ]),
+    );
     expect(t.byCode.get('1.2')).toMatchObject({ points: 0, applicableMax: 0, percent: null, scoredLeaves: 0 });
     expect(t.byCode.get('1')).toMatchObject({ points: 1, applicableMax: 2, percent: 50, leaves: 2, scoredLeaves: 1 });
   });
@@ -124,7 +166,13 @@ describe('computeTotals', () => {
   });
 
   it('treats a node whose parent is missing as a root', () => {
-    const t = computeTotals([node('1', null, 2), node('9.9', '9', 1)], new Map([['1', score(2)], ['9.9', score(1)]]));
+    const t = computeTotals(
+      [node('1', null, 2), node('9.9', '9', 1)],
+      new Map([
+        ['1', score(2)],
+        ['9.9', score(1)],
+      ]),
+    );
     expect(t.overall).toMatchObject({ points: 3, applicableMax: 3, leaves: 2 });
   });
 
@@ -176,7 +224,10 @@ describe('rating bands', () => {
     expect(DEFAULT_RATING_BANDS.map((b) => b.label)).toEqual(['Xuất sắc', 'Tốt', 'Khá', 'Trung bình', 'Yếu']);
   });
   it("accepts a province's own table in any order; null below its lowest band", () => {
-    const bands = [{ label: 'Đạt', minPercent: 60 }, { label: 'Tốt', minPercent: 85 }];
+    const bands = [
+      { label: 'Đạt', minPercent: 60 },
+      { label: 'Tốt', minPercent: 85 },
+    ];
     expect(ratingFor(86, bands)?.label).toBe('Tốt');
     expect(ratingFor(60, bands)?.label).toBe('Đạt');
     expect(ratingFor(59.75, bands)).toBeNull();

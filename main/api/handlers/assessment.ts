@@ -1,7 +1,17 @@
 // Handlers for criteria sets, assessments, items and evidence.
 import type { Router } from '../router';
 import { listCriteriaSets, summarize, criteriaNodes, importCriteriaFile, importSampleSet } from '../../services/assessment/criteria-sets';
-import { listAssessments, createAssessment, getAssessment, setWindow, addSupplementary, assign, send, withdraw, myItems } from '../../services/assessment/assessments';
+import {
+  listAssessments,
+  createAssessment,
+  getAssessment,
+  setWindow,
+  addSupplementary,
+  assign,
+  send,
+  withdraw,
+  myItems,
+} from '../../services/assessment/assessments';
 import { updateItem, markDone, reopen, approve, returnItem } from '../../services/assessment/items';
 import { attachUpload, linkDocument, updateLink, removeLink, listDocuments, openEvidence, proposeName } from '../../services/assessment/evidence';
 import { runPrecheck } from '../../services/assessment/precheck';

@@ -14,7 +14,10 @@ const ok = { ok: true as const };
 export function registerExam(r: Router): void {
   r.register('exam.rounds', EXAM_ROLES, (_i, { s }) => listRounds(s));
   r.register('exam.createRound', EXAM_ROLES, (input, { s, actor }) => createRound(s, actor, input));
-  r.register('exam.round', EXAM_ROLES, ({ roundId }, { s }) => ({ round: roundSummary(s, requireRound(s, roundId)), entries: listEntries(s, roundId).map(entryView) }));
+  r.register('exam.round', EXAM_ROLES, ({ roundId }, { s }) => ({
+    round: roundSummary(s, requireRound(s, roundId)),
+    entries: listEntries(s, roundId).map(entryView),
+  }));
   r.register('exam.importRoster', EXAM_ROLES, async (input, { s, actor }) => (await rosterIo()).importRosterUpload(s, actor, input.uploadId, input.roundId));
   r.register('exam.exportRoster', EXAM_ROLES, async (input, { s }) => (await rosterIo()).exportRoster(s, input.roundId, input.form, input.format));
   r.register('exam.formTeams', EXAM_ROLES, ({ roundId }, { s, actor }) => formTeams(s, actor, roundId));

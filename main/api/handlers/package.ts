@@ -77,7 +77,9 @@ function examView(c: ExamPackage): PackageExamView {
     people: c.people,
     communes: c.communes,
     totals: c.totals,
-    incidents: c.teams.flatMap((t) => t.steps.flatMap((st) => st.incidents.map((i) => ({ commune: t.commune, step: st.step, stepName: st.name, at: i.at, description: i.description })))),
+    incidents: c.teams.flatMap((t) =>
+      t.steps.flatMap((st) => st.incidents.map((i) => ({ commune: t.commune, step: st.step, stepName: st.name, at: i.at, description: i.description }))),
+    ),
   };
 }
 
@@ -101,7 +103,9 @@ export function verifyView(o: OpenedPackage, kept: { packageKey: string; fileNam
     fileName: kept?.fileName ?? null,
     kind: content?.kind ?? null,
     contentError: report.ok && o.contentError ? vi.received.unreadableContent : null,
-    documents: report.ok ? report.payload.filter((p) => !p.path.startsWith('data/evidence/') && p.path !== 'data/package.json').map((p) => ({ path: p.path, size: p.size })) : [],
+    documents: report.ok
+      ? report.payload.filter((p) => !p.path.startsWith('data/evidence/') && p.path !== 'data/package.json').map((p) => ({ path: p.path, size: p.size }))
+      : [],
     content: assessment && {
       office: officeName(assessment.office),
       year: assessment.assessment.year,
@@ -111,7 +115,9 @@ export function verifyView(o: OpenedPackage, kept: { packageKey: string; fileNam
       percent: assessment.totals.percent,
       band: assessment.totals.band,
       evidence: assessment.criteria.reduce((a, c) => a + (c.item?.evidence.length ?? 0), 0),
-      areas: assessment.criteria.filter((c) => c.parentCode === null).map((c) => ({ code: c.code, title: c.title, points: c.total?.points ?? 0, applicableMax: c.total?.applicableMax ?? 0 })),
+      areas: assessment.criteria
+        .filter((c) => c.parentCode === null)
+        .map((c) => ({ code: c.code, title: c.title, points: c.total?.points ?? 0, applicableMax: c.total?.applicableMax ?? 0 })),
       criteria: criteriaTree(assessment, (p) => payload.has(p)),
     },
     exam: content?.kind === 'exam' ? examView(content) : null,
@@ -144,7 +150,11 @@ export function registerPackage(r: Router): void {
   r.register('package.download', WORKERS, async ({ packageId }, { s }) => {
     const p = (await packages()).requirePackage(s, packageId);
     const fileName = path.basename(p.path);
-    return { fileId: s.files.register({ path: p.path, fileName, mediaType: 'application/zip', disposition: 'attachment' }), fileName, mediaType: 'application/zip' };
+    return {
+      fileId: s.files.register({ path: p.path, fileName, mediaType: 'application/zip', disposition: 'attachment' }),
+      fileName,
+      mediaType: 'application/zip',
+    };
   });
   r.register('package.verify', 'user', async ({ uploadId }, { s, actor }) => {
     const up = s.uploads.get(uploadId, actor.id ?? -1);

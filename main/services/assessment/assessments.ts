@@ -31,7 +31,17 @@ export function createAssessment(s: Services, actor: Actor, input: { year: numbe
     if (leaves.length === 0) throw new ApiError('VALIDATION', vi.assessment.setHasNoLeaves);
     const now = s.clock.now();
     const { lastInsertRowid: id } = s.db.run(
-      s.db.q.insertInto('assessment').values({ year: input.year, set_id: input.setId, opens_at: input.opensAt, closes_at: input.closesAt, status: 'open', created_at: now, updated_at: now }),
+      s.db.q
+        .insertInto('assessment')
+        .values({
+          year: input.year,
+          set_id: input.setId,
+          opens_at: input.opensAt,
+          closes_at: input.closesAt,
+          status: 'open',
+          created_at: now,
+          updated_at: now,
+        }),
     );
     for (const leaf of leaves) {
       s.db.run(s.db.q.insertInto('assessment_item').values({ assessment_id: id, criterion_code: leaf.code, updated_at: now, updated_by: actor.id }));
@@ -52,7 +62,13 @@ export function getAssessment(s: Services, actor: Actor, assessmentId: number): 
     assessment: {
       ...summaryOf(s, a),
       setDecision: set?.decision ?? null,
-      supplementary: supplementaryWindows(s, a.id).map((w) => ({ id: w.id, opensAt: w.opensAt, closesAt: w.closesAt, codes: [...w.criterionCodes], note: w.note })),
+      supplementary: supplementaryWindows(s, a.id).map((w) => ({
+        id: w.id,
+        opensAt: w.opensAt,
+        closesAt: w.closesAt,
+        codes: [...w.criterionCodes],
+        note: w.note,
+      })),
     },
     now: trustedNow(s),
     editable: editDecision(s, a, null),
@@ -135,7 +151,12 @@ export function assign(s: Services, actor: Actor, input: { assessmentId: number;
         .where('assessment_id', '=', a.id)
         .where('criterion_code', 'in', leaves),
     );
-    appendAudit(s, actor, { action: 'assessment.assign', entity: 'assessment', entityId: a.id, after: { codes: input.codes, assigneeId: input.assigneeId, items: leaves.length } });
+    appendAudit(s, actor, {
+      action: 'assessment.assign',
+      entity: 'assessment',
+      entityId: a.id,
+      after: { codes: input.codes, assigneeId: input.assigneeId, items: leaves.length },
+    });
     return { changed: r.changes };
   });
 }

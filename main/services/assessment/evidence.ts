@@ -24,14 +24,21 @@ export const extensionFor = (mediaType: string) => EXTENSIONS[mediaType] ?? '';
 
 /** The base name as stored: NFC, trimmed, without a trailing known extension. */
 export function baseName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\.(pdf|jpe?g|png)$/i, '');
+  return name
+    .normalize('NFC')
+    .trim()
+    .replace(/\.(pdf|jpe?g|png)$/i, '');
 }
 
 function checkName(s: Services, itemId: number, code: string, fileName: string, exceptLinkId: number | null): string {
   const base = baseName(fileName);
   const problems = validateEvidenceName(base, code);
   if (problems.length) {
-    throw new ApiError('VALIDATION', `${vi.evidence.badName}: ${problems[0]!.message}`, problems.map((p) => ({ path: 'fileName', message: p.message })));
+    throw new ApiError(
+      'VALIDATION',
+      `${vi.evidence.badName}: ${problems[0]!.message}`,
+      problems.map((p) => ({ path: 'fileName', message: p.message })),
+    );
   }
   const others = s.db.all(s.db.q.selectFrom('item_document').select(['id', 'file_name']).where('item_id', '=', itemId));
   if (others.some((o) => o.id !== exceptLinkId && sameNameKey(o.file_name) === sameNameKey(base))) {
@@ -44,11 +51,7 @@ export function proposeName(criterionCode: string, docNumber: string | null, sum
   return proposeEvidenceName({ criterionCode, docNumber, summary });
 }
 
-export async function attachUpload(
-  s: Services,
-  actor: Actor,
-  input: EvidenceMeta & { itemId: number; uploadId: string; fileName: string },
-) {
+export async function attachUpload(s: Services, actor: Actor, input: EvidenceMeta & { itemId: number; uploadId: string; fileName: string }) {
   const { item } = beginItemWrite(s, actor, input.itemId);
   const up = s.uploads.get(input.uploadId, actor.id ?? -1);
   const maxBytes = getSettings(s).maxEvidenceMB * 1024 * 1024;
@@ -96,7 +99,16 @@ export async function attachUpload(
       action: 'evidence.attach',
       entity: 'evidence',
       entityId: lastInsertRowid,
-      after: { criterion: `${a.year}:${item.criterion_code}`, fileName: base, sha256: up.sha256, size: up.size, mediaType: decision.mediaType, docNumber: input.docNumber, docDate: input.docDate, summary: input.summary },
+      after: {
+        criterion: `${a.year}:${item.criterion_code}`,
+        fileName: base,
+        sha256: up.sha256,
+        size: up.size,
+        mediaType: decision.mediaType,
+        docNumber: input.docNumber,
+        docDate: input.docDate,
+        summary: input.summary,
+      },
     });
     return itemChange(s, requireItem(s, item.id));
   });
@@ -116,7 +128,12 @@ export function linkDocument(s: Services, actor: Actor, input: { itemId: number;
       s.db.q.insertInto('item_document').values({ item_id: item.id, sha256: doc.sha256, file_name: base, created_at: s.clock.now(), created_by: actor.id }),
     );
     const a = requireAssessment(s, item.assessment_id);
-    appendAudit(s, actor, { action: 'evidence.link', entity: 'evidence', entityId: lastInsertRowid, after: { criterion: `${a.year}:${item.criterion_code}`, fileName: base, sha256: doc.sha256 } });
+    appendAudit(s, actor, {
+      action: 'evidence.link',
+      entity: 'evidence',
+      entityId: lastInsertRowid,
+      after: { criterion: `${a.year}:${item.criterion_code}`, fileName: base, sha256: doc.sha256 },
+    });
     return itemChange(s, requireItem(s, item.id));
   });
 }
@@ -134,7 +151,9 @@ export function updateLink(s: Services, actor: Actor, input: EvidenceMeta & { li
     const base = checkName(s, item.id, item.criterion_code, input.fileName, link.id);
     const doc = s.db.first(s.db.q.selectFrom('document').selectAll().where('sha256', '=', link.sha256))!;
     s.db.run(s.db.q.updateTable('item_document').set({ file_name: base }).where('id', '=', link.id));
-    s.db.run(s.db.q.updateTable('document').set({ doc_number: input.docNumber, doc_date: input.docDate, summary: input.summary }).where('sha256', '=', link.sha256));
+    s.db.run(
+      s.db.q.updateTable('document').set({ doc_number: input.docNumber, doc_date: input.docDate, summary: input.summary }).where('sha256', '=', link.sha256),
+    );
     appendAudit(s, actor, {
       action: 'evidence.update',
       entity: 'evidence',

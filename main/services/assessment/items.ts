@@ -42,7 +42,13 @@ export function beginItemWrite(s: Services, actor: Actor, itemId: number, opts: 
 export function updateItem(
   s: Services,
   actor: Actor,
-  input: { itemId: number; points?: number | null | undefined; notApplicable?: boolean | undefined; naReason?: string | null | undefined; explanation?: string | undefined },
+  input: {
+    itemId: number;
+    points?: number | null | undefined;
+    notApplicable?: boolean | undefined;
+    naReason?: string | null | undefined;
+    explanation?: string | undefined;
+  },
 ): ItemChange {
   return s.db.tx(() => {
     const { item, a } = beginItemWrite(s, actor, input.itemId);
@@ -94,7 +100,8 @@ export function markDone(s: Services, actor: Actor, itemId: number): ItemChange 
     } else if (item.points === null) {
       throw new ApiError('VALIDATION', vi.assessment.needPoints, [{ path: 'points', message: vi.assessment.needPoints }]);
     }
-    if (!item.explanation.trim()) throw new ApiError('VALIDATION', vi.assessment.needExplanation, [{ path: 'explanation', message: vi.assessment.needExplanation }]);
+    if (!item.explanation.trim())
+      throw new ApiError('VALIDATION', vi.assessment.needExplanation, [{ path: 'explanation', message: vi.assessment.needExplanation }]);
     return setStatus(s, actor, item, 'done', 'item.done');
   });
 }

@@ -17,7 +17,13 @@ export function runPrecheck(s: Services, a: AssessmentRow): PrecheckEntry[] {
   const items = itemViews(s, a.id).sort((x, y) => compareCodes(x.criterionCode, y.criterionCode));
   for (const it of items) {
     const add = (severity: PrecheckEntry['severity'], kind: PrecheckEntry['kind'], message: string) =>
-      out.push({ severity, kind, criterionCode: it.criterionCode, itemId: it.id, message: `${it.criterionCode} ${titles.get(it.criterionCode) ?? ''} — ${message}` });
+      out.push({
+        severity,
+        kind,
+        criterionCode: it.criterionCode,
+        itemId: it.id,
+        message: `${it.criterionCode} ${titles.get(it.criterionCode) ?? ''} — ${message}`,
+      });
     if (it.assigneeId === null) add('error', 'unassigned', p.unassigned);
     if (it.notApplicable) {
       if (!it.naReason?.trim()) add('error', 'na_without_reason', p.naWithoutReason);

@@ -61,7 +61,10 @@ export function itemViews(s: Services, assessmentId: number, onlyIds?: readonly 
     .where('i.assessment_id', '=', assessmentId);
   if (onlyIds) q = q.where('i.id', 'in', onlyIds.length ? onlyIds : [-1]);
   const rows = s.db.all(q);
-  const evidence = evidenceFor(s, rows.map((r) => r.id));
+  const evidence = evidenceFor(
+    s,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     criterionCode: r.criterion_code,
@@ -91,7 +94,14 @@ export function totalsFor(s: Services, a: AssessmentRow): TotalsView {
   );
   const byCode: TotalsView['byCode'] = {};
   for (const [code, n] of t.byCode) {
-    byCode[code] = { maxPoints: n.maxPoints, applicableMax: n.applicableMax, points: n.points, percent: n.percent, leaves: n.leaves, scoredLeaves: n.scoredLeaves };
+    byCode[code] = {
+      maxPoints: n.maxPoints,
+      applicableMax: n.applicableMax,
+      points: n.points,
+      percent: n.percent,
+      leaves: n.leaves,
+      scoredLeaves: n.scoredLeaves,
+    };
   }
   return {
     byCode,
@@ -105,7 +115,11 @@ export function summaryOf(s: Services, a: AssessmentRow): AssessmentSummary {
   const counts = s.db.all(
     s.db.q
       .selectFrom('assessment_item')
-      .select(['status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>(eb.case().when('assignee_id', 'is', null).then(1).else(0).end()).as('unassigned')])
+      .select([
+        'status',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.sum<number>(eb.case().when('assignee_id', 'is', null).then(1).else(0).end()).as('unassigned'),
+      ])
       .where('assessment_id', '=', a.id)
       .groupBy('status'),
   );

@@ -65,7 +65,15 @@ export async function renderTablePdf(spec: TableDoc): Promise<Uint8Array> {
     let x = margin.left;
     row.lines.forEach((lines, i) => {
       const w = widths[i]!;
-      page.drawRectangle({ x, y: top - row.height, width: w, height: row.height, borderColor: black, borderWidth: 0.5, ...(fill ? { color: rgb(0.92, 0.92, 0.92) } : {}) });
+      page.drawRectangle({
+        x,
+        y: top - row.height,
+        width: w,
+        height: row.height,
+        borderColor: black,
+        borderWidth: 0.5,
+        ...(fill ? { color: rgb(0.92, 0.92, 0.92) } : {}),
+      });
       lines.forEach((line, j) => {
         const tw = textWidth(f, line, size);
         const tx = spec.columns[i]!.align === 'center' ? x + (w - tw) / 2 : x + PAD;
@@ -76,18 +84,34 @@ export async function renderTablePdf(spec: TableDoc): Promise<Uint8Array> {
     return top - row.height;
   };
 
-  const header = lay(spec.columns.map((c) => c.header), bold, SIZE.header);
+  const header = lay(
+    spec.columns.map((c) => c.header),
+    bold,
+    SIZE.header,
+  );
   let page = pdf.addPage([W, H]);
   let y = H - margin.top;
   for (const t of spec.titleLines) {
     for (const line of wrapText(nfc(t), bold, SIZE.title, contentW)) {
-      page.drawText(line, { x: margin.left + (contentW - textWidth(bold, line, SIZE.title)) / 2, y: y - SIZE.title, size: SIZE.title, font: bold.font, color: black });
+      page.drawText(line, {
+        x: margin.left + (contentW - textWidth(bold, line, SIZE.title)) / 2,
+        y: y - SIZE.title,
+        size: SIZE.title,
+        font: bold.font,
+        color: black,
+      });
       y -= lh(SIZE.title);
     }
   }
   if (spec.subtitle) {
     for (const line of wrapText(nfc(spec.subtitle), regular, SIZE.subtitle, contentW)) {
-      page.drawText(line, { x: margin.left + (contentW - textWidth(regular, line, SIZE.subtitle)) / 2, y: y - SIZE.subtitle, size: SIZE.subtitle, font: regular.font, color: black });
+      page.drawText(line, {
+        x: margin.left + (contentW - textWidth(regular, line, SIZE.subtitle)) / 2,
+        y: y - SIZE.subtitle,
+        size: SIZE.subtitle,
+        font: regular.font,
+        color: black,
+      });
       y -= lh(SIZE.subtitle);
     }
   }

@@ -6,7 +6,16 @@ import { appendAudit } from '../audit';
 import { trustedNow } from '../trusted-time';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
-import { STEP_MS, STEP_NAMES, MAX_CODES_PER_PERFORMER, canStart, normalizeCode, stepPhase, messages as stepMessages, type StepNo } from '../../domain/exam-steps';
+import {
+  STEP_MS,
+  STEP_NAMES,
+  MAX_CODES_PER_PERFORMER,
+  canStart,
+  normalizeCode,
+  stepPhase,
+  messages as stepMessages,
+  type StepNo,
+} from '../../domain/exam-steps';
 import { requireRound, roundSummary } from './rounds';
 import type { ConsoleView, StepView, TeamView } from '../../../shared/api/exam-schemas';
 
@@ -37,15 +46,34 @@ export function startStep(s: Services, actor: Actor, teamId: number, step: StepN
     const now = trustedNow(s);
     const steps = teamSteps(s, teamId);
     if (steps.length === 0) throw new ApiError('NOT_FOUND', vi.exam.teamNotFound);
-    const problem = canStart(steps.map((x) => ({ step: x.step, ...timing(x) })), step, now);
+    const problem = canStart(
+      steps.map((x) => ({ step: x.step, ...timing(x) })),
+      step,
+      now,
+    );
     if (problem) throw new ApiError('CONFLICT', problem);
     const st = steps.find((x) => x.step === step)!;
-    s.db.run(s.db.q.updateTable('exam_step').set({ started_at: now, deadline_at: now + STEP_MS }).where('id', '=', st.id));
+    s.db.run(
+      s.db.q
+        .updateTable('exam_step')
+        .set({ started_at: now, deadline_at: now + STEP_MS })
+        .where('id', '=', st.id),
+    );
     const performers = s.db.all(s.db.q.selectFrom('exam_performer').select('entry_id').where('team_id', '=', teamId).where('step', '=', step));
     for (const p of performers) {
-      s.db.run(s.db.q.insertInto('exam_record').values({ step_id: st.id, entry_id: p.entry_id }).onConflict((oc) => oc.doNothing()));
+      s.db.run(
+        s.db.q
+          .insertInto('exam_record')
+          .values({ step_id: st.id, entry_id: p.entry_id })
+          .onConflict((oc) => oc.doNothing()),
+      );
     }
-    appendAudit(s, actor, { action: 'exam.stepStart', entity: 'exam_step', entityId: st.id, after: { teamId, step, startedAt: now, deadlineAt: now + STEP_MS } });
+    appendAudit(s, actor, {
+      action: 'exam.stepStart',
+      entity: 'exam_step',
+      entityId: st.id,
+      after: { teamId, step, startedAt: now, deadlineAt: now + STEP_MS },
+    });
   });
 }
 
@@ -98,14 +126,26 @@ export function setCodes(s: Services, actor: Actor, recordId: number, rawCodes: 
     );
     for (const o of others) {
       const dup = (JSON.parse(o.codes) as string[]).find((c) => codes.includes(c));
-      if (dup) throw new ApiError('CONFLICT', stepMessages.duplicateCode(dup, `${o.full_name} (${o.commune})`), [{ path: 'codes', message: stepMessages.duplicateCode(dup, o.full_name) }]);
+      if (dup)
+        throw new ApiError('CONFLICT', stepMessages.duplicateCode(dup, `${o.full_name} (${o.commune})`), [
+          { path: 'codes', message: stepMessages.duplicateCode(dup, o.full_name) },
+        ]);
     }
-    s.db.run(s.db.q.updateTable('exam_record').set({ codes: JSON.stringify(codes) }).where('id', '=', rec.id));
+    s.db.run(
+      s.db.q
+        .updateTable('exam_record')
+        .set({ codes: JSON.stringify(codes) })
+        .where('id', '=', rec.id),
+    );
     appendAudit(s, actor, { action: 'exam.codes', entity: 'exam_record', entityId: rec.id, before: { codes: JSON.parse(rec.codes) }, after: { codes } });
   });
 }
 
-export function setResult(s: Services, actor: Actor, input: { recordId: number; result: 'dat' | 'khong_dat' | null; finished: boolean; note: string | null }): void {
+export function setResult(
+  s: Services,
+  actor: Actor,
+  input: { recordId: number; result: 'dat' | 'khong_dat' | null; finished: boolean; note: string | null },
+): void {
   s.db.tx(() => {
     const rec = requireRecord(s, input.recordId);
     const st = guardRecordWrite(s, rec.step_id, true);
@@ -129,12 +169,21 @@ export function addIncident(s: Services, actor: Actor, input: { stepId: number; 
     const st = requireStep(s, input.stepId);
     if (st.started_at === null) throw new ApiError('CONFLICT', stepMessages.notRunning(st.step));
     const now = trustedNow(s);
-    s.db.run(s.db.q.insertInto('exam_incident').values({ step_id: st.id, at: now, kind: input.kind, description: input.description.normalize('NFC'), created_by: actor.id }));
+    s.db.run(
+      s.db.q
+        .insertInto('exam_incident')
+        .values({ step_id: st.id, at: now, kind: input.kind, description: input.description.normalize('NFC'), created_by: actor.id }),
+    );
     if (input.kind === 'internet') {
       s.db.run(s.db.q.updateTable('exam_step').set({ failed: 1 }).where('id', '=', st.id));
       s.db.run(s.db.q.updateTable('exam_record').set({ result: 'khong_dat' }).where('step_id', '=', st.id));
     }
-    appendAudit(s, actor, { action: 'exam.incident', entity: 'exam_step', entityId: st.id, after: { kind: input.kind, description: input.description, at: now } });
+    appendAudit(s, actor, {
+      action: 'exam.incident',
+      entity: 'exam_step',
+      entityId: st.id,
+      after: { kind: input.kind, description: input.description, at: now },
+    });
   });
 }
 
@@ -144,9 +193,18 @@ export function overrideDeadline(s: Services, actor: Actor, input: { stepId: num
     const st = requireStep(s, input.stepId);
     if (st.deadline_at === null) throw new ApiError('CONFLICT', stepMessages.notRunning(st.step));
     const now = trustedNow(s);
-    s.db.run(s.db.q.insertInto('exam_override').values({ step_id: st.id, at: now, delta_ms: input.deltaMs, reason: input.reason.normalize('NFC'), created_by: actor.id }));
+    s.db.run(
+      s.db.q
+        .insertInto('exam_override')
+        .values({ step_id: st.id, at: now, delta_ms: input.deltaMs, reason: input.reason.normalize('NFC'), created_by: actor.id }),
+    );
     // Reopening an ended step by extension clears the manual end.
-    s.db.run(s.db.q.updateTable('exam_step').set({ deadline_at: st.deadline_at + input.deltaMs, ended_at: null }).where('id', '=', st.id));
+    s.db.run(
+      s.db.q
+        .updateTable('exam_step')
+        .set({ deadline_at: st.deadline_at + input.deltaMs, ended_at: null })
+        .where('id', '=', st.id),
+    );
     appendAudit(s, actor, {
       action: 'exam.override',
       entity: 'exam_step',
@@ -191,9 +249,20 @@ export function teamViews(s: Services, roundId: number, now: number): TeamView[]
         remainingMs: ph.remainingMs,
         failed: st.failed === 1,
         performers: performers.filter((p) => p.step === st.step).map((p) => ({ entryId: p.id, fullName: p.full_name, positionTitle: p.position_title })),
-        records: records.map((r) => ({ id: r.id, entryId: r.entry_id, fullName: r.full_name, positionTitle: r.position_title, codes: JSON.parse(r.codes) as string[], finishedAt: r.finished_at, result: r.result, note: r.note })),
+        records: records.map((r) => ({
+          id: r.id,
+          entryId: r.entry_id,
+          fullName: r.full_name,
+          positionTitle: r.position_title,
+          codes: JSON.parse(r.codes) as string[],
+          finishedAt: r.finished_at,
+          result: r.result,
+          note: r.note,
+        })),
         incidents: s.db.all(s.db.q.selectFrom('exam_incident').select(['id', 'at', 'kind', 'description']).where('step_id', '=', st.id).orderBy('at')),
-        overrides: s.db.all(s.db.q.selectFrom('exam_override').select(['at', 'delta_ms', 'reason']).where('step_id', '=', st.id).orderBy('at')).map((o) => ({ at: o.at, deltaMs: o.delta_ms, reason: o.reason })),
+        overrides: s.db
+          .all(s.db.q.selectFrom('exam_override').select(['at', 'delta_ms', 'reason']).where('step_id', '=', st.id).orderBy('at'))
+          .map((o) => ({ at: o.at, deltaMs: o.delta_ms, reason: o.reason })),
       };
     });
     const codes = stepViews[0]?.records.flatMap((r) => r.codes.map((code) => ({ code, by: r.fullName }))) ?? [];
@@ -204,6 +273,8 @@ export function teamViews(s: Services, roundId: number, now: number): TeamView[]
 export function consoleView(s: Services, roundId: number): ConsoleView {
   const round = requireRound(s, roundId);
   const now = trustedNow(s);
-  const clockEvents = s.db.all(s.db.q.selectFrom('clock_event').select(['at', 'delta_ms', 'note']).orderBy('at', 'desc').limit(20)).map((e) => ({ at: e.at, deltaMs: e.delta_ms, note: e.note }));
+  const clockEvents = s.db
+    .all(s.db.q.selectFrom('clock_event').select(['at', 'delta_ms', 'note']).orderBy('at', 'desc').limit(20))
+    .map((e) => ({ at: e.at, deltaMs: e.delta_ms, note: e.note }));
   return { round: roundSummary(s, round), now, teams: teamViews(s, roundId, now), clockEvents };
 }

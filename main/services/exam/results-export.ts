@@ -19,7 +19,17 @@ const stepText = (r: ResultsView['people'][number], step: number) => {
 };
 
 export function resultRows(r: ResultsView): string[][] {
-  return r.people.map((p, i) => [String(i + 1), p.fullName, p.positionTitle ?? '', p.commune, stepText(p, 1), stepText(p, 2), stepText(p, 3), stepText(p, 4), passedText(p.passed)]);
+  return r.people.map((p, i) => [
+    String(i + 1),
+    p.fullName,
+    p.positionTitle ?? '',
+    p.commune,
+    stepText(p, 1),
+    stepText(p, 2),
+    stepText(p, 3),
+    stepText(p, 4),
+    passedText(p.passed),
+  ]);
 }
 
 export const RESULT_COLUMNS = ['STT', 'Họ và tên', 'Chức danh', 'Xã/phường/thị trấn', 'Bước 1', 'Bước 2', 'Bước 3', 'Bước 4', 'Kết quả'];
@@ -57,7 +67,10 @@ export async function writeResultsPdf(r: ResultsView, author: string, outPath: s
       subtitle: [r.round.venue, r.round.examDate ? `ngày ${r.round.examDate.split('-').reverse().join('/')}` : null].filter(Boolean).join(', ') || undefined,
       columns: RESULT_COLUMNS.map((header, i) => ({ header, width: [3, 12, 11, 10, 11, 8, 8, 8, 7][i]!, align: i === 0 || i === 8 ? 'center' : 'left' })),
       rows: resultRows(r),
-      afterLines: [`Tổng số: ${r.totals.people} người — Đạt: ${r.totals.passed}; Không đạt: ${r.totals.failed}; Chưa xong: ${r.totals.pending}.`, ...afterLines],
+      afterLines: [
+        `Tổng số: ${r.totals.people} người — Đạt: ${r.totals.passed}; Không đạt: ${r.totals.failed}; Chưa xong: ${r.totals.pending}.`,
+        ...afterLines,
+      ],
       landscape: true,
       meta: { title: `Kết quả kiểm tra — ${r.round.name}`, author },
     },

@@ -13,7 +13,14 @@ export function roundResults(s: Services, roundId: number): ResultsView {
     for (const st of team.steps) {
       for (const p of st.performers) {
         const rec = st.records.find((r) => r.entryId === p.entryId);
-        const person = people.get(p.entryId) ?? { entryId: p.entryId, fullName: p.fullName, positionTitle: p.positionTitle, commune: team.commune, steps: [], passed: null };
+        const person = people.get(p.entryId) ?? {
+          entryId: p.entryId,
+          fullName: p.fullName,
+          positionTitle: p.positionTitle,
+          commune: team.commune,
+          steps: [],
+          passed: null,
+        };
         person.steps.push({ step: st.step, result: st.failed ? 'khong_dat' : (rec?.result ?? null), codes: rec?.codes ?? [] });
         people.set(p.entryId, person);
       }

@@ -20,11 +20,22 @@ export interface RosterImportResult {
 }
 
 /** Writes every row of every form in one transaction; replaces what the round had for those forms. */
-export function storeRoster(s: Services, actor: Actor, roundId: number, forms: { form: FormNo; rows: RosterRow[] }[], sourceName: string): Record<string, number> {
+export function storeRoster(
+  s: Services,
+  actor: Actor,
+  roundId: number,
+  forms: { form: FormNo; rows: RosterRow[] }[],
+  sourceName: string,
+): Record<string, number> {
   return s.db.tx(() => {
     requireRound(s, roundId);
     const started = s.db.first(
-      s.db.q.selectFrom('exam_step as st').innerJoin('exam_team as t', 't.id', 'st.team_id').select('st.id').where('t.round_id', '=', roundId).where('st.started_at', 'is not', null),
+      s.db.q
+        .selectFrom('exam_step as st')
+        .innerJoin('exam_team as t', 't.id', 'st.team_id')
+        .select('st.id')
+        .where('t.round_id', '=', roundId)
+        .where('st.started_at', 'is not', null),
     );
     if (started) throw new ApiError('CONFLICT', vi.exam.alreadyRunning);
     const imported: Record<string, number> = {};
@@ -82,10 +93,19 @@ export async function checkRosterFile(filePath: string, sourceName: string) {
 }
 
 /** Imports into an existing round, or (CLI) into the round of that name, created in the same transaction. */
-export async function importRosterFile(s: Services, actor: Actor, filePath: string, sourceName: string, round: number | { createName: string }): Promise<RosterImportResult> {
+export async function importRosterFile(
+  s: Services,
+  actor: Actor,
+  filePath: string,
+  sourceName: string,
+  round: number | { createName: string },
+): Promise<RosterImportResult> {
   const { forms, warnings } = await checkRosterFile(filePath, sourceName);
   return s.db.tx(() => {
-    const roundId = typeof round === 'number' ? round : (findRoundByName(s, round.createName)?.id ?? createRound(s, actor, { name: round.createName, examDate: null, venue: null, district: null }).id);
+    const roundId =
+      typeof round === 'number'
+        ? round
+        : (findRoundByName(s, round.createName)?.id ?? createRound(s, actor, { name: round.createName, examDate: null, venue: null, district: null }).id);
     const imported = storeRoster(s, actor, roundId, forms, sourceName);
     return { round: roundSummary(s, requireRound(s, roundId)), imported, warnings };
   });

@@ -18,10 +18,21 @@ export function requireRound(s: Services, id: number): RoundRow {
 
 export function roundSummary(s: Services, r: RoundRow): RoundSummary {
   const counts: Record<string, number> = {};
-  for (const c of s.db.all(s.db.q.selectFrom('roster_entry').select(['form', (eb) => eb.fn.countAll<number>().as('n')]).where('round_id', '=', r.id).groupBy('form'))) {
+  for (const c of s.db.all(
+    s.db.q
+      .selectFrom('roster_entry')
+      .select(['form', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('round_id', '=', r.id)
+      .groupBy('form'),
+  )) {
     counts[c.form] = Number(c.n);
   }
-  const teams = s.db.first(s.db.q.selectFrom('exam_team').select((eb) => eb.fn.countAll<number>().as('n')).where('round_id', '=', r.id));
+  const teams = s.db.first(
+    s.db.q
+      .selectFrom('exam_team')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('round_id', '=', r.id),
+  );
   return { id: r.id, name: r.name, examDate: r.exam_date, venue: r.venue, district: r.district, counts, teams: Number(teams?.n ?? 0), createdAt: r.created_at };
 }
 
@@ -33,7 +44,11 @@ export function findRoundByName(s: Services, name: string): RoundRow | undefined
   return s.db.first(s.db.q.selectFrom('exam_round').selectAll().where('name', '=', name.normalize('NFC').trim()));
 }
 
-export function createRound(s: Services, actor: Actor, input: { name: string; examDate: string | null; venue: string | null; district: string | null }): RoundSummary {
+export function createRound(
+  s: Services,
+  actor: Actor,
+  input: { name: string; examDate: string | null; venue: string | null; district: string | null },
+): RoundSummary {
   return s.db.tx(() => {
     const name = input.name.normalize('NFC').trim();
     if (findRoundByName(s, name)) throw new ApiError('CONFLICT', vi.exam.roundExists(name), [{ path: 'name', message: vi.exam.roundExists(name) }]);

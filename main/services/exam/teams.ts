@@ -67,11 +67,21 @@ export function setPerformer(s: Services, actor: Actor, input: { teamId: number;
     const entry = s.db.first(s.db.q.selectFrom('roster_entry').selectAll().where('id', '=', input.entryId).where('round_id', '=', team.round_id));
     if (!entry) throw new ApiError('NOT_FOUND', vi.exam.entryNotFound);
     if (input.add) {
-      s.db.run(s.db.q.insertInto('exam_performer').values({ team_id: team.id, step: input.step, entry_id: entry.id }).onConflict((oc) => oc.doNothing()));
+      s.db.run(
+        s.db.q
+          .insertInto('exam_performer')
+          .values({ team_id: team.id, step: input.step, entry_id: entry.id })
+          .onConflict((oc) => oc.doNothing()),
+      );
     } else {
       s.db.run(s.db.q.deleteFrom('exam_performer').where('team_id', '=', team.id).where('step', '=', input.step).where('entry_id', '=', entry.id));
     }
-    appendAudit(s, actor, { action: input.add ? 'exam.performerAdd' : 'exam.performerRemove', entity: 'exam_team', entityId: team.id, after: { step: input.step, person: entry.full_name } });
+    appendAudit(s, actor, {
+      action: input.add ? 'exam.performerAdd' : 'exam.performerRemove',
+      entity: 'exam_team',
+      entityId: team.id,
+      after: { step: input.step, person: entry.full_name },
+    });
   });
 }
 
@@ -87,16 +97,40 @@ export function choosePosition(s: Services, actor: Actor, input: { entryId: numb
     if (!(EXAM_POSITION_IDS as readonly string[]).includes(input.positionId)) throw new ApiError('VALIDATION', vi.exam.unknownPosition);
     const appointedAt =
       entry.appointed_at ??
-      s.db.first(s.db.q.selectFrom('roster_entry').select('appointed_at').where('round_id', '=', entry.round_id).where('person_key', '=', entry.person_key).where('appointed_at', 'is not', null))?.appointed_at ??
+      s.db.first(
+        s.db.q
+          .selectFrom('roster_entry')
+          .select('appointed_at')
+          .where('round_id', '=', entry.round_id)
+          .where('person_key', '=', entry.person_key)
+          .where('appointed_at', 'is not', null),
+      )?.appointed_at ??
       null;
     if (!appointedAt || !round.exam_date || !canChoosePosition(appointedAt, round.exam_date)) {
       throw new ApiError('CONFLICT', vi.exam.cannotChoose(entry.full_name));
     }
     const started = s.db.first(
-      s.db.q.selectFrom('exam_step as st').innerJoin('exam_team as t', 't.id', 'st.team_id').select('st.id').where('t.round_id', '=', entry.round_id).where('st.started_at', 'is not', null),
+      s.db.q
+        .selectFrom('exam_step as st')
+        .innerJoin('exam_team as t', 't.id', 'st.team_id')
+        .select('st.id')
+        .where('t.round_id', '=', entry.round_id)
+        .where('st.started_at', 'is not', null),
     );
     if (started) throw new ApiError('CONFLICT', vi.exam.alreadyRunning);
-    s.db.run(s.db.q.updateTable('roster_entry').set({ chosen_position_id: input.positionId === entry.position_id ? null : input.positionId }).where('person_key', '=', entry.person_key).where('round_id', '=', entry.round_id));
-    appendAudit(s, actor, { action: 'exam.choosePosition', entity: 'roster_entry', entityId: entry.id, before: { position: entry.chosen_position_id ?? entry.position_id }, after: { position: input.positionId, appointedAt } });
+    s.db.run(
+      s.db.q
+        .updateTable('roster_entry')
+        .set({ chosen_position_id: input.positionId === entry.position_id ? null : input.positionId })
+        .where('person_key', '=', entry.person_key)
+        .where('round_id', '=', entry.round_id),
+    );
+    appendAudit(s, actor, {
+      action: 'exam.choosePosition',
+      entity: 'roster_entry',
+      entityId: entry.id,
+      before: { position: entry.chosen_position_id ?? entry.position_id },
+      after: { position: input.positionId, appointedAt },
+    });
   });
 }

@@ -19,7 +19,11 @@ export interface ReadOptions {
 async function locate(zipPath: string, innerPath: string, opts: ReadOptions) {
   const report = opts.report ?? (await verifyPackage(zipPath, opts.verify));
   if (!report.ok || !report.bagName) {
-    throw new ApiError('VALIDATION', messages.verify.notVerified, report.problems.map((p) => ({ path: p.file ?? p.check, message: p.message })));
+    throw new ApiError(
+      'VALIDATION',
+      messages.verify.notVerified,
+      report.problems.map((p) => ({ path: p.file ?? p.check, message: p.message })),
+    );
   }
   const item = report.payload.find((p) => p.path === innerPath);
   if (!item) throw new ApiError('NOT_FOUND', messages.verify.notInPackage(innerPath));

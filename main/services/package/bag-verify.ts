@@ -149,11 +149,15 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
       const h = createHash('sha256');
       const parts: Buffer[] = [];
       try {
-        const { crcOk } = await zip.readEntry(entry, (chunk) => {
-          h.update(chunk);
-          if (keep) parts.push(Buffer.from(chunk));
-          progress(chunk.length);
-        }, checkCrc);
+        const { crcOk } = await zip.readEntry(
+          entry,
+          (chunk) => {
+            h.update(chunk);
+            if (keep) parts.push(Buffer.from(chunk));
+            progress(chunk.length);
+          },
+          checkCrc,
+        );
         if (!crcOk) add('crc', inner, messages.verify.crc(inner));
       } catch (e) {
         if (e instanceof ShortReadError) add('entry-size', inner, messages.verify.shortRead(inner));

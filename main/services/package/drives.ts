@@ -97,7 +97,10 @@ export interface WindowsDisk {
  * CSV (`wmic … /format:csv`, PowerShell `ConvertTo-Csv`).
  */
 export function parseWmicLogicalDisk(text: string): WindowsDisk[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r*\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r*\n/)
+    .filter((l) => l.trim() !== '');
   const headerAt = lines.findIndex((l) => /DeviceID/i.test(l));
   if (headerAt < 0) return [];
   const header = lines[headerAt]!;
@@ -143,11 +146,11 @@ function splitCsv(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      if (ch === '"' && line[i + 1] === '"') ((cur += '"'), i++);
       else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(cur), (cur = '');
+    else if (ch === ',') (out.push(cur), (cur = ''));
     else cur += ch;
   }
   out.push(cur);
@@ -176,8 +179,7 @@ async function space(p: string, statfs: StatFsFn): Promise<{ freeBytes: number; 
   }
 }
 
-const under = (p: string, mountPoint: string, sep: string) =>
-  p === mountPoint || p.startsWith(mountPoint.endsWith(sep) ? mountPoint : mountPoint + sep);
+const under = (p: string, mountPoint: string, sep: string) => p === mountPoint || p.startsWith(mountPoint.endsWith(sep) ? mountPoint : mountPoint + sep);
 
 /** The mount holding p: the longest mount point that is p or one of its parents. */
 export function mountFor(p: string, mounts: MountEntry[], sep = '/'): MountEntry | null {

@@ -51,7 +51,8 @@ parentPort.on('message', (m) => {
 /** Bytes handed over but not yet hashed before `update` waits: bounds memory when the worker lags. */
 const BACKLOG_BYTES = 16 * 1024 * 1024;
 
-type FromWorker = { op: 'ack' | 'progress'; bytes: number } | { op: 'sack' } | { op: 'digest'; hex: string } | { op: 'error'; message: string; code: string | null };
+type FromWorker =
+  { op: 'ack' | 'progress'; bytes: number } | { op: 'sack' } | { op: 'digest'; hex: string } | { op: 'error'; message: string; code: string | null };
 
 export class HashWorkerError extends Error {
   constructor(

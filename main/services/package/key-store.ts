@@ -91,7 +91,8 @@ export function keychainProtector(keychain: OsKeychain): KeyProtector {
       return Buffer.concat([KEYCHAIN_MAGIC, keychain.encryptString(der.toString('base64'))]);
     },
     async open(sealed) {
-      if (sealed.length <= KEYCHAIN_MAGIC.length || !sealed.subarray(0, 4).equals(KEYCHAIN_MAGIC)) throw new ApiError('VALIDATION', messages.keys.sealedCorrupt);
+      if (sealed.length <= KEYCHAIN_MAGIC.length || !sealed.subarray(0, 4).equals(KEYCHAIN_MAGIC))
+        throw new ApiError('VALIDATION', messages.keys.sealedCorrupt);
       if (!keychain.isAvailable()) throw new ApiError('BAD_CREDENTIALS', messages.keys.keychainFailed);
       let b64: string;
       try {
@@ -118,7 +119,10 @@ export interface StoredIdentity {
 
 const IDENTITY_FILE = 'identity.json';
 const keyFileName = (key: KeyObject) =>
-  `private-key-${createHash('sha256').update(createPublicKey(key).export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16)}.sealed`;
+  `private-key-${createHash('sha256')
+    .update(createPublicKey(key).export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16)}.sealed`;
 const KEY_FILE_RE = /^private-key-[0-9a-f]{16}\.sealed$/;
 
 /** Writes beside the target, flushes, renames: a crash leaves the old file or the new one. */

@@ -162,8 +162,7 @@ export interface SelfSignedOptions {
 const generateRsa = promisify(generateKeyPair);
 
 /** UTCTime until 2049, GeneralizedTime after, as RFC 5280 §4.1.2.5 requires. */
-export const x509Time = (d: Date) =>
-  new pkijs.Time({ type: d.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime, value: d });
+export const x509Time = (d: Date) => new pkijs.Time({ type: d.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime, value: d });
 
 /** One attribute per RDN (C, ST, L, O, CN), the usual shape; pkijs alone would put them all in one SET. */
 function buildName(fields: [string, string][]): pkijs.RelativeDistinguishedNames {

@@ -153,7 +153,12 @@ export function listFileText(folderName: string, files: ManualExportFile[], now:
   return Buffer.from('\uFEFF' + lines.join('\r\n'), 'utf8');
 }
 
-export async function exportManualFolder(spec: ManualExportSpec, destDir: string, job?: JobHandle, opts: ManualExportOptions = {}): Promise<ManualExportResult> {
+export async function exportManualFolder(
+  spec: ManualExportSpec,
+  destDir: string,
+  job?: JobHandle,
+  opts: ManualExportOptions = {},
+): Promise<ManualExportResult> {
   validate(spec);
   const sizes = await Promise.all(
     spec.files.map(async (f) => {
@@ -163,7 +168,12 @@ export async function exportManualFolder(spec: ManualExportSpec, destDir: string
     }),
   );
   // +64 KiB for the list file.
-  await checkRoom(destDir, { sizes: [...sizes, 64 * 1024], fsType: opts.fsType ?? null, nameOf: (i) => spec.files[i]?.relPath ?? LIST_FILE_NAME, statfs: opts.statfs });
+  await checkRoom(destDir, {
+    sizes: [...sizes, 64 * 1024],
+    fsType: opts.fsType ?? null,
+    nameOf: (i) => spec.files[i]?.relPath ?? LIST_FILE_NAME,
+    statfs: opts.statfs,
+  });
 
   const folder = await makeFreshFolder(destDir, spec.folderName);
   const totalBytes = sizes.reduce((a, b) => a + b, 0);

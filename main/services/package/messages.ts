@@ -16,7 +16,8 @@ export const messages = {
         ? 'Khóa ký được bảo vệ bằng mật khẩu; hãy nhập mật khẩu bảo vệ khóa ký.'
         : 'Khóa ký được bảo vệ bằng kho khóa của hệ điều hành; hãy mở trên đúng máy và tài khoản đã tạo khóa.',
     keychainUnavailable: 'Kho khóa của hệ điều hành không dùng được trên máy này; khóa ký sẽ được bảo vệ bằng mật khẩu.',
-    keychainFailed: 'Kho khóa của hệ điều hành không mở được khóa ký (có thể khóa được tạo ở máy hoặc tài khoản Windows/macOS khác). Hãy đăng nhập đúng tài khoản đã tạo khóa, hoặc tạo khóa mới.',
+    keychainFailed:
+      'Kho khóa của hệ điều hành không mở được khóa ký (có thể khóa được tạo ở máy hoặc tài khoản Windows/macOS khác). Hãy đăng nhập đúng tài khoản đã tạo khóa, hoặc tạo khóa mới.',
     keyMismatch: 'Khóa bí mật không khớp với chứng thư số.',
     keyUnsupported: 'Chỉ hỗ trợ khóa RSA (từ 2048 bit) hoặc ECDSA P-256.',
     badP12Password: 'Sai mật khẩu của tệp chứng thư số (PKCS#12).',
@@ -32,16 +33,14 @@ export const messages = {
   },
 
   bag: {
-    badBagName: (name: string) =>
-      `Tên gói ${q(name)} không hợp lệ: chỉ dùng chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới (tối đa 80 ký tự).`,
+    badBagName: (name: string) => `Tên gói ${q(name)} không hợp lệ: chỉ dùng chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới (tối đa 80 ký tự).`,
     emptyPayload: 'Gói không có tệp nội dung nào.',
     nonAscii: (p: string) => `Tên tệp ${q(p)} có chữ có dấu hoặc ký tự đặc biệt; tên tệp trong gói chỉ dùng chữ không dấu.`,
     badChar: (p: string, c: string) => `Tên tệp ${q(p)} có ký tự ${q(c)} không dùng được trong tên tệp trên Windows.`,
     badSegment: (p: string) =>
       `Tên tệp ${q(p)} có phần đường dẫn không hợp lệ (rỗng, “.”, “..”, bắt đầu bằng khoảng trắng hoặc kết thúc bằng dấu chấm, khoảng trắng).`,
     reservedName: (p: string, seg: string) => `Tên tệp ${q(p)} dùng tên ${q(seg)} mà Windows dành riêng cho thiết bị.`,
-    tooLong: (p: string, n: number, max: number) =>
-      `Đường dẫn ${q(p)} dài ${n} ký tự, quá ${max} ký tự an toàn cho Windows. Hãy rút gọn tên tệp.`,
+    tooLong: (p: string, n: number, max: number) => `Đường dẫn ${q(p)} dài ${n} ký tự, quá ${max} ký tự an toàn cho Windows. Hãy rút gọn tên tệp.`,
     duplicate: (p: string) => `Tệp ${q(p)} xuất hiện hai lần trong gói (tên trùng nhau khi không phân biệt chữ hoa, chữ thường).`,
     sourceMissing: (p: string) => `Không đọc được tệp nguồn của ${q(p)}.`,
     sourceChanged: (p: string) => `Tệp ${q(p)} đã thay đổi trong khi đóng gói. Hãy đóng gói lại.`,
@@ -72,8 +71,7 @@ export const messages = {
     compressed: (p: string, method: number) =>
       `Mục ${q(p)} được nén (phương thức ${method}); gói chỉ chấp nhận tệp lưu không nén nên mục này không được giải nén.`,
     encrypted: (p: string) => `Mục ${q(p)} được mã hóa, không được phép trong gói.`,
-    sizeMismatch: (p: string, declared: number, stored: number) =>
-      `Mục ${q(p)}: kích thước khai báo (${declared} byte) khác kích thước lưu (${stored} byte).`,
+    sizeMismatch: (p: string, declared: number, stored: number) => `Mục ${q(p)}: kích thước khai báo (${declared} byte) khác kích thước lưu (${stored} byte).`,
     outOfBounds: (p: string) => `Mục ${q(p)}: kích thước khai báo vượt ra ngoài tệp ZIP (kích thước bị khai man hoặc tệp bị cắt cụt).`,
     dirWithData: (p: string) => `Mục ${q(p)} là thư mục nhưng lại chứa dữ liệu.`,
     sizesExceedFile: 'Tổng kích thước khai báo của các mục lớn hơn chính tệp ZIP: các mục chồng lên nhau hoặc kích thước bị khai man.',
@@ -95,8 +93,7 @@ export const messages = {
     oxum: (declared: string, actual: string) =>
       `Payload-Oxum trong bag-info.txt là ${declared} nhưng thư mục data/ thực có ${actual} (byte.tệp): nội dung gói đã bị thêm hoặc bớt.`,
     manifestLine: (p: string, line: number) => `Tệp ${q(p)}, dòng ${line}: không đúng dạng “<sha256> <đường dẫn>”.`,
-    manifestPath: (p: string, line: number, entry: string) =>
-      `Tệp ${q(p)}, dòng ${line}: đường dẫn ${q(entry)} không hợp lệ cho tệp kê khai này.`,
+    manifestPath: (p: string, line: number, entry: string) => `Tệp ${q(p)}, dòng ${line}: đường dẫn ${q(entry)} không hợp lệ cho tệp kê khai này.`,
     manifestDuplicate: (p: string, entry: string) => `Tệp ${q(p)} liệt kê ${q(entry)} nhiều lần.`,
     payloadMissing: (entry: string) => `Tệp ${q(entry)} có trong manifest-sha256.txt nhưng không có trong gói.`,
     payloadUnlisted: (entry: string) => `Tệp ${q(entry)} có trong gói nhưng không được liệt kê trong manifest-sha256.txt.`,
@@ -108,8 +105,7 @@ export const messages = {
       `Tệp ${q(entry)} đã bị thay đổi: SHA-256 trong tagmanifest-sha256.txt là ${expected}, thực tế là ${actual}.`,
     signature: (p: string, why: string) => `Chữ ký số ${q(p)} không hợp lệ: ${why}.`,
     signedFileChanged: (p: string, sig: string) => `Tệp ${q(p)} đã bị thay đổi sau khi ký: chữ ký số ${q(sig)} không còn khớp với nội dung.`,
-    signer: (expected: string, actual: string) =>
-      `Gói được ký bằng chứng thư số khác với chứng thư đã đăng ký (mong đợi ${expected}, thực tế ${actual}).`,
+    signer: (expected: string, actual: string) => `Gói được ký bằng chứng thư số khác với chứng thư đã đăng ký (mong đợi ${expected}, thực tế ${actual}).`,
     signerValidity: (p: string, time: string) => `Chữ ký ${q(p)} được tạo lúc ${time}, ngoài thời hạn hiệu lực của chứng thư số.`,
     notVerified: 'Gói chưa được kiểm tra hoặc kiểm tra không đạt; không đọc nội dung.',
     notInPackage: (entry: string) => `Tệp ${q(entry)} không thuộc nội dung đã kiểm tra của gói.`,

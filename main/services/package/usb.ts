@@ -87,8 +87,7 @@ export const messages = {
   full: (c: Cleanup) => `Thẻ nhớ đã đầy giữa chừng; ${cleanupText(c)} Hãy xoá bớt tệp trên thẻ nhớ hoặc dùng thẻ nhớ khác, rồi thử lại.`,
   readOnly: (c: Cleanup) =>
     `Thẻ nhớ đang ở chế độ chỉ đọc (có thể khoá chống ghi trên thẻ đang bật); ${cleanupText(c)} Hãy gạt khoá về phía mở, cắm lại và thử lại.`,
-  noPermission: (dir: string, c: Cleanup) =>
-    `Không có quyền ghi vào “${dir}”; ${cleanupText(c)} Hãy chọn thư mục hoặc thẻ nhớ khác rồi thử lại.`,
+  noPermission: (dir: string, c: Cleanup) => `Không có quyền ghi vào “${dir}”; ${cleanupText(c)} Hãy chọn thư mục hoặc thẻ nhớ khác rồi thử lại.`,
   fileTooBig: (c: Cleanup) =>
     `Thẻ nhớ không nhận tệp lớn như vậy (thẻ định dạng FAT32 chỉ nhận tệp dưới 4 GB); ${cleanupText(c)} Hãy dùng thẻ nhớ định dạng exFAT/NTFS rồi thử lại.`,
   finalInUse: (name: string, c: Cleanup) =>
@@ -101,7 +100,8 @@ export const messages = {
   readBackMismatch: (c: Cleanup) =>
     `Đọc lại tệp vừa ghi thấy không khớp với bản gốc — thẻ nhớ có thể bị hỏng; ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy dùng thẻ nhớ khác.`,
   verifyFailed: (c: Cleanup) => `Gói hồ sơ trên máy không vượt qua bước kiểm tra nên không được ghi ra thẻ nhớ; ${cleanupText(c)} Hãy tạo lại gói rồi thử lại.`,
-  verifyCrashed: (c: Cleanup) => `Không kiểm tra được gói hồ sơ trên máy nên không ghi ra thẻ nhớ; ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy tạo lại gói.`,
+  verifyCrashed: (c: Cleanup) =>
+    `Không kiểm tra được gói hồ sơ trên máy nên không ghi ra thẻ nhớ; ${cleanupText(c)} Hãy thử lại; nếu vẫn lỗi, hãy tạo lại gói.`,
   copying: 'Đang ghi vào thẻ nhớ…',
   readingBack: 'Đang đọc lại từ thẻ nhớ để đối chiếu…',
   verifying: 'Đang kiểm tra chữ ký và mã băm của gói…',

@@ -152,16 +152,15 @@ export class SafeZip {
       const lh = await new Promise<yauzl.LocalFileHeader>((resolve, reject) =>
         this.zf.readLocalFileHeader(entry.raw, (err, h) => (err ? reject(err) : resolve(h))),
       );
-      const mismatch =
-        !Buffer.from(lh.fileName).equals(entry.raw.fileNameRaw)
-          ? 'tên'
-          : lh.compressionMethod !== entry.raw.compressionMethod
-            ? 'phương thức nén'
-            : !(lh.generalPurposeBitFlag & 0x8) && lh.crc32 !== entry.crc32
-              ? 'CRC-32'
-              : !(lh.generalPurposeBitFlag & 0x8) && lh.uncompressedSize !== 0xffffffff && lh.uncompressedSize !== entry.size
-                ? 'kích thước'
-                : null;
+      const mismatch = !Buffer.from(lh.fileName).equals(entry.raw.fileNameRaw)
+        ? 'tên'
+        : lh.compressionMethod !== entry.raw.compressionMethod
+          ? 'phương thức nén'
+          : !(lh.generalPurposeBitFlag & 0x8) && lh.crc32 !== entry.crc32
+            ? 'CRC-32'
+            : !(lh.generalPurposeBitFlag & 0x8) && lh.uncompressedSize !== 0xffffffff && lh.uncompressedSize !== entry.size
+              ? 'kích thước'
+              : null;
       if (mismatch) this.problems.push({ check: 'entry-header', file: entry.name, message: messages.verify.localHeader(entry.name, mismatch) });
       entry.dataStart = lh.fileDataStart;
     }

@@ -15,8 +15,7 @@ export const FORM_CODES = ['01', '02', '03', '04', '05'] as const;
 export type FormCode = (typeof FORM_CODES)[number];
 
 export type ColumnKey =
-  | 'stt' | 'fullName' | 'birth' | 'position' | 'commune' | 'phone' | 'note'
-  | 'reason' | 'agency' | 'focalArea' | 'appointedAt' | 'takesPart';
+  'stt' | 'fullName' | 'birth' | 'position' | 'commune' | 'phone' | 'note' | 'reason' | 'agency' | 'focalArea' | 'appointedAt' | 'takesPart';
 
 export interface FormColumn {
   key: ColumnKey;
@@ -152,7 +151,11 @@ const HEADER_TESTS: [HeaderKey, RegExp][] = [
  * are told apart on the lowercased text with its diacritics.
  */
 export function headerKey(text: string): HeaderKey | null {
-  const lower = text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const lower = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   if (lower === 'nam') return 'birthMale';
   if (lower === 'nữ' || lower === 'nu') return 'birthFemale';
   const f = foldWords(text);

@@ -15,7 +15,23 @@ export interface RosterMeta {
 
 /** The subset of RosterRow the forms print; rows read back from storage satisfy it too. */
 export type RosterRowOut = Pick<RosterRow, 'fullName' | 'gender' | 'birthYear'> &
-  Partial<Pick<RosterRow, 'birthDate' | 'positionTitle' | 'positionRaw' | 'commune' | 'phone' | 'note' | 'reason' | 'exclusion' | 'agency' | 'focalArea' | 'appointedAt' | 'takesPart'>>;
+  Partial<
+    Pick<
+      RosterRow,
+      | 'birthDate'
+      | 'positionTitle'
+      | 'positionRaw'
+      | 'commune'
+      | 'phone'
+      | 'note'
+      | 'reason'
+      | 'exclusion'
+      | 'agency'
+      | 'focalArea'
+      | 'appointedAt'
+      | 'takesPart'
+    >
+  >;
 
 export const nfc = (s: string): string => s.normalize('NFC');
 

@@ -9,7 +9,17 @@ import { writeAtomically } from '../summary/atomic';
 import { fontBytes, widthCache } from '../summary/fonts';
 import { textWidth, wrapText, type Face } from '../summary/pdf-layout';
 import type { ColumnKey, FormCode } from './forms';
-import { cellText, cellValue, nfc, physicalColumns, rosterHeading, type PhysicalColumn, type RosterHeading, type RosterMeta, type RosterRowOut } from './layout';
+import {
+  cellText,
+  cellValue,
+  nfc,
+  physicalColumns,
+  rosterHeading,
+  type PhysicalColumn,
+  type RosterHeading,
+  type RosterMeta,
+  type RosterRowOut,
+} from './layout';
 
 const MM = 72 / 25.4;
 const PAGE = { width: 841.89, height: 595.28, left: 20 * MM, right: 15 * MM, top: 15 * MM, bottom: 15 * MM, footerY: 8 * MM } as const;
@@ -69,7 +79,10 @@ export async function renderRosterPdf(form: FormCode, rows: readonly RosterRowOu
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const fb = await fontBytes();
-  const face = async (b: Uint8Array): Promise<Face> => ({ font: memoEncode(await doc.embedFont(b, { subset: true, features: NO_POSITIONING })), widths: widthCache(b) });
+  const face = async (b: Uint8Array): Promise<Face> => ({
+    font: memoEncode(await doc.embedFont(b, { subset: true, features: NO_POSITIONING })),
+    widths: widthCache(b),
+  });
   const fonts: Fonts = { regular: await face(fb.regular), bold: await face(fb.bold), italic: await face(fb.italic) };
   doc.setTitle(h.docTitle, { showInWindowTitleBar: true });
   doc.setAuthor(h.unit);
@@ -101,7 +114,11 @@ export async function renderRosterPdf(form: FormCode, rows: readonly RosterRowOu
     }
   };
   rows.forEach((r, index) => {
-    const row = lay(cols.map((c) => cellText(cellValue(c, r, index))), fonts.regular, SIZE.body);
+    const row = lay(
+      cols.map((c) => cellText(cellValue(c, r, index))),
+      fonts.regular,
+      SIZE.body,
+    );
     if (y - row.height < PAGE.bottom) {
       closeGrid();
       page = doc.addPage([PAGE.width, PAGE.height]);
@@ -132,7 +149,11 @@ const SAMPLE: Partial<Record<ColumnKey, string>> = { birth: '00/00/0000', phone:
 function columnWidths(cols: PhysicalColumn[], rowCount: number, f: Fonts): number[] {
   const pad = 2 * PAD.x + 2;
   const minimum = cols.map((c) => {
-    const word = Math.max(...nfc(c.label).split(/\s+/).map((w) => textWidth(f.bold, w, SIZE.header)));
+    const word = Math.max(
+      ...nfc(c.label)
+        .split(/\s+/)
+        .map((w) => textWidth(f.bold, w, SIZE.header)),
+    );
     const sample = c.key === 'stt' ? String(Math.max(rowCount, 10)) : SAMPLE[c.key];
     return Math.max(word, sample ? textWidth(f.regular, sample, SIZE.body) : 0) + pad;
   });
@@ -214,7 +235,17 @@ function cellBox(page: PDFPage, x: number, top: number, width: number, height: n
   page.drawRectangle({ x, y: top - height, width, height, borderWidth: RULE, borderColor: BLACK, ...(fill ? { color: fill } : {}) });
 }
 
-function linesIn(page: PDFPage, lines: string[], x: number, top: number, width: number, height: number, face: Face, size: number, align: 'left' | 'center'): void {
+function linesIn(
+  page: PDFPage,
+  lines: string[],
+  x: number,
+  top: number,
+  width: number,
+  height: number,
+  face: Face,
+  size: number,
+  align: 'left' | 'center',
+): void {
   const lh = lineHeight(size);
   let lineTop = top - (height - lines.length * lh) / 2; // vertically centred
   for (const line of lines) {

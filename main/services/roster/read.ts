@@ -10,9 +10,28 @@ import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ApiError } from '../../../shared/errors';
 import {
-  COMBINING, EXAM_POSITIONS, FOCAL_AREAS, FOCAL_AREA_LABELS, communeKind, communeKey, excelSerialToIso, exclusionReason, foldCleanKey,
-  joinPersonKey, matchFocalArea, matchPosition, maxBirthYear, normalizePhone, parseBirth, parseDay, parseYesNo,
-  type CommuneKind, type ExamPositionId, type ExclusionCode, type FocalArea, type PositionMatch,
+  COMBINING,
+  EXAM_POSITIONS,
+  FOCAL_AREAS,
+  FOCAL_AREA_LABELS,
+  communeKind,
+  communeKey,
+  excelSerialToIso,
+  exclusionReason,
+  foldCleanKey,
+  joinPersonKey,
+  matchFocalArea,
+  matchPosition,
+  maxBirthYear,
+  normalizePhone,
+  parseBirth,
+  parseDay,
+  parseYesNo,
+  type CommuneKind,
+  type ExamPositionId,
+  type ExclusionCode,
+  type FocalArea,
+  type PositionMatch,
 } from '../../domain/roster';
 import { COLUMN_LABELS, REQUIRED_COLUMNS, formFromLabel, formFromTitle, formName, headerKey, type FormCode, type HeaderKey } from './forms';
 import { sniffFile } from './sniff';
@@ -95,14 +114,17 @@ export const messages = {
   notFound: (f: string) => `Không mở được tệp "${f}": tệp không tồn tại hoặc không có quyền đọc.`,
   notAFile: (f: string) => `"${f}" không phải là một tệp.`,
   empty: (f: string) => `Tệp "${f}" rỗng (0 byte).`,
-  tooBig: (f: string, size: number, max: number) => `Tệp "${f}" quá lớn (${formatMb(size)}); tệp danh sách tối đa ${formatMb(max)}. Hãy kiểm tra đã chọn đúng tệp.`,
+  tooBig: (f: string, size: number, max: number) =>
+    `Tệp "${f}" quá lớn (${formatMb(size)}); tệp danh sách tối đa ${formatMb(max)}. Hãy kiểm tra đã chọn đúng tệp.`,
   oldXls: (f: string) => `Tệp "${f}" là bảng tính Excel cũ (.xls). Hãy mở bằng Excel, chọn Lưu thành (Save As) dạng .xlsx rồi nhập lại.`,
   docx: (f: string) => `Tệp "${f}" là văn bản Word, không phải bảng tính. Hãy nhập danh sách theo Mẫu 01–05 dạng Excel (.xlsx).`,
   ods: (f: string) => `Tệp "${f}" là bảng tính OpenDocument (.ods). Hãy mở bằng LibreOffice hoặc Excel và lưu lại dạng .xlsx.`,
-  notXlsx: (f: string) => `Tệp "${f}" không phải bảng tính Excel (.xlsx) — nội dung tệp không đúng định dạng, dù tên tệp có đuôi gì. Hãy chọn tệp danh sách theo Mẫu 01–05 dạng .xlsx.`,
+  notXlsx: (f: string) =>
+    `Tệp "${f}" không phải bảng tính Excel (.xlsx) — nội dung tệp không đúng định dạng, dù tên tệp có đuôi gì. Hãy chọn tệp danh sách theo Mẫu 01–05 dạng .xlsx.`,
   badXlsx: (f: string) => `Tệp "${f}" không đọc được như bảng tính Excel (.xlsx): tệp bị hỏng hoặc chưa lưu xong. Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
   cancelled: 'Đã hủy đọc tệp danh sách.',
-  tooManyRows: (f: string) => `Tệp "${f}" có hơn ${MAX_ROSTER_ROWS.toLocaleString('vi-VN')} dòng; đây không phải danh sách cán bộ, công chức. Hãy kiểm tra đã chọn đúng tệp.`,
+  tooManyRows: (f: string) =>
+    `Tệp "${f}" có hơn ${MAX_ROSTER_ROWS.toLocaleString('vi-VN')} dòng; đây không phải danh sách cán bộ, công chức. Hãy kiểm tra đã chọn đúng tệp.`,
   noForms: (f: string) =>
     `Không tìm thấy danh sách nào trong tệp "${f}": cần một trang tính có dòng tiêu đề cột gồm "Họ và tên", "Năm sinh" (Nam, Nữ), "Chức danh", "Xã, phường, thị trấn" trong ${HEADER_SCAN_ROWS} dòng đầu.`,
   allEmpty: (f: string) => `Tệp "${f}" không có dữ liệu: các trang tính đều trống.`,
@@ -116,10 +138,10 @@ export const messages = {
     `${where}: dòng tiêu đề thiếu cột ${missing.map((m) => `"${m}"`).join(', ')}; chưa đọc được trang tính này.`,
   noGenderColumns: (where: string) =>
     `${where}: cột "Năm sinh" không chia thành hai cột "Nam", "Nữ" và không có cột "Giới tính"; không xác định được giới tính.`,
-  formGuessed: (where: string, form: FormCode) =>
-    `${where}: không ghi tên mẫu ("Mẫu số 0…") nên xác định là ${formName(form)} theo chức danh trong danh sách.`,
+  formGuessed: (where: string, form: FormCode) => `${where}: không ghi tên mẫu ("Mẫu số 0…") nên xác định là ${formName(form)} theo chức danh trong danh sách.`,
   noRows: (where: string) => `${where}: không có dòng dữ liệu nào.`,
-  moreIssues: (n: number, kind: 'lỗi' | 'cảnh báo') => `… và ${n.toLocaleString('vi-VN')} ${kind} khác (chỉ liệt kê ${MAX_LISTED_ISSUES.toLocaleString('vi-VN')} ${kind} đầu tiên).`,
+  moreIssues: (n: number, kind: 'lỗi' | 'cảnh báo') =>
+    `… và ${n.toLocaleString('vi-VN')} ${kind} khác (chỉ liệt kê ${MAX_LISTED_ISSUES.toLocaleString('vi-VN')} ${kind} đầu tiên).`,
 
   missingName: 'thiếu họ và tên',
   missingPosition: 'thiếu chức danh',
@@ -144,8 +166,7 @@ export const messages = {
   notIn05: (who: string) => `${who} không có trong Mẫu 05 (danh sách tất cả cán bộ, công chức)`,
   takesPartMissing: (who: string) => `${who} ghi "Có" tham gia kiểm tra nhưng không có trong Mẫu 01, 02`,
   excludedMissing: (who: string) => `${who} ghi "Không" tham gia kiểm tra nhưng không có trong Mẫu 03 (nêu rõ lý do)`,
-  contradiction: (who: string, where: string, takesPart: boolean) =>
-    `${who} ghi "${takesPart ? 'Có' : 'Không'}" tham gia kiểm tra nhưng lại có ở ${where}`,
+  contradiction: (who: string, where: string, takesPart: boolean) => `${who} ghi "${takesPart ? 'Có' : 'Không'}" tham gia kiểm tra nhưng lại có ở ${where}`,
   twoChairs: (commune: string, rows: number[]) => `xã ${commune} có ${rows.length} Chủ tịch (các dòng ${rows.join(', ')}); mỗi xã chỉ có một Chủ tịch`,
   focalAreasMissing: (where: string, areas: string[]) => `${where}: chưa có công chức đầu mối phụ trách ${areas.join(', ')}.`,
 };
@@ -224,7 +245,11 @@ function sectionCommune(text: string | null): string | null {
 
 /** Signature block and totals under the table ("Người lập biểu", "TM. ỦY BAN NHÂN DÂN", "…, ngày … tháng … năm …"). */
 function isFooterText(text: string): boolean {
-  const f = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  const f = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
   return /^(tm|kt|tl|q)\s*\.|^(nguoi lap|thu truong|xac nhan|noi nhan|tong cong|tong so|cong\b|\(?ky,? ghi ro|\(?ky ten)|\bngay\s*[\d.…]*\s*thang\b/.test(f);
 }
 
@@ -651,8 +676,18 @@ class SheetParser {
     const noteV = get(cols.note);
 
     const filled =
-      +(maleV !== null) + +(femaleV !== null) + +(birthV !== null) + +(genderV !== null) + +(posV !== null) + +(communeV !== null) +
-      +(phoneV !== null) + +(reasonV !== null) + +(agencyV !== null) + +(focalV !== null) + +(appointedV !== null) + +(takesV !== null);
+      +(maleV !== null) +
+      +(femaleV !== null) +
+      +(birthV !== null) +
+      +(genderV !== null) +
+      +(posV !== null) +
+      +(communeV !== null) +
+      +(phoneV !== null) +
+      +(reasonV !== null) +
+      +(agencyV !== null) +
+      +(focalV !== null) +
+      +(appointedV !== null) +
+      +(takesV !== null);
     const name = clean(nameV);
 
     // The column-number row under the header ("1 2 3 …" or "(1) (2) …").
@@ -798,7 +833,9 @@ class SheetParser {
       }
       if (appointedV !== null) {
         const d: ReturnType<typeof parseDay> =
-          typeof appointedV === 'number' && appointedV >= 61 && appointedV <= 120_000 ? { ok: true, date: ctx.serialToIso(appointedV) } : parseDay(appointedV, { date1904: ctx.date1904 });
+          typeof appointedV === 'number' && appointedV >= 61 && appointedV <= 120_000
+            ? { ok: true, date: ctx.serialToIso(appointedV) }
+            : parseDay(appointedV, { date1904: ctx.date1904 });
         if (!d.ok) this.err(r, messages.badAppointedAt(shown(appointedV)), cols.appointedAt);
         else {
           row.appointedAt = d.date;
@@ -821,7 +858,11 @@ class SheetParser {
   private checkDuplicate(row: RosterRow, place: string | null): void {
     const ctx = this.ctx;
     const h = ctx.personHash(row.fullName, row.birthYear, place);
-    const first = ctx.seen[groupOf(this.form!)].firstOrAdd(h, () => ctx.personKey(row.fullName, row.birthYear, place), this.index * ROW_BITS + this.rows.length);
+    const first = ctx.seen[groupOf(this.form!)].firstOrAdd(
+      h,
+      () => ctx.personKey(row.fullName, row.birthYear, place),
+      this.index * ROW_BITS + this.rows.length,
+    );
     if (first === undefined) return;
     const w = who(row.fullName, row.birthYear, place);
     const [sheet, firstRow] = this.ctx.placeOf(first);
@@ -859,7 +900,11 @@ function crossCheck(ctx: ImportContext): void {
   const parsers = ctx.sheets.filter((p) => p.result);
   const has = (f: FormCode) => parsers.some((p) => p.form === f);
   if (!has('05') || !(has('01') || has('02') || has('03'))) return;
-  const issue = (p: SheetParser, row: RosterRow, m: string): RosterIssue => ({ sheet: p.name, row: row.sourceRow, message: `${p.where(row.sourceRow)}: ${m}.` });
+  const issue = (p: SheetParser, row: RosterRow, m: string): RosterIssue => ({
+    sheet: p.name,
+    row: row.sourceRow,
+    message: `${p.where(row.sourceRow)}: ${m}.`,
+  });
 
   for (const p of parsers) {
     if (p.form !== '05') continue;
@@ -878,7 +923,10 @@ function crossCheck(ctx: ImportContext): void {
     if (p.form === '04' || p.form === '05') continue;
     for (const row of p.rows) {
       if (!row.fullName || row.birthYear === null) continue;
-      if (ctx.seen.all.find(ctx.personHash(row.fullName, row.birthYear, row.commune), () => ctx.personKey(row.fullName, row.birthYear, row.commune)) === undefined) ctx.warn(issue(p, row, messages.notIn05(who(row.fullName, row.birthYear, row.commune))));
+      if (
+        ctx.seen.all.find(ctx.personHash(row.fullName, row.birthYear, row.commune), () => ctx.personKey(row.fullName, row.birthYear, row.commune)) === undefined
+      )
+        ctx.warn(issue(p, row, messages.notIn05(who(row.fullName, row.birthYear, row.commune))));
     }
   }
 }

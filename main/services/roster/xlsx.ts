@@ -51,7 +51,10 @@ export async function writeRosterXlsx(form: FormCode, rows: readonly RosterRowOu
     ws.columns = cols.map((c) => ({ width: c.width }));
 
     // Streaming rows are written once, in order: each row is filled completely, then committed.
-    const line = (r: number, parts: { from: number; to: number; value: string; font: Partial<ExcelJS.Font>; align?: 'left' | 'center' | 'right'; height?: number }[]) => {
+    const line = (
+      r: number,
+      parts: { from: number; to: number; value: string; font: Partial<ExcelJS.Font>; align?: 'left' | 'center' | 'right'; height?: number }[],
+    ) => {
       const row = ws.getRow(r);
       for (const p of parts) {
         const cell = row.getCell(p.from);
@@ -100,11 +103,14 @@ export async function writeRosterXlsx(form: FormCode, rows: readonly RosterRowOu
     top.commit();
     sub.commit();
 
-    const styles = cols.map((c) => ({
-      font: { name: FONT, size: 12 },
-      alignment: { horizontal: c.align, vertical: 'middle', wrapText: true },
-      border: BORDER,
-    }) as const);
+    const styles = cols.map(
+      (c) =>
+        ({
+          font: { name: FONT, size: 12 },
+          alignment: { horizontal: c.align, vertical: 'middle', wrapText: true },
+          border: BORDER,
+        }) as const,
+    );
     const dateStyle = (i: number) => ({ ...styles[i]!, numFmt: 'dd/mm/yyyy' });
     rows.forEach((r, index) => {
       const row = ws.getRow(FIRST_DATA_ROW + index);

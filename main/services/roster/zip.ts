@@ -135,7 +135,13 @@ export async function xlsxSheets(fh: FileHandle, filePath: string, size: number,
   if (!workbook || !rels) throw new BadZipError('no workbook part');
 
   // Reading text only: no styles (date cells stay serial numbers), no hyperlinks.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   const r = reader as unknown as ReaderInternals;
   await r._parseRels(await openEntry(fh, filePath, rels));
   await r._parseWorkbook(await openEntry(fh, filePath, workbook));

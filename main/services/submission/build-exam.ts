@@ -39,7 +39,8 @@ export function examBagName(commune: string, year: number, roundId: number): str
 }
 
 /** The round's year: its exam date's, or (no date recorded) the year it is packed in. */
-const roundYear = (examDate: string | null, now: number) => (examDate && /^\d{4}-/.test(examDate) ? Number(examDate.slice(0, 4)) : new Date(now).getUTCFullYear());
+const roundYear = (examDate: string | null, now: number) =>
+  examDate && /^\d{4}-/.test(examDate) ? Number(examDate.slice(0, 4)) : new Date(now).getUTCFullYear();
 
 export interface ExamReadiness {
   /** Always stop the build: results can still change. */
@@ -59,7 +60,8 @@ export function examReadiness(teams: TeamView[]): ExamReadiness {
       performers += st.performers.length;
       const where = `${team.commune} · Bước ${st.step}`;
       if (st.phase === 'running') running.push({ path: where, message: t.running(team.commune, st.step, st.name) });
-      else if (st.phase === 'pending' && st.performers.length > 0) incomplete.push({ path: where, message: t.notStarted(team.commune, st.step, st.name, st.performers.length) });
+      else if (st.phase === 'pending' && st.performers.length > 0)
+        incomplete.push({ path: where, message: t.notStarted(team.commune, st.step, st.name, st.performers.length) });
       else if (st.phase === 'ended' && !st.failed) {
         const missing = st.performers.filter((p) => !st.records.find((r) => r.entryId === p.entryId)?.result).map((p) => p.fullName);
         if (missing.length) incomplete.push({ path: where, message: t.noResult(team.commune, st.step, missing) });
@@ -81,7 +83,9 @@ function examPackageJson(s: Services, results: ResultsView, teams: TeamView[], n
   const clockEvents =
     from === null
       ? []
-      : s.db.all(s.db.q.selectFrom('clock_event').select(['at', 'delta_ms', 'note']).where('at', '>=', from).where('at', '<=', to).orderBy('at')).map((e) => ({ at: iso(e.at)!, deltaMs: e.delta_ms, note: e.note }));
+      : s.db
+          .all(s.db.q.selectFrom('clock_event').select(['at', 'delta_ms', 'note']).where('at', '>=', from).where('at', '<=', to).orderBy('at'))
+          .map((e) => ({ at: iso(e.at)!, deltaMs: e.delta_ms, note: e.note }));
   return examPackage.parse({
     format: 'kiemchung-package',
     schemaVersion: PACKAGE_SCHEMA_VERSION,
@@ -125,13 +129,28 @@ function examPackageJson(s: Services, results: ResultsView, teams: TeamView[], n
 function noteLines(teams: TeamView[]): string[] {
   return teams.flatMap((tm) =>
     tm.steps.flatMap((st) => [
-      ...st.incidents.map((i) => t.incidentLine(tm.commune, st.step, formatDateTime(i.at), i.kind === 'internet' ? `${t.internet}${i.description ? ` — ${i.description}` : ''}` : i.description, i.kind === 'internet')),
+      ...st.incidents.map((i) =>
+        t.incidentLine(
+          tm.commune,
+          st.step,
+          formatDateTime(i.at),
+          i.kind === 'internet' ? `${t.internet}${i.description ? ` — ${i.description}` : ''}` : i.description,
+          i.kind === 'internet',
+        ),
+      ),
       ...st.overrides.map((o) => t.overrideLine(tm.commune, st.step, formatDateTime(o.at), Math.round(o.deltaMs / 60_000), o.reason)),
     ]),
   );
 }
 
-export async function buildExamPackage(s: Services, actor: Actor, roundId: number, passphrase: string, job?: JobHandle, opts: { allowIncomplete?: boolean } = {}): Promise<BuiltPackage> {
+export async function buildExamPackage(
+  s: Services,
+  actor: Actor,
+  roundId: number,
+  passphrase: string,
+  job?: JobHandle,
+  opts: { allowIncomplete?: boolean } = {},
+): Promise<BuiltPackage> {
   const round = requireRound(s, roundId);
   const now = trustedNow(s);
   const teams = teamViews(s, roundId, now);
@@ -151,7 +170,11 @@ export async function buildExamPackage(s: Services, actor: Actor, roundId: numbe
     await writeFile(path.join(work, 'package.json'), JSON.stringify(doc, null, 2) + '\n');
     await writeResultsXlsx(results, path.join(work, 'results.xlsx'));
     await writeResultsPdf(results, cert.holder, path.join(work, 'unsigned.pdf'), noteLines(teams));
-    const signed = await signPdf(await readFile(path.join(work, 'unsigned.pdf')), identity, { reason: t.pdfReason(round.name), location: `${office.commune}, ${office.province}`, name: cert.holder });
+    const signed = await signPdf(await readFile(path.join(work, 'unsigned.pdf')), identity, {
+      reason: t.pdfReason(round.name),
+      location: `${office.commune}, ${office.province}`,
+      name: cert.holder,
+    });
     await writeFile(path.join(work, 'results.pdf'), signed);
     job?.checkCancelled();
 
@@ -183,7 +206,15 @@ export async function buildExamPackage(s: Services, actor: Actor, roundId: numbe
       out,
       job,
     );
-    return recordPackage(s, actor, { kind: 'exam', refId: round.id, bagName, out, built, now, audit: { roundId: round.id, round: round.name, totals: results.totals } });
+    return recordPackage(s, actor, {
+      kind: 'exam',
+      refId: round.id,
+      bagName,
+      out,
+      built,
+      now,
+      audit: { roundId: round.id, round: round.name, totals: results.totals },
+    });
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -64,7 +64,18 @@ function packageJson(s: Services, assessmentId: number, signer: { holder: string
               // One copy per criterion, under that criterion's convention name (doc 001).
               const p = `evidence/${n.code}/${e.fileName}${extensionFor(e.mediaType)}`;
               evidence.push({ path: p, source: { file: blobPath(s.dataDir, e.sha256), sha256: e.sha256 } });
-              return { fileName: e.fileName, path: `data/${p}`, sha256: e.sha256, size: e.size, mediaType: e.mediaType, pdfSigned: e.pdfSigned, docNumber: e.docNumber, docDate: e.docDate, summary: e.summary, originalName: e.originalName };
+              return {
+                fileName: e.fileName,
+                path: `data/${p}`,
+                sha256: e.sha256,
+                size: e.size,
+                mediaType: e.mediaType,
+                pdfSigned: e.pdfSigned,
+                docNumber: e.docNumber,
+                docDate: e.docDate,
+                summary: e.summary,
+                originalName: e.originalName,
+              };
             }),
           }
         : null,
@@ -97,11 +108,22 @@ export interface BuiltPackage {
   createdAt: number;
 }
 
-export async function buildAssessmentPackage(s: Services, actor: Actor, assessmentId: number, passphrase: string | undefined, job?: JobHandle, opts: { allowWarnings?: boolean } = {}): Promise<BuiltPackage> {
+export async function buildAssessmentPackage(
+  s: Services,
+  actor: Actor,
+  assessmentId: number,
+  passphrase: string | undefined,
+  job?: JobHandle,
+  opts: { allowWarnings?: boolean } = {},
+): Promise<BuiltPackage> {
   const a = requireAssessment(s, assessmentId);
   const blocking = runPrecheck(s, a).filter((e) => e.severity === 'error');
   if (blocking.length && !opts.allowWarnings) {
-    throw new ApiError('CONFLICT', vi.packages.blocked(blocking.length), blocking.map((b) => ({ path: b.criterionCode ?? '', message: b.message })));
+    throw new ApiError(
+      'CONFLICT',
+      vi.packages.blocked(blocking.length),
+      blocking.map((b) => ({ path: b.criterionCode ?? '', message: b.message })),
+    );
   }
   const identity = await openIdentity(s, passphrase);
   const now = trustedNow(s);

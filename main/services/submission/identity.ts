@@ -6,7 +6,19 @@ import type { Services, Actor } from '../context';
 import { appendAudit } from '../audit';
 import { requireOffice } from '../office';
 import { trustedNow } from '../trusted-time';
-import { KeyStore, passphraseProtector, keychainProtector, createSelfSignedIdentity, importPkcs12, certificateInfo, assertCertificateUsable, type SigningIdentity, type CertificateInfo, type KeyProtector, type StoredIdentity } from '../package';
+import {
+  KeyStore,
+  passphraseProtector,
+  keychainProtector,
+  createSelfSignedIdentity,
+  importPkcs12,
+  certificateInfo,
+  assertCertificateUsable,
+  type SigningIdentity,
+  type CertificateInfo,
+  type KeyProtector,
+  type StoredIdentity,
+} from '../package';
 import { vi } from '../../../shared/i18n/vi';
 import { ApiError } from '../../../shared/errors';
 import { readFile } from 'node:fs/promises';
@@ -61,7 +73,13 @@ export async function createIdentity(s: Services, actor: Actor, passphrase: stri
   const identity = await createSelfSignedIdentity({ commonName: cn, organization: cn, locality: o.district, province: o.province, now: trustedNow(s) });
   await keyStore(s).save(identity, 'self-issued', protector, trustedNow(s));
   const status = await identityStatus(s);
-  s.db.tx(() => appendAudit(s, actor, { action: 'keys.create', entity: 'signing_identity', after: { holder: status.certificate?.holder, fingerprint: status.certificate?.fingerprint } }));
+  s.db.tx(() =>
+    appendAudit(s, actor, {
+      action: 'keys.create',
+      entity: 'signing_identity',
+      after: { holder: status.certificate?.holder, fingerprint: status.certificate?.fingerprint },
+    }),
+  );
   return status;
 }
 
@@ -71,7 +89,11 @@ export async function importIdentity(s: Services, actor: Actor, p12Path: string,
   await keyStore(s).save(imported.identity, 'pkcs12', protector, trustedNow(s));
   const status = await identityStatus(s);
   s.db.tx(() =>
-    appendAudit(s, actor, { action: 'keys.import', entity: 'signing_identity', after: { holder: status.certificate?.holder, issuer: status.certificate?.issuer, fingerprint: status.certificate?.fingerprint } }),
+    appendAudit(s, actor, {
+      action: 'keys.import',
+      entity: 'signing_identity',
+      after: { holder: status.certificate?.holder, issuer: status.certificate?.issuer, fingerprint: status.certificate?.fingerprint },
+    }),
   );
   return status;
 }

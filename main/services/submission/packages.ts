@@ -23,7 +23,18 @@ import { mkdir } from 'node:fs/promises';
 export function listPackages(s: Services) {
   return s.db
     .all(s.db.q.selectFrom('package').selectAll().orderBy('id', 'desc'))
-    .map((p) => ({ id: p.id, kind: p.kind, refId: p.ref_id, bagName: p.bag_name, fileName: path.basename(p.path), size: p.size, sha256: p.sha256, payloadFiles: p.payload_files, signerFingerprint: p.signer_fingerprint, createdAt: p.created_at }));
+    .map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      refId: p.ref_id,
+      bagName: p.bag_name,
+      fileName: path.basename(p.path),
+      size: p.size,
+      sha256: p.sha256,
+      payloadFiles: p.payload_files,
+      signerFingerprint: p.signer_fingerprint,
+      createdAt: p.created_at,
+    }));
 }
 
 export function requirePackage(s: Services, id: number) {
@@ -88,7 +99,9 @@ export async function exportForManualUpload(s: Services, assessmentId: number, d
   const files = [
     { relPath: `Bang tong hop ${a.year}.pdf`, source: path.join(work, 'summary.pdf') },
     { relPath: `Bang tong hop ${a.year}.xlsx`, source: path.join(work, 'summary.xlsx') },
-    ...itemViews(s, a.id).flatMap((it) => it.evidence.map((e) => ({ relPath: `${it.criterionCode}/${e.fileName}${extensionFor(e.mediaType)}`, source: blobPath(s.dataDir, e.sha256) }))),
+    ...itemViews(s, a.id).flatMap((it) =>
+      it.evidence.map((e) => ({ relPath: `${it.criterionCode}/${e.fileName}${extensionFor(e.mediaType)}`, source: blobPath(s.dataDir, e.sha256) })),
+    ),
   ];
   return exportManualFolder({ folderName: `${bagNameFor(office.commune, a.year)}-tung-tep`, files }, destDir, job);
 }

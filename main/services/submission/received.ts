@@ -62,7 +62,11 @@ async function writeMeta(s: Services, meta: ReceivedPackageView): Promise<void> 
 }
 
 /** keepReceived, but a failure to keep (disk full …) only loses the browsing, not the verification result. */
-export async function tryKeepReceived(s: Services, upload: { path: string; sha256: string; name: string; size: number }, opened: OpenedPackage): Promise<string | null> {
+export async function tryKeepReceived(
+  s: Services,
+  upload: { path: string; sha256: string; name: string; size: number },
+  opened: OpenedPackage,
+): Promise<string | null> {
   try {
     return await keepReceived(s, upload, opened);
   } catch (e) {
@@ -152,7 +156,14 @@ export async function reopenReceived(s: Services, key: string, job?: JobHandle):
   }
   remember(s, key, opened.report);
   const meta = await readMeta(s, key);
-  if (meta) await writeMeta(s, { ...meta, openedAt: s.clock.now(), kind: opened.content?.kind ?? null, title: titleOf(opened), signer: opened.report.signer?.holder ?? null });
+  if (meta)
+    await writeMeta(s, {
+      ...meta,
+      openedAt: s.clock.now(),
+      kind: opened.content?.kind ?? null,
+      title: titleOf(opened),
+      signer: opened.report.signer?.holder ?? null,
+    });
   return { ...opened, discarded: false };
 }
 
@@ -161,7 +172,12 @@ async function verifiedReport(s: Services, key: string, job?: JobHandle): Promis
   const hit = cache(s).get(key);
   if (hit) return hit;
   const opened = await reopenReceived(s, key, job);
-  if (opened.discarded) throw new ApiError('CONFLICT', vi.received.failedOnReopen(opened.report.problems.length), opened.report.problems.map((p) => ({ path: p.file ?? p.check, message: p.message })));
+  if (opened.discarded)
+    throw new ApiError(
+      'CONFLICT',
+      vi.received.failedOnReopen(opened.report.problems.length),
+      opened.report.problems.map((p) => ({ path: p.file ?? p.check, message: p.message })),
+    );
   return opened.report;
 }
 

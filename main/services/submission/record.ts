@@ -48,8 +48,22 @@ export function recordPackage(
         created_by: actor.id,
       }),
     );
-    appendAudit(s, actor, { action: 'package.build', entity: 'package', entityId: lastInsertRowid, after: { kind: input.kind, ...input.audit, file: path.basename(out), sha256, files: built.payload.length } });
+    appendAudit(s, actor, {
+      action: 'package.build',
+      entity: 'package',
+      entityId: lastInsertRowid,
+      after: { kind: input.kind, ...input.audit, file: path.basename(out), sha256, files: built.payload.length },
+    });
     return lastInsertRowid;
   });
-  return { id, bagName: input.bagName, fileName: path.basename(out), size: built.bytes, sha256, payloadFiles: built.payload.length, signerFingerprint: built.signerFingerprint, createdAt: now };
+  return {
+    id,
+    bagName: input.bagName,
+    fileName: path.basename(out),
+    size: built.bytes,
+    sha256,
+    payloadFiles: built.payload.length,
+    signerFingerprint: built.signerFingerprint,
+    createdAt: now,
+  };
 }

@@ -9,8 +9,21 @@ import { COLUMNS, nfc, pointsText, rowCells, summaryText, totalCells, type RowCe
 import { fontBytes, widthCache } from './fonts';
 import type { SummaryModel } from './model';
 import {
-  CONTENT_WIDTH, COLUMN_SPECS, HEADING_SPLIT, INDENT, PAD, PAGE, SIZE,
-  balancedWrap, baseline, layRow, lineHeight, pageBreaks, textWidth, type Face, type LaidRow,
+  CONTENT_WIDTH,
+  COLUMN_SPECS,
+  HEADING_SPLIT,
+  INDENT,
+  PAD,
+  PAGE,
+  SIZE,
+  balancedWrap,
+  baseline,
+  layRow,
+  lineHeight,
+  pageBreaks,
+  textWidth,
+  type Face,
+  type LaidRow,
 } from './pdf-layout';
 
 interface Fonts {
@@ -55,7 +68,13 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
   let page = doc.addPage([PAGE.width, PAGE.height]);
   const headingBottom = drawHeading(page, txt, fonts);
   let y = drawRow(page, headingBottom, header, HEADER_STYLE);
-  const breaks = pageBreaks(laid.map((l) => l.height), (i) => rows[i]!.bold, y, PAGE.height - PAGE.top - header.height, tailHeight);
+  const breaks = pageBreaks(
+    laid.map((l) => l.height),
+    (i) => rows[i]!.bold,
+    y,
+    PAGE.height - PAGE.top - header.height,
+    tailHeight,
+  );
   const newPage = () => {
     page = doc.addPage([PAGE.width, PAGE.height]);
     y = drawRow(page, PAGE.height - PAGE.top, header, HEADER_STYLE);
@@ -119,7 +138,7 @@ function hline(page: PDFPage, x1: number, x2: number, y: number, thickness = 0.6
 /** Largest size ≤ `size` at which `s` fits on one line of `width` (the national heading never wraps). */
 function fitSize(s: string, face: Face, size: number, width: number): number {
   const w = textWidth(face, s, size);
-  return w <= width ? size : Math.max(8, Math.floor((size * width) / w * 10) / 10);
+  return w <= width ? size : Math.max(8, Math.floor(((size * width) / w) * 10) / 10);
 }
 
 // ── page parts ──
@@ -166,7 +185,15 @@ function drawRow(page: PDFPage, top: number, row: LaidRow, style: { fill?: Retur
   let x = PAGE.left;
   row.cells.forEach((cell, col) => {
     const spec = COLUMN_SPECS[col]!;
-    page.drawRectangle({ x, y: bottom, width: spec.width, height: row.height, borderWidth: 0.5, borderColor: BLACK, ...(style.fill ? { color: style.fill } : {}) });
+    page.drawRectangle({
+      x,
+      y: bottom,
+      width: spec.width,
+      height: row.height,
+      borderWidth: 0.5,
+      borderColor: BLACK,
+      ...(style.fill ? { color: style.fill } : {}),
+    });
     const lh = lineHeight(cell.size);
     // Vertically centred, so a one-line score sits level with the middle of a wrapped title.
     let lineTop = top - (row.height - cell.lines.length * lh) / 2;

@@ -163,7 +163,13 @@ function CriteriaTree({ criteria, onOpen }: { criteria: PackageCriterionView[]; 
         >
           <summary>
             <span className="pkg-code">{area.code}</span> <span className="pkg-title">{area.title}</span>{' '}
-            <span className="num">{area.total ? t.points(formatPoints(area.total.points), formatPoints(area.total.applicableMax)) : area.maxPoints !== null ? t.maxOnly(formatPoints(area.maxPoints)) : ''}</span>
+            <span className="num">
+              {area.total
+                ? t.points(formatPoints(area.total.points), formatPoints(area.total.applicableMax))
+                : area.maxPoints !== null
+                  ? t.maxOnly(formatPoints(area.maxPoints))
+                  : ''}
+            </span>
           </summary>
           {open[area.code] && (
             <div className="pkg-area__body">

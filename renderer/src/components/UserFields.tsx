@@ -48,11 +48,30 @@ export function UserFields({
       </Field>
       <Field label={vi.user.username} error={e('username')}>
         {(id, d) => (
-          <input id={id} aria-describedby={d} value={value.username} onChange={set('username')} readOnly={usernameReadOnly} required autoComplete="username" spellCheck={false} />
+          <input
+            id={id}
+            aria-describedby={d}
+            value={value.username}
+            onChange={set('username')}
+            readOnly={usernameReadOnly}
+            required
+            autoComplete="username"
+            spellCheck={false}
+          />
         )}
       </Field>
       <Field label={passwordLabel} error={e('password')} hint={vi.user.passwordHint}>
-        {(id, d) => <input id={id} aria-describedby={d} type="password" value={value.password} onChange={set('password')} required={passwordRequired} autoComplete="new-password" />}
+        {(id, d) => (
+          <input
+            id={id}
+            aria-describedby={d}
+            type="password"
+            value={value.password}
+            onChange={set('password')}
+            required={passwordRequired}
+            autoComplete="new-password"
+          />
+        )}
       </Field>
     </>
   );

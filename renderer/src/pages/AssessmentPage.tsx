@@ -80,7 +80,9 @@ function AssignTab({ d, onDone }: { d: AssessmentDetail; onDone: () => void }) {
   };
   const onAssign = async () => {
     setNotice(null);
-    const r = await submit(() => call('assessment.assign', { assessmentId: d.assessment.id, codes: [...selected], assigneeId: assignee ? Number(assignee) : null }));
+    const r = await submit(() =>
+      call('assessment.assign', { assessmentId: d.assessment.id, codes: [...selected], assigneeId: assignee ? Number(assignee) : null }),
+    );
     if (r) {
       setNotice(t.assigned(r.changed));
       setSelected(new Set());
@@ -241,7 +243,8 @@ function SupplementaryForm({ d, onDone }: { d: AssessmentDetail; onDone: () => v
     const c = fromVnInputValue(closesAt);
     const list = codes.split(/[,;\s]+/).filter(Boolean);
     if (o === null || c === null || list.length === 0) return setError(t.needWindowAndCodes);
-    if (await submit(() => call('assessment.addSupplementary', { assessmentId: d.assessment.id, opensAt: o, closesAt: c, codes: list, note: note || null }))) onDone();
+    if (await submit(() => call('assessment.addSupplementary', { assessmentId: d.assessment.id, opensAt: o, closesAt: c, codes: list, note: note || null })))
+      onDone();
   };
   return (
     <details className="panel">

@@ -25,7 +25,8 @@ const fromItem = (i: ItemView): Draft => ({
   naReason: i.naReason ?? '',
   explanation: i.explanation,
 });
-const sameDraft = (a: Draft, b: Draft) => a.points === b.points && a.notApplicable === b.notApplicable && a.naReason === b.naReason && a.explanation === b.explanation;
+const sameDraft = (a: Draft, b: Draft) =>
+  a.points === b.points && a.notApplicable === b.notApplicable && a.naReason === b.naReason && a.explanation === b.explanation;
 
 function useAutosave(item: ItemView, editable: boolean, onChange: (c: Change) => void) {
   const [draft, setDraft] = useState<Draft>(() => fromItem(item));
@@ -173,7 +174,10 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
   useEffect(() => {
     if (nameTouched || !summary.trim()) return;
     const h = window.setTimeout(() => {
-      call('evidence.proposeName', { criterionCode: item.criterionCode, docNumber: docNumber || null, summary }).then((r) => setFileName(r.fileName), () => undefined);
+      call('evidence.proposeName', { criterionCode: item.criterionCode, docNumber: docNumber || null, summary }).then(
+        (r) => setFileName(r.fileName),
+        () => undefined,
+      );
     }, 250);
     return () => window.clearTimeout(h);
   }, [docNumber, summary, nameTouched, item.criterionCode]);
@@ -183,7 +187,14 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
     if (!file) return sub.setError(t.chooseFileFirst);
     const c = await sub.submit(async () => {
       const up = await upload(file);
-      return call('evidence.attach', { itemId: item.id, uploadId: up.uploadId, fileName, docNumber: docNumber || null, docDate: docDate || null, summary: summary || null });
+      return call('evidence.attach', {
+        itemId: item.id,
+        uploadId: up.uploadId,
+        fileName,
+        docNumber: docNumber || null,
+        docDate: docDate || null,
+        summary: summary || null,
+      });
     });
     if (c) {
       onChange(c);
@@ -199,7 +210,12 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
   const onLink = async () => {
     const d = docs.find((x) => x.sha256 === reuse);
     if (!d) return;
-    const name = (await call('evidence.proposeName', { criterionCode: item.criterionCode, docNumber: d.docNumber, summary: d.summary ?? d.originalName }).catch(() => null))?.fileName ?? '';
+    const name =
+      (
+        await call('evidence.proposeName', { criterionCode: item.criterionCode, docNumber: d.docNumber, summary: d.summary ?? d.originalName }).catch(
+          () => null,
+        )
+      )?.fileName ?? '';
     const c = await sub.submit(() => call('evidence.link', { itemId: item.id, sha256: d.sha256, fileName: name }));
     if (c) {
       onChange(c);
@@ -213,7 +229,15 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
       <ErrorBox message={sub.error} />
       <div className="grid2">
         <Field label={t.chooseFile} error={sub.fieldErrors['file']}>
-          {(id) => <input id={id} ref={fileInput} type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+          {(id) => (
+            <input
+              id={id}
+              ref={fileInput}
+              type="file"
+              accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          )}
         </Field>
         <Field label={t.docNumber}>{(id) => <input id={id} value={docNumber} onChange={(e) => setDocNumber(e.target.value)} />}</Field>
         <Field label={t.docDate}>{(id) => <input id={id} type="date" value={docDate} onChange={(e) => setDocDate(e.target.value)} />}</Field>
@@ -261,14 +285,38 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
   );
 }
 
-export function ItemEditor({ detail, itemId, isLeader, onChange, back }: { detail: AssessmentDetail; itemId: number; isLeader: boolean; onChange: (c: Change) => void; back: string }) {
+export function ItemEditor({
+  detail,
+  itemId,
+  isLeader,
+  onChange,
+  back,
+}: {
+  detail: AssessmentDetail;
+  itemId: number;
+  isLeader: boolean;
+  onChange: (c: Change) => void;
+  back: string;
+}) {
   const item = detail.items.find((i) => i.id === itemId);
   const me = useApp((s) => s.session?.user.id);
   if (!item) return <ErrorBox message={vi.assessment.itemNotFound} />;
   const node = detail.nodes.find((n) => n.code === item.criterionCode)!;
   const mine = item.assigneeId === me;
   const writable = detail.editable.ok && (isLeader || (mine && (item.status === 'todo' || item.status === 'returned')));
-  return <ItemForm key={item.id} detail={detail} item={item} node={node} writable={writable} canReopen={detail.editable.ok && (mine || isLeader) && item.status === 'done'} isLeader={isLeader} onChange={onChange} back={back} />;
+  return (
+    <ItemForm
+      key={item.id}
+      detail={detail}
+      item={item}
+      node={node}
+      writable={writable}
+      canReopen={detail.editable.ok && (mine || isLeader) && item.status === 'done'}
+      isLeader={isLeader}
+      onChange={onChange}
+      back={back}
+    />
+  );
 }
 
 function ItemForm({
@@ -303,7 +351,13 @@ function ItemForm({
     }
   };
   const stateText =
-    auto.state.kind === 'saving' ? t.saving : auto.state.kind === 'saved' ? t.savedAt(new Date(auto.state.at ?? 0).toLocaleTimeString('vi-VN')) : auto.state.kind === 'error' ? auto.state.message : '';
+    auto.state.kind === 'saving'
+      ? t.saving
+      : auto.state.kind === 'saved'
+        ? t.savedAt(new Date(auto.state.at ?? 0).toLocaleTimeString('vi-VN'))
+        : auto.state.kind === 'error'
+          ? auto.state.message
+          : '';
   return (
     <article className="item-editor" aria-labelledby="item-title">
       <a href={back}>{t.back}</a>
@@ -311,8 +365,8 @@ function ItemForm({
         {node.code}. {node.title}
       </h2>
       <p className="muted">
-        {t.maxPoints}: <strong>{node.maxPoints === null ? '?' : formatPoints(node.maxPoints)}</strong> · {t.assignee}: {item.assigneeName ?? t.unassigned} · {t.status}:{' '}
-        <span className={`badge badge--${item.status}`}>{t.itemStatus[item.status]}</span>
+        {t.maxPoints}: <strong>{node.maxPoints === null ? '?' : formatPoints(node.maxPoints)}</strong> · {t.assignee}: {item.assigneeName ?? t.unassigned} ·{' '}
+        {t.status}: <span className={`badge badge--${item.status}`}>{t.itemStatus[item.status]}</span>
       </p>
       {node.guidance && (
         <details className="guidance">
@@ -328,9 +382,20 @@ function ItemForm({
       {auto.restored && <Notice message={t.draftRestored} />}
       <div className="panel">
         <div className="grid2">
-          <Field label={t.pointsRange(t.selfPoints, node.maxPoints === null ? '?' : formatPoints(node.maxPoints))} error={auto.state.kind === 'error' && /Điểm/.test(auto.state.message ?? '') ? auto.state.message : undefined}>
+          <Field
+            label={t.pointsRange(t.selfPoints, node.maxPoints === null ? '?' : formatPoints(node.maxPoints))}
+            error={auto.state.kind === 'error' && /Điểm/.test(auto.state.message ?? '') ? auto.state.message : undefined}
+          >
             {(id, dsc) => (
-              <input id={id} aria-describedby={dsc} inputMode="decimal" value={d.points} disabled={!writable || d.notApplicable} onChange={(e) => auto.update({ points: e.target.value })} onBlur={() => void auto.save()} />
+              <input
+                id={id}
+                aria-describedby={dsc}
+                inputMode="decimal"
+                value={d.points}
+                disabled={!writable || d.notApplicable}
+                onChange={(e) => auto.update({ points: e.target.value })}
+                onBlur={() => void auto.save()}
+              />
             )}
           </Field>
           <label className="check na">
@@ -340,11 +405,28 @@ function ItemForm({
         </div>
         {d.notApplicable && (
           <Field label={t.naReason}>
-            {(id) => <input id={id} value={d.naReason} disabled={!writable} onChange={(e) => auto.update({ naReason: e.target.value })} onBlur={() => void auto.save()} />}
+            {(id) => (
+              <input
+                id={id}
+                value={d.naReason}
+                disabled={!writable}
+                onChange={(e) => auto.update({ naReason: e.target.value })}
+                onBlur={() => void auto.save()}
+              />
+            )}
           </Field>
         )}
         <Field label={t.explanation}>
-          {(id) => <textarea id={id} rows={6} value={d.explanation} disabled={!writable} onChange={(e) => auto.update({ explanation: e.target.value })} onBlur={() => void auto.save()} />}
+          {(id) => (
+            <textarea
+              id={id}
+              rows={6}
+              value={d.explanation}
+              disabled={!writable}
+              onChange={(e) => auto.update({ explanation: e.target.value })}
+              onBlur={() => void auto.save()}
+            />
+          )}
         </Field>
         <div className={`save-state save-state--${auto.state.kind}`} role="status" aria-live="polite">
           {stateText}

@@ -107,10 +107,14 @@ function KeySection({ canManage }: { canManage: boolean }) {
             <p className="muted small">{t.keychainHint}</p>
           ) : (
             <Field label={t.passphrase} hint={t.passphraseHint} error={sub.fieldErrors['passphrase']}>
-              {(id, d) => <input id={id} aria-describedby={d} type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="new-password" />}
+              {(id, d) => (
+                <input id={id} aria-describedby={d} type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="new-password" />
+              )}
             </Field>
           )}
-          <Field label={t.p12Password}>{(id) => <input id={id} type="password" value={p12Pass} onChange={(e) => setP12Pass(e.target.value)} autoComplete="off" />}</Field>
+          <Field label={t.p12Password}>
+            {(id) => <input id={id} type="password" value={p12Pass} onChange={(e) => setP12Pass(e.target.value)} autoComplete="off" />}
+          </Field>
           <div className="row-actions">
             <button className="primary" onClick={() => void create()} disabled={sub.busy}>
               {t.createKey}
@@ -176,7 +180,8 @@ function VerifySection() {
             )}
             {report.content && (
               <div>
-                {t.contentOf(report.content.office, report.content.year)}<strong>{formatPoints(report.content.points)}</strong>/{formatPoints(report.content.applicableMax)} {vi.ui.pointsUnit}
+                {t.contentOf(report.content.office, report.content.year)}
+                <strong>{formatPoints(report.content.points)}</strong>/{formatPoints(report.content.applicableMax)} {vi.ui.pointsUnit}
                 {report.content.band ? ` (${report.content.band})` : ''} · {t.docsCount(report.content.evidence)} · {t.files}: {report.payloadFiles}
               </div>
             )}

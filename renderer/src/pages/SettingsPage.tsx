@@ -7,11 +7,17 @@ import { officeKinds, type OfficeKind } from '../../../shared/office';
 import { vi } from '../../../shared/i18n/vi';
 
 const bandsText = (b: { label: string; minPercent: number }[]) =>
-  [...b].sort((x, y) => y.minPercent - x.minPercent).map((x) => `${x.label}: ${String(x.minPercent).replace('.', ',')}`).join('\n');
+  [...b]
+    .sort((x, y) => y.minPercent - x.minPercent)
+    .map((x) => `${x.label}: ${String(x.minPercent).replace('.', ',')}`)
+    .join('\n');
 
 function parseBands(text: string): { label: string; minPercent: number }[] | string {
   const out: { label: string; minPercent: number }[] = [];
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const m = /^(.+?)\s*[:=]\s*(\d+(?:[.,]\d+)?)\s*%?$/.exec(line);
     if (!m) return vi.fields.bandsFormat(line);
     out.push({ label: m[1]!.trim(), minPercent: Number(m[2]!.replace(',', '.')) });
@@ -52,12 +58,29 @@ function LockSetting({ canEdit }: { canEdit: boolean }) {
       <Notice message={saved} />
       <ErrorBox message={error} />
       <Field label={vi.settings.lockAfterMinutes} error={fieldErrors['lockAfterMinutes']} hint={vi.settings.lockHint}>
-        {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} disabled={!canEdit} />}
+        {(id, d) => (
+          <input
+            id={id}
+            aria-describedby={d}
+            type="number"
+            min={1}
+            max={240}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            disabled={!canEdit}
+          />
+        )}
       </Field>
       <Field label={vi.settings.maxEvidenceMB} error={fieldErrors['maxEvidenceMB']}>
-        {(id, d) => <input id={id} aria-describedby={d} type="number" min={1} max={1024} value={maxMb} onChange={(e) => setMaxMb(e.target.value)} disabled={!canEdit} />}
+        {(id, d) => (
+          <input id={id} aria-describedby={d} type="number" min={1} max={1024} value={maxMb} onChange={(e) => setMaxMb(e.target.value)} disabled={!canEdit} />
+        )}
       </Field>
-      <Field label={vi.settings.ratingBands} error={Object.entries(fieldErrors).find(([k]) => k.startsWith('ratingBands'))?.[1]} hint={vi.settings.ratingBandsHint}>
+      <Field
+        label={vi.settings.ratingBands}
+        error={Object.entries(fieldErrors).find(([k]) => k.startsWith('ratingBands'))?.[1]}
+        hint={vi.settings.ratingBandsHint}
+      >
         {(id, d) => <textarea id={id} aria-describedby={d} rows={5} value={bands} onChange={(e) => setBands(e.target.value)} disabled={!canEdit} />}
       </Field>
       {canEdit && (

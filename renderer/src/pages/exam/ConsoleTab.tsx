@@ -31,7 +31,17 @@ function Timer({ step, now }: { step: StepView; now: number }) {
     last.current = level;
   }, [level, step.phase]);
   const label =
-    step.phase === 'pending' ? t.pending : step.phase === 'ended' ? (step.endedBy === 'proctor' ? t.endedByProctor : t.ended) : level === 'warn1' ? t.warn1 : level === 'warn5' ? t.warn5 : t.remaining;
+    step.phase === 'pending'
+      ? t.pending
+      : step.phase === 'ended'
+        ? step.endedBy === 'proctor'
+          ? t.endedByProctor
+          : t.ended
+        : level === 'warn1'
+          ? t.warn1
+          : level === 'warn5'
+            ? t.warn5
+            : t.remaining;
   return (
     <div className={`timer timer--${step.phase} timer--${level}`} role="timer" aria-label={`${t.step(step.step)}: ${label}`}>
       <span className="timer__label">{label}</span>
@@ -47,7 +57,18 @@ function RecordRow({ step, rec, onDone }: { step: StepView; rec: RecordView; onD
   const sub = useSubmit();
   const editable = step.phase === 'running';
   const saveCodes = async () => {
-    if (await sub.submit(() => call('exam.setCodes', { recordId: rec.id, codes: codes.split(/[\n,;]+/).map((c) => c.trim()).filter(Boolean) }))) onDone();
+    if (
+      await sub.submit(() =>
+        call('exam.setCodes', {
+          recordId: rec.id,
+          codes: codes
+            .split(/[\n,;]+/)
+            .map((c) => c.trim())
+            .filter(Boolean),
+        }),
+      )
+    )
+      onDone();
   };
   const setResult = async (result: 'dat' | 'khong_dat' | null, finished: boolean) => {
     if (await sub.submit(() => call('exam.setResult', { recordId: rec.id, result, finished, note: rec.note }))) onDone();
@@ -61,7 +82,14 @@ function RecordRow({ step, rec, onDone }: { step: StepView; rec: RecordView; onD
       </td>
       {step.step === 1 && (
         <td>
-          <textarea aria-label={`${t.codes} — ${rec.fullName}`} rows={4} value={codes} onChange={(e) => setCodes(e.target.value)} disabled={!editable} spellCheck={false} />
+          <textarea
+            aria-label={`${t.codes} — ${rec.fullName}`}
+            rows={4}
+            value={codes}
+            onChange={(e) => setCodes(e.target.value)}
+            disabled={!editable}
+            spellCheck={false}
+          />
           {editable && (
             <button onClick={() => void saveCodes()} disabled={sub.busy}>
               {t.saveCodes}
@@ -116,7 +144,11 @@ function StepActions({ team, step, onDone }: { team: TeamView; step: StepView; o
       <ErrorBox message={sub.error} />
       <div className="row-actions">
         {step.phase === 'pending' && (
-          <button className="primary" disabled={sub.busy || step.performers.length === 0} onClick={() => void act(() => call('exam.startStep', { teamId: team.id, step: step.step as 1 | 2 | 3 | 4 }))}>
+          <button
+            className="primary"
+            disabled={sub.busy || step.performers.length === 0}
+            onClick={() => void act(() => call('exam.startStep', { teamId: team.id, step: step.step as 1 | 2 | 3 | 4 }))}
+          >
             {t.start(step.step)}
           </button>
         )}
@@ -133,7 +165,11 @@ function StepActions({ team, step, onDone }: { team: TeamView; step: StepView; o
         )}
       </div>
       {panel === 'incident' && (
-        <form className="subpanel" aria-label={`${t.incident} — ${team.commune}`} onSubmit={(e) => (e.preventDefault(), void act(() => call('exam.addIncident', { stepId: step.id, kind, description: desc })))}>
+        <form
+          className="subpanel"
+          aria-label={`${t.incident} — ${team.commune}`}
+          onSubmit={(e) => (e.preventDefault(), void act(() => call('exam.addIncident', { stepId: step.id, kind, description: desc })))}
+        >
           <label className="check">
             <input type="radio" name={`kind-${step.id}`} checked={kind === 'internet'} onChange={() => setKind('internet')} />
             {t.incidentInternet}
@@ -152,7 +188,14 @@ function StepActions({ team, step, onDone }: { team: TeamView; step: StepView; o
         </form>
       )}
       {panel === 'override' && (
-        <form className="subpanel" aria-label={`${t.override} — ${team.commune}`} onSubmit={(e) => (e.preventDefault(), void act(() => call('exam.override', { stepId: step.id, deltaMs: Math.round(Number(minutes.replace(',', '.')) * 60_000), reason })))}>
+        <form
+          className="subpanel"
+          aria-label={`${t.override} — ${team.commune}`}
+          onSubmit={(e) => (
+            e.preventDefault(),
+            void act(() => call('exam.override', { stepId: step.id, deltaMs: Math.round(Number(minutes.replace(',', '.')) * 60_000), reason }))
+          )}
+        >
           <Field label={t.overrideMinutes}>{(id) => <input id={id} value={minutes} onChange={(e) => setMinutes(e.target.value)} inputMode="decimal" />}</Field>
           <Field label={t.overrideReason} error={sub.fieldErrors['reason']}>
             {(id) => <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} />}

@@ -55,7 +55,12 @@ export function ExamPackagePanel({ roundId, pending }: { roundId: number; pendin
             <SigningPassphraseField needed={needsPass} value={pass} onChange={setPass} />
             <label className="check">
               <input type="checkbox" checked={allowIncomplete} onChange={(e) => setAllowIncomplete(e.target.checked)} /> {t.allowIncomplete}
-              {pending > 0 && <span className="muted small"> ({pending} {vi.examUi.notFinished.toLowerCase()})</span>}
+              {pending > 0 && (
+                <span className="muted small">
+                  {' '}
+                  ({pending} {vi.examUi.notFinished.toLowerCase()})
+                </span>
+              )}
             </label>
           </div>
           <div className="actions start">

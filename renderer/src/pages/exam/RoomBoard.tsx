@@ -40,7 +40,11 @@ export function RoomBoard({ roundId }: { roundId: number }) {
           const rem = remainingOf(step, now);
           const level = step?.phase === 'ended' ? 'end' : alertLevel(rem);
           return (
-            <section key={team.id} className={`board__team board--${step?.phase ?? 'pending'} board--${level}${step?.failed ? ' board--failed' : ''}`} data-team={team.commune}>
+            <section
+              key={team.id}
+              className={`board__team board--${step?.phase ?? 'pending'} board--${level}${step?.failed ? ' board--failed' : ''}`}
+              data-team={team.commune}
+            >
               <h2>{team.commune}</h2>
               <div className="board__step">{step ? t.step(step.step) : ''}</div>
               <div className="board__time" data-testid="board-remaining">

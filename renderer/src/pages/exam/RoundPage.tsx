@@ -89,7 +89,11 @@ function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: R
                       <td>{form === '03' ? [e.exclusion ? t.exclusions[e.exclusion] : '', e.exclusionNote].filter(Boolean).join(': ') : (e.note ?? '')}</td>
                       {(form === '01' || form === '02') && (
                         <td>
-                          <select aria-label={`${t.examPosition} — ${e.fullName}`} value={e.positionId ?? ''} onChange={(ev) => void choose(e.id, ev.target.value)}>
+                          <select
+                            aria-label={`${t.examPosition} — ${e.fullName}`}
+                            value={e.positionId ?? ''}
+                            onChange={(ev) => void choose(e.id, ev.target.value)}
+                          >
                             {Object.entries(t.positionIds).map(([id, label]) => (
                               <option key={id} value={id}>
                                 {label}
@@ -152,7 +156,11 @@ function TeamsTab({ roundId, teams, entries, onChange }: { roundId: number; team
                       <li key={p.entryId}>
                         {p.fullName} <span className="muted small">{p.positionTitle}</span>{' '}
                         {!locked && (
-                          <button className="link" onClick={() => void setPerformer(team.id, s.step as 1 | 2 | 3 | 4, p.entryId, false)} aria-label={`${t.remove} ${p.fullName} ${t.step(s.step)}`}>
+                          <button
+                            className="link"
+                            onClick={() => void setPerformer(team.id, s.step as 1 | 2 | 3 | 4, p.entryId, false)}
+                            aria-label={`${t.remove} ${p.fullName} ${t.step(s.step)}`}
+                          >
                             {t.remove}
                           </button>
                         )}
