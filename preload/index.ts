@@ -23,7 +23,7 @@ const bridge = {
     try {
       // Main answers every call with a Result value; a rejection means no handler for the name
       // or an input that cannot be cloned — reported like the HTTP transport's network failure.
-      const result: Result<unknown> = await ipcRenderer.invoke(ipcChannel(method), envelope);
+      const result = (await ipcRenderer.invoke(ipcChannel(method), envelope)) as Result<unknown>;
       return result;
     } catch {
       return { ok: false, error: { code: 'INTERNAL', message: vi.errors.network } };
@@ -35,7 +35,7 @@ const bridge = {
     if (typeof name !== 'string') return failed;
     try {
       // The bytes are copied to main (structured clone); main hashes and stores them.
-      const result: Result<UploadResult> = await ipcRenderer.invoke(uploadChannel, { name, data, session: typeof session === 'string' ? session : null });
+      const result = (await ipcRenderer.invoke(uploadChannel, { name, data, session: typeof session === 'string' ? session : null })) as Result<UploadResult>;
       return result;
     } catch {
       return failed;

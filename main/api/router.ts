@@ -52,7 +52,7 @@ export class Router {
   register<M extends MethodName>(name: M, access: Access, handler: Handler<M>, opts: { whileLocked?: boolean } = {}): this {
     if (this.entries.has(name)) throw new Error(`API method registered twice: ${name}`);
     if (!(name in contract)) throw new Error(`API method not in the contract: ${name}`);
-    this.entries.set(name, { access, whileLocked: opts.whileLocked ?? false, handler: handler as unknown as Handler<MethodName> });
+    this.entries.set(name, { access, whileLocked: opts.whileLocked ?? false, handler: handler });
     return this;
   }
 
@@ -93,7 +93,7 @@ export class Router {
       throw new ApiError('VALIDATION', `${vi.errors.validation}: ${issues[0]?.message ?? ''}`, issues);
     }
     const actor: Actor = session ? actorOf(session.user) : { id: null, name: 'Khách', roles: [] };
-    const out = await entry.handler(parsed.data as never, { s: this.services, session, actor });
+    const out = await entry.handler(parsed.data, { s: this.services, session, actor });
     const checked = spec.output.safeParse(out);
     if (!checked.success) {
       log.error('handler output does not match the contract', { method: name, issues: zodIssues(checked.error) });

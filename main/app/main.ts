@@ -2,7 +2,7 @@
 // browser mode and the CLI use. Order matters: the data folder and the app:// scheme must be
 // settled before `ready`, the security guards before the first window.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, safeStorage } from 'electron';
+import { app, type BrowserWindow, dialog, Menu, safeStorage } from 'electron';
 import { resolveDataDir } from '../db/data-dir';
 import { bootServices } from '../services/bootstrap';
 import type { Services } from '../services/context';

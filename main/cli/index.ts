@@ -155,8 +155,8 @@ async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean
     services.db.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
 function withServices<T>(dataDirFlag: string | undefined, fn: (s: Services) => T): T {

@@ -94,7 +94,7 @@ function looksLikeText(b: Uint8Array): boolean {
   }
 }
 function trimPartialUtf8(b: Uint8Array): number {
-  let end = b.length;
+  const end = b.length;
   for (let k = 1; k <= 3 && end - k >= 0; k++) {
     const c = b[end - k]!;
     if ((c & 0xc0) === 0x80) continue; // continuation byte: look further back for the lead byte

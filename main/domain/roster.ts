@@ -223,6 +223,16 @@ type DayParse = { ok: true; date: string } | { ok: false; code: 'empty' | 'inval
  * A calendar day from a cell: a Date, an Excel serial number, or text d/m/yyyy, dd-mm-yyyy,
  * dd.mm.yyyy or yyyy-mm-dd. Returns ISO 'YYYY-MM-DD'.
  */
+/** A cell as text: primitives as written, anything else (a rich-text or formula object) as JSON, never "[object Object]". */
+const textOf = (raw: unknown): string =>
+  typeof raw === 'string'
+    ? raw
+    : typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'bigint'
+      ? String(raw)
+      : raw === null || raw === undefined
+        ? ''
+        : (JSON.stringify(raw) ?? '');
+
 export function parseDay(raw: unknown, opts: { date1904?: boolean } = {}): DayParse {
   if (raw === null || raw === undefined) return { ok: false, code: 'empty' };
   if (raw instanceof Date) {
@@ -235,7 +245,7 @@ export function parseDay(raw: unknown, opts: { date1904?: boolean } = {}): DayPa
     if (!Number.isFinite(raw) || raw < 61 || raw > 120_000) return { ok: false, code: 'invalid' };
     return { ok: true, date: excelSerialToIso(raw, opts.date1904) };
   }
-  const t = String(raw).trim();
+  const t = textOf(raw).trim();
   if (t === '') return { ok: false, code: 'empty' };
   let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
   if (m) {
@@ -276,7 +286,7 @@ export function parseBirth(raw: unknown, opts: BirthOptions = {}): BirthParse {
   // The common case first, without building any text.
   if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1000 && raw <= 9999) return inRange(raw, null);
 
-  const shown = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? '').trim();
+  const shown = raw instanceof Date ? raw.toISOString().slice(0, 10) : textOf(raw).trim();
   if (raw === null || raw === undefined || shown === '') return { ok: false, code: 'empty', message: messages.birthEmpty };
   if (typeof raw === 'number') {
     if (Number.isInteger(raw) && raw >= 1000 && raw <= 9999) return inRange(raw, null);
@@ -349,7 +359,7 @@ export function normalizePhone(raw: unknown): PhoneParse {
   // Already canonical (as the exports write it): nothing to strip or rewrite.
   if (typeof raw === 'string' && CANONICAL_MOBILE.test(raw)) return { ok: true, phone: raw, kind: 'mobile' };
   if (raw === null || raw === undefined) return { ok: false, code: 'empty', message: messages.phoneEmpty };
-  const shown = typeof raw === 'number' ? String(raw) : String(raw).trim();
+  const shown = typeof raw === 'number' ? String(raw) : textOf(raw).trim();
   if (shown === '') return { ok: false, code: 'empty', message: messages.phoneEmpty };
   const bad: PhoneParse = { ok: false, code: 'invalid', message: messages.phoneInvalid(shown) };
   if (typeof raw === 'number' && !Number.isInteger(raw)) return bad;
@@ -478,7 +488,7 @@ export function parseYesNo(raw: unknown): boolean | null | 'invalid' {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return raw === 1 ? true : raw === 0 ? false : 'invalid';
-  const f = foldWords(String(raw));
+  const f = foldWords(textOf(raw));
   if (f === '') return null;
   if (/^(co|x|c|yes|y|true|tham gia|co tham gia)$/.test(f)) return true;
   if (/^(khong|k|ko|no|n|false|khong tham gia)$/.test(f)) return false;

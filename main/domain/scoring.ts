@@ -126,7 +126,7 @@ export function computeTotals(nodes: readonly ScoreNode[], scores: ReadonlyMap<s
       const na = s?.notApplicable === true;
       const maxC = na || capC === null ? 0 : capC;
       const has = !na && capC !== null && s?.points != null && Number.isFinite(s.points);
-      const pointsC = has ? Math.min(Math.max(toCents(s!.points!), 0), maxC) : 0;
+      const pointsC = has ? Math.min(Math.max(toCents(s.points!), 0), maxC) : 0;
       a = { pointsC, maxC, leaves: 1, scored: has ? 1 : 0, na: na ? 1 : 0 };
     } else {
       a = { pointsC: 0, maxC: 0, leaves: 0, scored: 0, na: 0 };

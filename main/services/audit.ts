@@ -67,8 +67,8 @@ export function listAudit(s: Services, beforeSeq: number | undefined, limit: num
       action: r.action,
       entity: r.entity,
       entityId: r.entity_id,
-      before: r.before_json == null ? null : JSON.parse(r.before_json),
-      after: r.after_json == null ? null : JSON.parse(r.after_json),
+      before: r.before_json == null ? null : (JSON.parse(r.before_json) as unknown),
+      after: r.after_json == null ? null : (JSON.parse(r.after_json) as unknown),
     })),
   };
 }

@@ -59,7 +59,7 @@ export function resolveSession(s: Services, token: string | undefined, touch: bo
   if (!user.active) return null;
   const now = s.clock.now();
   const limitMs = getSettings(s).lockAfterMinutes * 60_000;
-  let locked = row.locked === 1 || now - row.last_seen_at > limitMs;
+  const locked = row.locked === 1 || now - row.last_seen_at > limitMs;
   if (locked && row.locked !== 1) {
     s.db.run(s.db.q.updateTable('sessions').set({ locked: 1 }).where('token_hash', '=', tokenHash));
   } else if (!locked && touch && now - row.last_seen_at >= TOUCH_EVERY_MS) {

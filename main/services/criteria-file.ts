@@ -216,10 +216,10 @@ function plain(v: ExcelJS.CellValue | undefined): Plain {
     // Use the cached result; a formula nobody calculated has none, and shows as the formula text
     // so the "not a number" message says what is in the cell.
     const f = 'formula' in v ? v.formula : v.sharedFormula;
-    return v.result === undefined ? `=${f}` : plain(v.result as ExcelJS.CellValue);
+    return v.result === undefined ? `=${f}` : plain(v.result);
   }
   if ('error' in v) return v.error;
-  if ('hyperlink' in v) return plain(v.text as ExcelJS.CellValue);
+  if ('hyperlink' in v) return plain(v.text);
   return null;
 }
 
@@ -246,7 +246,7 @@ function findHeader(ws: ExcelJS.Worksheet): { row: number; cols: Partial<Record<
       const folded = foldText(t);
       for (const col of Object.keys(HEADER_ALIASES) as Column[]) {
         const i = HEADER_ALIASES[col].indexOf(folded);
-        if (i >= 0 && (rank[col] === undefined || i < rank[col]!)) {
+        if (i >= 0 && (rank[col] === undefined || i < rank[col])) {
           cols[col] = c;
           rank[col] = i;
         }
@@ -320,7 +320,7 @@ async function parseCriteriaXlsx(
   }
 
   const { ws, row: headerRow, cols } = found;
-  const get = (row: ExcelJS.Row, col: Column): Plain => (cols[col] === undefined ? null : cellValue(row, cols[col]!));
+  const get = (row: ExcelJS.Row, col: Column): Plain => (cols[col] === undefined ? null : cellValue(row, cols[col]));
   const rows: CriterionRow[] = [];
   let statedTotal: { value: number; source: string } | null = null;
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {

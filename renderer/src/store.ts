@@ -12,7 +12,7 @@ interface AppState {
   session: Session | null;
   fatal: string | null;
   flash: string | null;
-  set(p: Partial<Omit<AppState, 'set'>>): void;
+  set: (p: Partial<Omit<AppState, 'set'>>) => void;
 }
 
 export const useApp = create<AppState>((set) => ({

@@ -33,7 +33,7 @@ export async function writeCriteriaXlsx(
   const first = r;
   for (const row of rows) {
     row.forEach((v, i) => {
-      if (v !== null) ws.getCell(r, i + 1).value = v as ExcelJS.CellValue;
+      if (v !== null) ws.getCell(r, i + 1).value = v;
     });
     r++;
   }

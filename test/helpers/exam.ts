@@ -25,7 +25,7 @@ export function person(fullName: string, positionId: string, positionTitle: stri
     takesPart: true,
     sourceRow: stt + 5,
     ...extra,
-  } as RosterRow;
+  };
 }
 
 export function communeTeam(commune: string): RosterRow[] {

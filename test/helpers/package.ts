@@ -118,13 +118,13 @@ export interface ZipItem {
 export function readZip(zipPath: string): Promise<ZipItem[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(zipPath, { lazyEntries: true }, (err, zf) => {
-      if (err || !zf) return reject(err);
+      if (err || !zf) return reject(err ?? new Error('yauzl'));
       const out: ZipItem[] = [];
       zf.on('error', reject);
       zf.on('end', () => resolve(out));
       zf.on('entry', (e: yauzl.Entry) => {
         zf.openReadStream(e, (err2, s) => {
-          if (err2 || !s) return reject(err2);
+          if (err2 || !s) return reject(err2 ?? new Error('yauzl'));
           const parts: Buffer[] = [];
           s.on('data', (c: Buffer) => parts.push(c));
           s.on('end', () => {

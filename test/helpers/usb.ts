@@ -82,8 +82,8 @@ export function startChildExport(src: string, dest: string, fileName: string): P
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('start\n')) resolve({ child, exited });
     });

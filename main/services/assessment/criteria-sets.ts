@@ -28,7 +28,7 @@ export function summarize(s: Services, setId: number): CriteriaSetSummary {
     province: set.province,
     year: set.year,
     totalMax: set.total_max,
-    warnings: JSON.parse(set.warnings_json),
+    warnings: JSON.parse(set.warnings_json) as CriteriaSetSummary['warnings'],
     nodeCount: nodes.length,
     leafCount: nodes.filter((n) => n.isLeaf).length,
     usedByYears: years.map((y) => y.year),
@@ -41,7 +41,7 @@ const nodeCache = new WeakMap<object, Map<number, CriterionView[]>>();
 
 export function criteriaNodes(s: Services, setId: number): CriterionView[] {
   let perDb = nodeCache.get(s.db);
-  if (!perDb) nodeCache.set(s.db, (perDb = new Map()));
+  if (!perDb) nodeCache.set(s.db, (perDb = new Map<number, CriterionView[]>()));
   const hit = perDb.get(setId);
   if (hit) return hit;
   const nodes = loadNodes(s, setId);

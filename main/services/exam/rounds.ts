@@ -62,7 +62,7 @@ export function createRound(
 
 export const entryView = (e: EntryRow): RosterEntryView => ({
   id: e.id,
-  form: e.form as FormNo,
+  form: e.form,
   stt: e.stt,
   fullName: e.full_name,
   gender: e.gender,

@@ -159,7 +159,7 @@ export async function verifyDetached(content: DetachedContent, p7sDer: Uint8Arra
   }
   const md = attrs.filter((a) => a.type === OID.messageDigest);
   if (md.length !== 1 || !(md[0]!.values[0] instanceof asn1js.OctetString)) return fail('noDigest', partial);
-  const claimed = Buffer.from((md[0]!.values[0] as asn1js.OctetString).valueBlock.valueHexView);
+  const claimed = Buffer.from(md[0]!.values[0].valueBlock.valueHexView);
   const actual = await contentDigest(content);
   if (!claimed.equals(actual)) return fail('digestMismatch', partial);
 

@@ -146,12 +146,16 @@ function splitCsv(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') ((cur += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') (out.push(cur), (cur = ''));
-    else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;
@@ -161,7 +165,7 @@ function splitCsv(line: string): string[] {
 export const defaultRunner: CommandRunner = (cmd, args) =>
   new Promise((resolve, reject) => {
     execFile(cmd, args, { encoding: 'buffer', timeout: 10_000, windowsHide: true, maxBuffer: 1 << 20 }, (err, stdout) => {
-      if (err) return reject(err);
+      if (err) return reject(err instanceof Error ? err : new Error('execFile'));
       const b = stdout;
       const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b.length > 3 && b[1] === 0 && b[3] === 0);
       resolve(utf16 ? b.toString('utf16le') : b.toString('utf8'));

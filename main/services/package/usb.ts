@@ -283,8 +283,8 @@ function inlineHasher(): StreamHasher {
   const h = createHash('sha256');
   return {
     update: (chunk) => void h.update(chunk),
-    digest: async () => h.digest('hex'),
-    close: async () => undefined,
+    digest: () => Promise.resolve(h.digest('hex')),
+    close: () => Promise.resolve(),
   };
 }
 
@@ -305,8 +305,9 @@ async function writeTemp(src: string | Buffer, tmp: string, o: CopyOptions, back
   let bytes = 0;
   try {
     if (Buffer.isBuffer(src)) {
-      hasher?.update(src);
+      const handed = hasher?.update(src);
       await writeAll(out, src, src.length, 0);
+      if (handed) await handed;
       bytes = src.length;
     } else {
       const inp = await open(src, 'r').catch(tag('source'));
@@ -610,10 +611,10 @@ export async function exportToDrive(srcFile: string, destDir: string, opts: Expo
   const refusal = (): SourceRefused | null => {
     if (verifyError !== null) {
       if (verifyError instanceof ApiError && verifyError.code === 'CANCELLED') return new SourceRefused(() => verifyError as ApiError);
-      log.warn('verify threw', { file: name, error: verifyError instanceof Error ? verifyError.message : String(verifyError) });
+      log.warn('verify threw', { file: name, error: verifyError instanceof Error ? verifyError.message : JSON.stringify(verifyError) });
       return new SourceRefused((c) => new ApiError('CONFLICT', messages.verifyCrashed(c)));
     }
-    const v = verdict as VerifyResult | null;
+    const v = verdict;
     if (v && !v.ok) {
       const issues: Issue[] = v.problems.map((p) => ({ path: name, message: p.message }));
       return new SourceRefused((c) => new ApiError('CONFLICT', messages.verifyFailed(c), issues));

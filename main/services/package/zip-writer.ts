@@ -50,7 +50,7 @@ export class StoredZipWriter {
   private pos = 0;
   private unsynced = 0;
   private syncing: Promise<void> | null = null;
-  private syncError: unknown = null;
+  private syncError: Error | null = null;
   private readonly records: CentralRecord[] = [];
   /** Allocated once per zip: a SharedArrayBuffer is freed only after both threads let go of it. */
   private bufs: Buffer[] | null = null;
@@ -107,7 +107,7 @@ export class StoredZipWriter {
     this.syncing = this.fh
       .datasync()
       .catch((e: unknown) => {
-        this.syncError ??= e;
+        this.syncError ??= e instanceof Error ? e : new Error(String(e));
       })
       .finally(() => {
         this.syncing = null;
@@ -162,7 +162,7 @@ export class StoredZipWriter {
     let crc = 0;
     let reading: ReturnType<FileHandle['read']> | null = null;
     let writing: Promise<void> = Promise.resolve();
-    const inUse: (Promise<void> | void)[] = new Array<Promise<void> | void>(BUFFERS);
+    const inUse: Promise<void>[] = Array.from({ length: BUFFERS }, () => Promise.resolve());
     try {
       const bufLen = Math.min(CHUNK_BYTES, Math.max(size, 1));
       const bufs = this.chunkBuffers();
@@ -183,7 +183,7 @@ export class StoredZipWriter {
         reading = readPos < size ? readInto(k + 1) : null;
         const held = hooks.onChunk(chunk);
         held?.catch(() => undefined); // awaited before the buffer's reuse; not unhandled meanwhile
-        inUse[k % BUFFERS] = held;
+        inUse[k % BUFFERS] = held ?? Promise.resolve();
         crc = crc32(chunk, crc);
         await writing;
         writing = this.write(chunk);

@@ -197,9 +197,9 @@ function plain(v: ExcelJS.CellValue | undefined): Plain {
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if ('richText' in v) return plain(v.richText.map((t) => t.text).join(''));
-  if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? null : plain(v.result as ExcelJS.CellValue);
+  if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? null : plain(v.result);
   if ('error' in v) return v.error;
-  if ('text' in v) return plain(v.text as ExcelJS.CellValue);
+  if ('text' in v) return plain(v.text);
   return null;
 }
 
@@ -495,7 +495,7 @@ class ImportContext {
   position(raw: string, commune: string | null): PositionMatch | null {
     const kind = commune ? this.kindOf(commune) : null;
     let byRaw = this.positionCache.get(kind);
-    if (!byRaw) this.positionCache.set(kind, (byRaw = new Map()));
+    if (!byRaw) this.positionCache.set(kind, (byRaw = new Map<string, PositionMatch | null>()));
     let m = byRaw.get(raw);
     if (m === undefined) {
       m = matchPosition(raw, kind ? { communeKind: kind } : {});

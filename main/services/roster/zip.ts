@@ -160,11 +160,14 @@ export async function xlsxSheets(fh: FileHandle, filePath: string, size: number,
       open: async () => {
         const stream = await openEntry(fh, filePath, entry);
         track(stream);
+        // exceljs's streaming reader has no public per-sheet API: its private parser, untyped.
+        /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
         const gen = r._parseWorksheet(stream, String(s.id));
         const ws = gen.next().value?.value;
         if (!ws) throw new BadZipError(`cannot read ${target}`);
         ws.name = s.name;
         return ws;
+        /* eslint-enable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
       },
     });
   }

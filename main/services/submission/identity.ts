@@ -85,7 +85,7 @@ export async function createIdentity(s: Services, actor: Actor, passphrase: stri
 
 export async function importIdentity(s: Services, actor: Actor, p12Path: string, p12Password: string, passphrase: string | undefined): Promise<IdentityStatus> {
   const protector = sealingProtector(s, passphrase);
-  const imported = await importPkcs12(await readFile(p12Path), p12Password, trustedNow(s));
+  const imported = importPkcs12(await readFile(p12Path), p12Password, trustedNow(s));
   await keyStore(s).save(imported.identity, 'pkcs12', protector, trustedNow(s));
   const status = await identityStatus(s);
   s.db.tx(() =>

@@ -29,7 +29,7 @@ const MAX_CACHED = 20;
 const reports = new WeakMap<Services, Map<string, VerifyReport>>();
 function cache(s: Services) {
   let m = reports.get(s);
-  if (!m) reports.set(s, (m = new Map()));
+  if (!m) reports.set(s, (m = new Map<string, VerifyReport>()));
   return m;
 }
 function remember(s: Services, key: string, report: VerifyReport) {

@@ -44,6 +44,6 @@ const widthCaches = new WeakMap<Uint8Array, Map<string, number>>();
 
 export function widthCache(bytes: Uint8Array): Map<string, number> {
   let cache = widthCaches.get(bytes);
-  if (!cache) widthCaches.set(bytes, (cache = new Map()));
+  if (!cache) widthCaches.set(bytes, (cache = new Map<string, number>()));
   return cache;
 }

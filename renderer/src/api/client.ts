@@ -75,7 +75,7 @@ function httpTransport(): Transport {
     fileUrl: (fileId) => `./files/${encodeURIComponent(fileId)}?token=${encodeURIComponent(token)}`,
     on(listener) {
       const es = new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
-      es.onmessage = (m) => listener(JSON.parse(m.data) as AppEvent);
+      es.onmessage = (m) => listener(JSON.parse(m.data as string) as AppEvent);
       return () => es.close();
     },
   };

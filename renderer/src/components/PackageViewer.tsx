@@ -157,7 +157,7 @@ function CriteriaTree({ criteria, onOpen }: { criteria: PackageCriterionView[]; 
           className="pkg-area"
           open={!!open[area.code]}
           onToggle={(e) => {
-            const isOpen = (e.currentTarget as HTMLDetailsElement).open;
+            const isOpen = e.currentTarget.open;
             if (isOpen !== !!open[area.code]) setOpen((o) => ({ ...o, [area.code]: isOpen }));
           }}
         >

@@ -11,13 +11,14 @@ function Change({ before, after }: { before: unknown; after: unknown }) {
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
   if (keys.length === 0) return <span className="muted">{vi.app.none}</span>;
+  const plain = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' ? x.toString() : (JSON.stringify(x) ?? ''));
   const show = (k: string, v: unknown): string => {
     if (v === undefined || v === null) return vi.app.none;
     if (typeof v === 'boolean') return v ? vi.app.yes : vi.app.no;
     if (k === 'roles' && Array.isArray(v)) return v.map((r) => vi.roles[r as keyof typeof vi.roles] ?? String(r)).join(', ');
     if (k === 'kind' && typeof v === 'string') return vi.officeKinds[v as keyof typeof vi.officeKinds] ?? v;
-    if (Array.isArray(v)) return v.map(String).join(', ');
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    if (Array.isArray(v)) return (v as unknown[]).map(plain).join(', ');
+    return plain(v);
   };
   return (
     <ul className="changes">

@@ -3,7 +3,7 @@ import { call } from '../api/client';
 import { Field, ErrorBox, Notice } from '../components/form';
 import { useSubmit } from '../components/useForm';
 import { useApp } from '../store';
-import { officeKinds, type OfficeKind } from '../../../shared/office';
+import { officeKinds } from '../../../shared/office';
 import { vi } from '../../../shared/i18n/vi';
 
 const bandsText = (b: { label: string; minPercent: number }[]) =>
@@ -100,7 +100,7 @@ function OfficeSetting({ canEdit }: { canEdit: boolean }) {
     province: info?.office?.province ?? '',
     district: info?.office?.district ?? '',
     commune: info?.office?.commune ?? '',
-    kind: (info?.office?.kind ?? 'xa') as OfficeKind,
+    kind: info?.office?.kind ?? 'xa',
   }));
   const [saved, setSaved] = useState<string | null>(null);
   const { busy, error, fieldErrors, submit } = useSubmit();
