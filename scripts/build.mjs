@@ -14,8 +14,21 @@ const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 // faster than resolving hundreds of small ESM files (kysely alone takes ~190 ms unbundled).
 const external = ['better-sqlite3', 'electron'];
 const quiet = process.argv.includes('--quiet');
+// A test build keeps the test hooks (a movable clock); a production build compiles them out.
+const testBuild = process.argv.includes('--test-build');
+// --out DIR and --node-only: a second build elsewhere (the test that proves production lacks the hooks).
+const outArg = process.argv.indexOf('--out');
+const outDir = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(root, 'dist');
+const nodeOnly = process.argv.includes('--node-only');
 
-await rm(path.join(root, 'dist'), { recursive: true, force: true });
+/** Production: main/api/handlers/test-hooks.ts is replaced by its stub, so no test method ships. */
+const withoutTestHooks = {
+  name: 'without-test-hooks',
+  setup(b) {
+    b.onResolve({ filter: /\/handlers\/test-hooks$/ }, (args) => ({ path: path.join(args.resolveDir, 'handlers', 'test-hooks.prod.ts') }));
+  },
+};
+await rm(outDir, { recursive: true, force: true });
 const common = {
   bundle: true,
   platform: 'node',
@@ -27,12 +40,13 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  plugins: testBuild ? [] : [withoutTestHooks],
 };
 await build({
   ...common,
   format: 'esm',
   entryPoints: { 'cli/index': 'main/cli/index.ts', 'app/main': 'main/app/main.ts' },
-  outdir: 'dist',
+  outdir: outDir,
   // Heavy document and signing code is imported on first use; splitting puts it in chunks that
   // start-up never loads.
   splitting: true,
@@ -40,8 +54,8 @@ await build({
   // ESM bundles still meet CommonJS `require` inside some dependencies.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
-await build({ ...common, format: 'cjs', entryPoints: { 'preload/index': 'preload/index.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } });
-await mkdir(path.join(root, 'dist'), { recursive: true });
-await writeFile(path.join(root, 'dist/package.json'), JSON.stringify({ type: 'module' }) + '\n');
-await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'warn' });
-if (!quiet) console.log('Đã build xong dist/');
+await build({ ...common, format: 'cjs', entryPoints: { 'preload/index': 'preload/index.ts' }, outdir: outDir, outExtension: { '.js': '.cjs' } });
+await mkdir(outDir, { recursive: true });
+await writeFile(path.join(outDir, 'package.json'), JSON.stringify({ type: 'module' }) + '\n');
+if (!nodeOnly) await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+if (!quiet) console.log(testBuild ? 'Đã build xong dist/ (bản dùng cho kiểm thử)' : 'Đã build xong dist/');

@@ -6,6 +6,8 @@ export const errorCodes = [
   'BAD_TOKEN',
   'UNAUTHENTICATED',
   'LOCKED',
+  /** Too many wrong passwords: wait (the message says how long) or ask a leader to lift a lock. */
+  'RATE_LIMITED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',

@@ -4,6 +4,6 @@ import { execFileSync } from 'node:child_process';
 
 export default function setup() {
   if (!existsSync('dist/cli/index.js') || !existsSync('dist/renderer/index.html')) {
-    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', '--test-build'], { stdio: 'inherit' });
   }
 }

@@ -1,8 +1,10 @@
 import { Router } from './router';
-import { registerCore, registerTestHooks } from './handlers/core';
+import { registerCore } from './handlers/core';
+import { registerTestHooks } from './handlers/test-hooks';
 import { registerAssessment } from './handlers/assessment';
 import { registerExam } from './handlers/exam';
 import { registerPackage } from './handlers/package';
+import { registerSync } from './handlers/sync';
 import { methodNames } from '../../shared/api/contract';
 import type { Services } from '../services/context';
 
@@ -13,6 +15,8 @@ export function createApi(s: Services): Router {
   registerAssessment(r);
   registerExam(r);
   registerPackage(r);
+  registerSync(r);
+  // A production build replaces ./handlers/test-hooks with a stub that registers nothing (scripts/build.mjs).
   if (s.testHooks) registerTestHooks(r);
   const missing = methodNames.filter((m) => !r.has(m) && !m.startsWith('test.'));
   if (missing.length) throw new Error(`API methods without a handler: ${missing.join(', ')}`);

@@ -4,24 +4,27 @@ import type { z } from 'zod';
 import { contract, type MethodName, type ParsedInput, type Output } from '../../shared/api/contract';
 import { ApiError, type Issue, type Result } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
-import type { Role } from '../../shared/office';
+import { accessOf, type Access } from '../../shared/api/permissions';
 import type { Services, Actor } from '../services/context';
 import { resolveSession, actorOf, type ResolvedSession } from '../services/auth';
+import { advanceTrustedTime } from '../services/trusted-time';
 import { hasAnyRole } from '../domain/authz';
 import { createLogger } from '../services/log';
 
 const log = createLogger('router');
 
-/** 'public': no login; 'user': any logged-in user; a role list: one of those roles. */
-export type Access = 'public' | 'user' | readonly Role[];
+export type { Access };
 
 export interface CallContext {
   /** The session token the client holds, if any. */
   token?: string | undefined;
+  /** Where the call comes from (a remote address, or "ipc"): login limits count per client. */
+  client?: string | undefined;
 }
 
 export interface HandlerContext {
   s: Services;
+  client: string;
   session: ResolvedSession | null;
   actor: Actor;
 }
@@ -49,10 +52,11 @@ export class Router {
   private entries = new Map<string, Entry>();
   constructor(private readonly services: Services) {}
 
-  register<M extends MethodName>(name: M, access: Access, handler: Handler<M>, opts: { whileLocked?: boolean } = {}): this {
+  /** Who may call it comes from the one permission table (shared/api/permissions.ts), not from here. */
+  register<M extends MethodName>(name: M, handler: Handler<M>, opts: { whileLocked?: boolean } = {}): this {
     if (this.entries.has(name)) throw new Error(`API method registered twice: ${name}`);
     if (!(name in contract)) throw new Error(`API method not in the contract: ${name}`);
-    this.entries.set(name, { access, whileLocked: opts.whileLocked ?? false, handler: handler });
+    this.entries.set(name, { access: accessOf(name), whileLocked: opts.whileLocked ?? false, handler: handler });
     return this;
   }
 
@@ -79,6 +83,8 @@ export class Router {
     const spec = contract[name as MethodName];
     if (!entry || !spec) throw new ApiError('UNKNOWN_METHOD', vi.errors.unknownMethod(name));
 
+    // Committed before (and apart from) whatever the handler writes: see services/trusted-time.ts.
+    advanceTrustedTime(this.services);
     const session = resolveSession(this.services, call.token, entry.access !== 'public');
     if (entry.access !== 'public') {
       if (!session) throw new ApiError('UNAUTHENTICATED', vi.errors.unauthenticated);
@@ -93,7 +99,7 @@ export class Router {
       throw new ApiError('VALIDATION', `${vi.errors.validation}: ${issues[0]?.message ?? ''}`, issues);
     }
     const actor: Actor = session ? actorOf(session.user) : { id: null, name: 'Khách', roles: [] };
-    const out = await entry.handler(parsed.data, { s: this.services, session, actor });
+    const out = await entry.handler(parsed.data, { s: this.services, client: call.client ?? 'local', session, actor });
     const checked = spec.output.safeParse(out);
     if (!checked.success) {
       log.error('handler output does not match the contract', { method: name, issues: zodIssues(checked.error) });

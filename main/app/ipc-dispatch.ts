@@ -8,7 +8,7 @@ import { isAppUrl } from './url-policy';
 /** The part of the API router the IPC transport uses. */
 export interface Dispatcher {
   names(): string[];
-  dispatch(name: string, rawInput: unknown, call: { token?: string | undefined }): Promise<Result<unknown>>;
+  dispatch(name: string, rawInput: unknown, call: { token?: string | undefined; client?: string | undefined }): Promise<Result<unknown>>;
 }
 
 /** Answers one call: (URL of the sending frame, raw envelope) → result value. Never throws. */
@@ -37,7 +37,7 @@ export function createIpcCalls(router: Dispatcher): Map<string, IpcCall> {
     calls.set(name, async (senderUrl, raw) => {
       if (!isAppUrl(senderUrl)) return { ok: false, error: { code: 'FORBIDDEN', message: vi.errors.forbidden } };
       const { input, token } = readEnvelope(raw);
-      return router.dispatch(name, input, { token });
+      return router.dispatch(name, input, { token, client: 'ipc' });
     });
   }
   return calls;

@@ -59,6 +59,10 @@ async function start(): Promise<void> {
   const router = createApi(services);
   checkClockAtStart(services);
   startClockMonitor(services);
+  // The outbox to the province runs in the backend, as in browser mode (DESIGN §7).
+  void import('../services/sync/runner')
+    .then(({ startSyncRunner }) => startSyncRunner(services))
+    .catch((e: unknown) => log.error('sync runner did not start', { error: String(e) }));
   let closed = false;
   app.on('will-quit', () => {
     if (closed) return;

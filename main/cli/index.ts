@@ -19,7 +19,6 @@ import { storeCriteriaSet } from '../services/assessment/criteria-sets';
 import { formatPoints } from '../../shared/format';
 import { findRoundByName } from '../services/exam/rounds';
 import type { FormNo } from '../../shared/api/exam-schemas';
-import { verifyView } from '../api/handlers/package';
 import { copyFile } from 'node:fs/promises';
 import { checkClockAtStart, startClockMonitor } from '../services/clock-monitor';
 
@@ -47,7 +46,22 @@ Cách dùng: kiemchung <lệnh> [tùy chọn]
                               Đóng gói và ký kết quả đợt kiểm tra năng lực có ngày kiểm tra trong năm Y
                               (năm có nhiều đợt thì chọn bằng --round). Từ chối khi còn bước thi đang
                               diễn ra, hoặc còn người chưa có kết quả (trừ khi có --allow-incomplete).
-  package verify FILE         Kiểm tra một gói hồ sơ; mã thoát 0 khi hợp lệ, khác 0 kèm từng lý do.
+  package verify FILE [--trust CERT.pem]… [--fingerprint HEX] [--data-dir D]
+                              Kiểm tra một gói hồ sơ và cho biết ai đã ký. Người ký đã biết: chứng thư
+                              của đơn vị trong thư mục dữ liệu, các chứng thư trong tệp --trust, dấu vân
+                              tay --fingerprint. Mã thoát 0: hợp lệ, người ký đã biết; 3: nội dung nguyên
+                              vẹn nhưng người ký chưa được xác nhận; 2: không hợp lệ (kèm từng lý do).
+  sync enroll --url URL --code MÃ [--data-dir D]
+                              Đăng ký máy này với máy chủ tiếp nhận của tỉnh bằng mã một lần Sở Nội vụ cấp.
+  sync send FILE [--wait S] [--data-dir D]
+                              Đưa gói vào hộp thư đi và gửi cho tới khi có biên nhận hoặc hết S giây
+                              (mặc định 120). Mã thoát 0 khi tỉnh đã nhận (in mã biên nhận), 3 khi gói
+                              bị cách ly, 2 khi bị từ chối, 1 khi lỗi hoặc chưa có biên nhận.
+  sync status [--json] [--data-dir D]   Trạng thái kết nối với tỉnh và hộp thư đi.
+  receiver start --port P --data-dir D [--host 127.0.0.1]
+                              Chạy máy nhận hồ sơ của tỉnh (SQLite trong thư mục dữ liệu, hoặc PostgreSQL
+                              khi đặt DATABASE_URL). Các lệnh quản trị: receiver enroll-code | list |
+                              decide | export | operator-token — xem "kiemchung receiver --help".
   db migrate [--data-dir D]   Nâng cấp cơ sở dữ liệu lên lược đồ mới nhất.
   db check [--data-dir D]     Kiểm tra toàn vẹn SQLite và chuỗi nhật ký; báo dòng hỏng đầu tiên.
 
@@ -140,6 +154,10 @@ async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean
   const router = createApi(services);
   checkClockAtStart(services);
   startClockMonitor(services);
+  // The outbox to the province runs in the backend (DESIGN §7).
+  void import('../services/sync/env')
+    .then(async ({ syncOptionsFromEnv }) => (await import('../services/sync/runner')).startSyncRunner(services, syncOptionsFromEnv()))
+    .catch((e: unknown) => console.error(e));
   const port = flags.port !== undefined ? Number(flags.port) : 4310;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Cổng không hợp lệ: ${flags.port}`);
   const host = await startHost({ services, router, rendererDir: rendererDir(), port }).catch((e: NodeJS.ErrnoException) => {
@@ -169,6 +187,10 @@ function withServices<T>(dataDirFlag: string | undefined, fn: (s: Services) => T
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `sync` has its own options (--url, --code, --wait, --json): parsed in cli/sync.ts.
+  if (argv[0] === 'sync') return (await import('./sync')).runSyncCli(argv.slice(1));
+  // `receiver` (the province's service) has its own options too: parsed in cli/receiver.ts.
+  if (argv[0] === 'receiver') return (await import('./receiver')).runReceiverCli(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -185,6 +207,8 @@ async function main(argv: string[]): Promise<number> {
       form: { type: 'string' },
       kind: { type: 'string' },
       'allow-incomplete': { type: 'boolean' },
+      trust: { type: 'string', multiple: true },
+      fingerprint: { type: 'string' },
     },
   });
   const [cmd, sub] = positionals;
@@ -281,21 +305,11 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'package': {
-      const { verifyAndOpen } = await import('../services/submission/packages');
       const { buildAssessmentPackage } = await import('../services/submission/build');
       if (sub === 'verify') {
         const file = positionals[2];
-        if (!file) throw new Error('Dùng: kiemchung package verify <tệp .zip>');
-        const opened = await verifyAndOpen(path.resolve(file));
-        const v = verifyView(opened);
-        console.log(v.message);
-        for (const p of v.problems) console.log(`  ✗ ${p.file ? p.file + ': ' : ''}${p.message}`);
-        if (v.signer) console.log(`Người ký: ${v.signer.holder} — cấp bởi ${v.signer.issuer} — dấu vân tay ${v.signer.fingerprint}`);
-        if (v.content)
-          console.log(
-            `${v.content.office} — năm ${v.content.year}: ${formatPoints(v.content.points)}/${formatPoints(v.content.applicableMax)} điểm${v.content.band ? ` (${v.content.band})` : ''}, ${v.content.evidence} tài liệu kiểm chứng.`,
-          );
-        return v.ok ? 0 : 2;
+        if (!file) throw new Error('Dùng: kiemchung package verify <tệp .zip> [--trust CERT.pem]… [--fingerprint HEX] [--data-dir D]');
+        return (await import('./package-verify')).verifyCli(file, values);
       }
       if (sub === 'build') {
         const kind = values.kind ?? 'assessment';
@@ -330,6 +344,8 @@ async function main(argv: string[]): Promise<number> {
         const report = checkDatabase(resolveDataDir(values['data-dir']));
         console.log(report.integrity.message);
         console.log(report.chain.message);
+        console.log(report.anchor.message);
+        console.log(report.state.message);
         return report.ok ? 0 : 2;
       }
       throw new Error(`Lệnh "db ${sub ?? ''}" không có. Dùng: db migrate | db check`);

@@ -18,6 +18,11 @@ export interface Database_ {
   run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number };
   /** Runs fn in one IMMEDIATE transaction: all of it lands or none of it. */
   tx<T>(fn: () => T): T;
+  /**
+   * Inside a transaction: runs fn once the outermost transaction has committed (never if it rolls
+   * back). Used for what must follow a commit outside the database, e.g. the audit anchor file.
+   */
+  afterCommit(fn: () => void): void;
   close(): void;
   file: string;
 }
@@ -62,6 +67,28 @@ export function wrap(sqlite: Database.Database, file: string): Db {
     return st;
   };
   const params = (c: { parameters: readonly unknown[] }) => c.parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+  let pending: (() => void)[] = [];
+  let depth = 0;
+  const tx = <T>(fn: () => T): T => {
+    depth++;
+    const mark = pending.length;
+    let result: T;
+    try {
+      // Nested calls become savepoints (better-sqlite3): their callbacks go if they roll back.
+      result = depth === 1 ? sqlite.transaction(fn).immediate() : sqlite.transaction(fn)();
+    } catch (e) {
+      pending = pending.slice(0, depth === 1 ? 0 : mark);
+      throw e;
+    } finally {
+      depth--;
+    }
+    if (depth === 0 && pending.length) {
+      const run = pending;
+      pending = [];
+      for (const f of run) f();
+    }
+    return result;
+  };
   return {
     sqlite,
     q,
@@ -79,7 +106,11 @@ export function wrap(sqlite: Database.Database, file: string): Db {
       const r = prepare(c.sql).run(...params(c));
       return { changes: r.changes, lastInsertRowid: Number(r.lastInsertRowid) };
     },
-    tx: <T>(fn: () => T) => sqlite.transaction(fn).immediate(),
+    tx,
+    afterCommit: (fn) => {
+      if (!sqlite.inTransaction) throw new Error('afterCommit outside a transaction');
+      pending.push(fn);
+    },
     close: () => sqlite.close(),
   };
 }

@@ -30,6 +30,14 @@ export interface SessionsTable {
   created_at: number;
   last_seen_at: number;
   locked: number;
+  failed_unlocks: Generated<number>;
+}
+
+export interface LoginThrottleTable {
+  username: string;
+  failures: number;
+  last_failure_at: number;
+  locked_until: number | null;
 }
 
 export interface SettingsTable {
@@ -103,6 +111,8 @@ export interface SupplementaryWindowTable {
   criterion_codes: string; // JSON array
   note: string | null;
   created_at: number;
+  /** The province's instruction that opened it (number and date of the document). */
+  instruction_ref: string | null;
 }
 
 export type ItemStatus = 'todo' | 'done' | 'returned' | 'approved';
@@ -142,11 +152,28 @@ export interface ItemDocumentTable {
   file_name: string;
   created_at: number;
   created_by: number | null;
+  /** Number, date and summary as described for this criterion (migration 009). */
+  doc_number: string | null;
+  doc_date: string | null;
+  summary: string | null;
 }
 
 export interface TrustedTimeTable {
   id: number;
   latest: number;
+  /** Audit rows up to this seq no longer count as evidence of time (written under a clock since reset). */
+  floor_seq: Generated<number>;
+}
+
+export interface ClockResetTable {
+  id: Generated<number>;
+  at: number;
+  from_ms: number;
+  to_ms: number;
+  source: 'receiver' | 'reason';
+  reason: string;
+  user_id: number | null;
+  actor_name: string;
 }
 
 export interface ExamRoundTable {
@@ -259,7 +286,64 @@ export interface PackageTable {
   created_by: number | null;
 }
 
+export interface SyncConnectionTable {
+  id: number;
+  url: string;
+  office_key: string;
+  /** Bearer secret for the receiver: never logged, never returned by the API. */
+  client_token: string;
+  receiver_certificate_pem: string;
+  /** SHA-256 of the receiver certificate's DER (lowercase hex): receipts must verify with exactly this. */
+  receiver_fingerprint: string;
+  /** The office certificate that was enrolled. */
+  signer_fingerprint: string;
+  enrolled_at: number;
+  last_contact_at: number | null;
+  last_error: string | null;
+  updated_at: number;
+}
+
+export type OutboxState = 'waiting' | 'sending' | 'sent' | 'quarantined' | 'rejected' | 'failed';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  package_id: number | null;
+  sha256: string;
+  path: string;
+  file_name: string;
+  size: number;
+  kind: 'assessment' | 'exam' | null;
+  state: OutboxState;
+  bytes_sent: number;
+  upload_url: string | null;
+  attempts: number;
+  next_try_at: number;
+  last_error: string | null;
+  receipt_json: string | null;
+  receipt_id: string | null;
+  received_at: number | null;
+  remote_reasons_json: string | null;
+  created_at: number;
+  created_by: number | null;
+  updated_at: number;
+}
+
+export interface TrustedCertificateTable {
+  id: Generated<number>;
+  fingerprint: string;
+  pem: string;
+  name: string;
+  source: 'office' | 'imported' | 'enrolled' | 'receiver';
+  added_by: number | null;
+  added_at: number;
+  revoked_at: number | null;
+  revoked_by: number | null;
+}
+
 export interface DB {
+  trusted_certificate: TrustedCertificateTable;
+  sync_connection: SyncConnectionTable;
+  outbox: OutboxTable;
   package: PackageTable;
   exam_round: ExamRoundTable;
   roster_entry: RosterEntryTable;
@@ -274,6 +358,7 @@ export interface DB {
   criterion: CriterionTable;
   assessment: AssessmentTable;
   supplementary_window: SupplementaryWindowTable;
+  clock_reset: ClockResetTable;
   assessment_item: AssessmentItemTable;
   document: DocumentTable;
   item_document: ItemDocumentTable;
@@ -281,6 +366,7 @@ export interface DB {
   office: OfficeTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;

@@ -16,6 +16,7 @@ import type { Result } from '../../shared/errors';
 import { receiveUpload } from '../api/upload';
 import { contentDisposition } from '../domain/content-disposition';
 import { createLogger } from '../services/log';
+import { mayReceive, sessionForTicket } from '../services/event-tickets';
 
 const log = createLogger('host');
 const MAX_JSON_BODY = 2 * 1024 * 1024;
@@ -85,9 +86,18 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
       if (url.pathname === '/api/events' && req.method === 'GET') {
         if (!tokenOk(url.searchParams.get('token'))) return refuse(res, 403);
+        // A session is needed (by ticket: EventSource sends no headers); each event is filtered for it.
+        const ticket = url.searchParams.get('ticket');
+        if (!sessionForTicket(opts.services, ticket)) {
+          return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: vi.errors.unauthenticated } });
+        }
         res.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         res.write(': ok\n\n');
-        const off = opts.services.events.on((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
+        const off = opts.services.events.on((e) => {
+          const session = sessionForTicket(opts.services, ticket);
+          if (!session) return void res.end(); // logged out or locked: the stream ends
+          if (mayReceive(session, e)) res.write(`data: ${JSON.stringify(e)}\n\n`);
+        });
         const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
         req.on('close', () => {
           off();
@@ -137,7 +147,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
           return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'Yêu cầu không phải JSON hợp lệ.' } });
         }
         const method = decodeURIComponent(url.pathname.slice('/api/'.length));
-        const result = await opts.router.dispatch(method, input, { token: req.headers[httpSessionHeader] as string | undefined });
+        const result = await opts.router.dispatch(method, input, {
+          token: req.headers[httpSessionHeader] as string | undefined,
+          client: req.socket.remoteAddress ?? 'http',
+        });
         return sendJson(res, 200, result);
       }
 

@@ -1,10 +1,12 @@
 // Append-only audit log. `appendAudit` must be called inside the transaction of the change it
-// records, so the change and its record land together or not at all.
+// records, so the change and its record land together or not at all (it refuses otherwise), and
+// once that transaction commits the chain's new head is anchored outside the database.
 import type { Services, Actor } from './context';
 import type { Db } from '../db/connection';
 import { GENESIS_HASH, findChainBreak, rowHash, type ChainedRow } from '../domain/audit-chain';
 import type { AuditEntry, ChainReport } from '../../shared/api/schemas';
 import { vi } from '../../shared/i18n/vi';
+import { appendAnchor } from './audit-anchor';
 
 export interface AuditRecord {
   action: string;
@@ -18,6 +20,7 @@ const toJson = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 export function appendAudit(s: Services, actor: Actor, rec: AuditRecord): void {
   const { db } = s;
+  if (!db.sqlite.inTransaction) throw new Error(`appendAudit outside a transaction (${rec.action})`);
   const last = db.first(db.q.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
   const content = {
     seq: (last?.seq ?? 0) + 1,
@@ -31,6 +34,7 @@ export function appendAudit(s: Services, actor: Actor, rec: AuditRecord): void {
     afterJson: toJson(rec.after),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
+  const hash = rowHash(prevHash, content);
   db.run(
     db.q.insertInto('audit_log').values({
       seq: content.seq,
@@ -43,9 +47,10 @@ export function appendAudit(s: Services, actor: Actor, rec: AuditRecord): void {
       before_json: content.beforeJson,
       after_json: content.afterJson,
       prev_hash: prevHash,
-      hash: rowHash(prevHash, content),
+      hash,
     }),
   );
+  db.afterCommit(() => appendAnchor(s.dataDir, content.seq, hash));
 }
 
 export function listAudit(s: Services, beforeSeq: number | undefined, limit: number): { entries: AuditEntry[]; hasMore: boolean } {

@@ -11,6 +11,8 @@ import { ApiError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
 import type { Session, UserPublic } from '../../shared/api/schemas';
 import { createLogger } from './log';
+import { assertMayTry, recordFailure, recordSuccess } from './login-throttle';
+import { THROTTLE } from '../domain/login-throttle';
 
 const log = createLogger('auth');
 
@@ -19,22 +21,31 @@ const TOUCH_EVERY_MS = 5_000;
 
 export interface ResolvedSession {
   tokenHash: string;
+  /** The token as the client presented it (kept in memory only, e.g. for event-stream tickets). */
+  token: string;
   user: UserPublic;
   locked: boolean;
 }
 
 export const actorOf = (u: UserPublic): Actor => ({ id: u.id, name: u.fullName, roles: u.roles });
 
-export async function login(s: Services, username: string, password: string): Promise<{ token: string; session: Session }> {
+/**
+ * `client` names where the attempt comes from (an address, or "ipc" for the desktop window): it is
+ * slowed down on its own, besides the account (see domain/login-throttle.ts).
+ */
+export async function login(s: Services, username: string, password: string, client = 'local'): Promise<{ token: string; session: Session }> {
   requireOffice(s);
+  assertMayTry(s, username, client);
   const row = findUserByUsername(s, username);
   // Same work whether or not the user exists, so timing does not reveal usernames.
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
   if (!row || !ok) {
-    // A failed attempt changes nothing, so it goes to the app log, not the audit chain.
-    log.warn('login failed', { username });
+    // Counted against the name and the client (a lockout of a real account is audited there).
+    log.warn('login failed', { username, client });
+    recordFailure(s, username, client);
     throw new ApiError('BAD_CREDENTIALS', vi.errors.badCredentials);
   }
+  recordSuccess(s, username);
   if (row.active !== 1) throw new ApiError('FORBIDDEN', vi.errors.userInactive);
   const token = randomBytes(32).toString('base64url');
   const now = s.clock.now();
@@ -67,7 +78,7 @@ export function resolveSession(s: Services, token: string | undefined, touch: bo
     // (with its fsync) on every call would dominate fast saves.
     s.db.run(s.db.q.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash));
   }
-  return { tokenHash, user, locked };
+  return { tokenHash, token, user, locked };
 }
 
 export function touchSession(s: Services, r: ResolvedSession): void {
@@ -78,10 +89,22 @@ export function sessionView(s: Services, r: ResolvedSession): Session {
   return { user: r.user, locked: r.locked, lockAfterMinutes: getSettings(s).lockAfterMinutes };
 }
 
+/** The lock screen: a few wrong passwords end the session (whoever sits there must log in again). */
 export async function unlock(s: Services, r: ResolvedSession, password: string): Promise<Session> {
   const row = getUserRow(s, r.user.id);
-  if (!(await verifyPassword(password, row.password_hash))) throw new ApiError('BAD_CREDENTIALS', vi.errors.badCredentials);
-  s.db.run(s.db.q.updateTable('sessions').set({ locked: 0, last_seen_at: s.clock.now() }).where('token_hash', '=', r.tokenHash));
+  if (!(await verifyPassword(password, row.password_hash))) {
+    const failed = (s.db.first(s.db.q.selectFrom('sessions').select('failed_unlocks').where('token_hash', '=', r.tokenHash))?.failed_unlocks ?? 0) + 1;
+    if (failed >= THROTTLE.unlockTries) {
+      s.db.tx(() => {
+        s.db.run(s.db.q.deleteFrom('sessions').where('token_hash', '=', r.tokenHash));
+        appendAudit(s, actorOf(r.user), { action: 'auth.unlockFailed', entity: 'session', entityId: r.user.id, after: { tries: failed } });
+      });
+      throw new ApiError('UNAUTHENTICATED', vi.auth.sessionEndedAfterUnlocks(failed));
+    }
+    s.db.run(s.db.q.updateTable('sessions').set({ failed_unlocks: failed }).where('token_hash', '=', r.tokenHash));
+    throw new ApiError('BAD_CREDENTIALS', vi.auth.wrongUnlock(THROTTLE.unlockTries - failed));
+  }
+  s.db.run(s.db.q.updateTable('sessions').set({ locked: 0, failed_unlocks: 0, last_seen_at: s.clock.now() }).where('token_hash', '=', r.tokenHash));
   return { user: r.user, locked: false, lockAfterMinutes: getSettings(s).lockAfterMinutes };
 }
 
@@ -94,7 +117,7 @@ export function logout(s: Services, r: ResolvedSession): void {
 
 export async function changeOwnPassword(s: Services, r: ResolvedSession, current: string, next: string): Promise<void> {
   const row = getUserRow(s, r.user.id);
-  if (!(await verifyPassword(current, row.password_hash))) throw new ApiError('BAD_CREDENTIALS', vi.errors.badCredentials);
+  if (!(await verifyPassword(current, row.password_hash))) throw new ApiError('BAD_CREDENTIALS', vi.auth.wrongPassword);
   const hash = await hashPassword(next);
   s.db.tx(() => {
     s.db.run(s.db.q.updateTable('users').set({ password_hash: hash, updated_at: s.clock.now() }).where('id', '=', r.user.id));

@@ -5,6 +5,7 @@ import type { Services } from './context';
 import { detectClockJump } from '../domain/deadline';
 import { formatDateTime } from '../../shared/format';
 import { createLogger } from './log';
+import { advanceTrustedTime, clockReading } from './trusted-time';
 
 const log = createLogger('clock');
 
@@ -16,15 +17,17 @@ export function recordClockEvent(s: Services, deltaMs: number, note: string): vo
 
 const minutes = (ms: number) => Math.round(Math.abs(ms) / 60_000);
 
-/** At start-up: a wall clock behind the latest trusted time means it was turned back while closed. */
+/**
+ * At start-up (app and server): the trusted time is advanced and committed, and a wall clock
+ * behind it means the clock was turned back while the app was closed.
+ */
 export function checkClockAtStart(s: Services): void {
-  const row = s.db.first(s.db.q.selectFrom('trusted_time').select('latest').where('id', '=', 1));
-  const now = s.clock.now();
-  if (row && row.latest - now > 2 * 60_000) {
+  const { wall: now, trusted, aheadMs } = clockReading(s); // clockReading advances and commits
+  if (aheadMs > 2 * 60_000) {
     recordClockEvent(
       s,
-      now - row.latest,
-      `Đồng hồ máy lùi ${minutes(row.latest - now)} phút so với thời điểm tin cậy gần nhất (${formatDateTime(row.latest)}). Các bước thi vẫn tính theo thời điểm tin cậy.`,
+      now - trusted,
+      `Đồng hồ máy lùi ${minutes(aheadMs)} phút so với thời điểm tin cậy gần nhất (${formatDateTime(trusted)}). Các bước thi vẫn tính theo thời điểm tin cậy.`,
     );
   }
 }
@@ -47,6 +50,7 @@ export function startClockMonitor(s: Services, everyMs = 5_000): () => void {
     }
     prevWall = wall;
     prevMono = mono;
+    advanceTrustedTime(s); // while the app runs, the trusted time keeps up even without calls
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

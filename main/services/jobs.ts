@@ -4,6 +4,8 @@ import type { EventBus } from './events';
 import type { JobProgress } from '../../shared/api/schemas';
 import { ApiError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
+import type { Actor } from './context';
+import { hasAnyRole, MANAGER_ROLES } from '../domain/authz';
 
 export interface JobHandle {
   id: string;
@@ -14,15 +16,17 @@ export interface JobHandle {
 }
 
 export class JobRegistry {
-  private jobs = new Map<string, { state: JobProgress; abort: AbortController }>();
+  private jobs = new Map<string, { state: JobProgress; abort: AbortController; ownerId: number | null }>();
   constructor(private readonly events: EventBus) {}
 
-  async run<T>(label: string, work: (job: JobHandle) => Promise<T>): Promise<T> {
+  /** `owner` started the job: they (or a leader/admin) may cancel it, and only they and managers see it. */
+  async run<T>(label: string, work: (job: JobHandle) => Promise<T>, owner: Actor | null = null): Promise<T> {
     const id = randomUUID();
     const abort = new AbortController();
     const state: JobProgress = { jobId: id, label, done: 0, total: null, state: 'running', message: null };
-    this.jobs.set(id, { state, abort });
-    const emit = () => this.events.emit({ type: 'job', job: { ...state } });
+    const ownerId = owner?.id ?? null;
+    this.jobs.set(id, { state, abort, ownerId });
+    const emit = () => this.events.emit({ type: 'job', job: { ...state }, ownerId });
     const handle: JobHandle = {
       id,
       signal: abort.signal,
@@ -49,13 +53,17 @@ export class JobRegistry {
     }
   }
 
-  cancel(id: string): void {
+  cancel(id: string, actor: Actor): void {
     const j = this.jobs.get(id);
-    if (!j) throw new ApiError('NOT_FOUND', vi.errors.jobNotFound);
+    if (!j || !mayFollowJob(actor, j.ownerId)) throw new ApiError('NOT_FOUND', vi.errors.jobNotFound);
     j.abort.abort();
   }
 
-  list(): JobProgress[] {
-    return [...this.jobs.values()].map((j) => ({ ...j.state }));
+  list(actor: Actor): JobProgress[] {
+    return [...this.jobs.values()].filter((j) => mayFollowJob(actor, j.ownerId)).map((j) => ({ ...j.state }));
   }
 }
+
+/** A job is its owner's and the managers' to see and cancel; nobody else's (not even by id). */
+export const mayFollowJob = (actor: { id: number | null; roles: readonly Actor['roles'][number][] }, ownerId: number | null) =>
+  (ownerId !== null && actor.id === ownerId) || hasAnyRole(actor.roles, MANAGER_ROLES);

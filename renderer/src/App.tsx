@@ -19,9 +19,7 @@ import { RoomBoard } from './pages/exam/RoomBoard';
 import { PackagesPage } from './pages/PackagesPage';
 import { ErrorBox } from './components/form';
 import { vi } from '../../shared/i18n/vi';
-import type { Role } from '../../shared/office';
-
-const MANAGERS: Role[] = ['leader', 'admin'];
+import { mayCall } from '../../shared/api/permissions';
 
 /** Start-up: is the office set up, is there a live session? Decides the first screen. */
 async function boot() {
@@ -42,7 +40,7 @@ setAuthErrorHandler((e) => {
   if (e.code === 'LOCKED') set({ phase: 'locked' });
   else {
     sessionToken.set(null);
-    set({ phase: 'login', session: null, flash: session ? vi.errors.unauthenticated : null });
+    set({ phase: 'login', session: null, flash: session ? e.message || vi.errors.unauthenticated : null });
   }
 });
 
@@ -51,10 +49,12 @@ function Shell() {
   const route = useHashRoute();
   useActivity(true);
   if (!session) return null;
-  const canManage = session.user.roles.some((r) => MANAGERS.includes(r));
-  const isLeader = session.user.roles.includes('leader');
-  const isOfficer = session.user.roles.includes('officer') || isLeader;
-  const isProctor = session.user.roles.some((r) => r === 'proctor' || r === 'leader' || r === 'admin');
+  // What each screen offers follows the one permission table (shared/api/permissions.ts).
+  const roles = session.user.roles;
+  const canManage = mayCall(roles, 'settings.update');
+  const isLeader = mayCall(roles, 'assessment.create');
+  const isOfficer = mayCall(roles, 'item.update');
+  const isProctor = mayCall(roles, 'exam.rounds');
   const boardMatch = /^\/exams\/(\d+)\/board$/.exec(route);
   // The room board takes the whole screen: no sidebar, no top bar.
   if (boardMatch && isProctor) return <RoomBoard roundId={Number(boardMatch[1])} />;

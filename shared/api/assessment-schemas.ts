@@ -93,7 +93,7 @@ export const totalsView = z.object({
 export type TotalsView = z.infer<typeof totalsView>;
 
 export const windowView = z.object({ opensAt: ms, closesAt: ms });
-export const supplementaryView = windowView.extend({ id, codes: z.array(z.string()), note: z.string().nullable() });
+export const supplementaryView = windowView.extend({ id, codes: z.array(z.string()), note: z.string().nullable(), instructionRef: z.string().nullable() });
 
 export const assessmentSummary = z.object({
   id,

@@ -7,6 +7,7 @@ import * as s from './schemas';
 import * as a from './assessment-schemas';
 import * as x from './exam-schemas';
 import * as p from './package-api-schemas';
+import * as y from './sync-schemas';
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -42,6 +43,17 @@ export const contract = {
   'users.create': method(s.userCreate, s.userPublic),
   'users.update': method(s.userUpdate, s.userPublic),
   'users.setActive': method(z.object({ id: z.number().int(), active: z.boolean() }), s.userPublic),
+  /** Accounts with wrong passwords on record, and any lock still running (managers). */
+  'users.loginLocks': method(empty, z.array(z.object({ userId: z.number().int(), failures: z.number().int(), lockedUntil: z.number().int().nullable() }))),
+  'users.unlockLogin': method(z.object({ id: z.number().int() }), ok),
+
+  /** The deadline clock: the PC clock, the trusted time, recorded jumps and resets. */
+  'clock.status': method(empty, s.clockStatus),
+  /** A leader brings back a trusted time that ran ahead: by the receiver's clock, or offline with a reason. */
+  'clock.reset': method(
+    z.discriminatedUnion('source', [z.object({ source: z.literal('receiver') }), z.object({ source: z.literal('reason'), reason: z.string().max(500) })]),
+    s.clockStatus,
+  ),
 
   'audit.list': method(
     z.object({ beforeSeq: z.number().int().optional(), limit: z.number().int().min(1).max(500).default(100) }),
@@ -54,6 +66,8 @@ export const contract = {
 
   'jobs.cancel': method(z.object({ jobId: z.string() }), ok),
   'jobs.list': method(empty, z.array(s.jobProgress)),
+  /** A ticket that opens the browser-mode event stream for this session (EventSource cannot send headers). */
+  'events.ticket': method(empty, z.object({ ticket: z.string() })),
 
   // Criteria sets (Bộ tiêu chí)
   'criteria.list': method(empty, z.array(a.criteriaSetSummary)),
@@ -74,6 +88,8 @@ export const contract = {
       closesAt: z.number().int(),
       codes: z.array(z.string()).min(1),
       note: z.string().max(500).nullable(),
+      /** The province's instruction that allows it (number and date): required, audited, stamped into packages. */
+      instructionRef: z.string().trim().max(300),
     }),
     a.assessmentDetail.shape.assessment,
   ),
@@ -83,7 +99,11 @@ export const contract = {
     z.object({ changed: z.number().int() }),
   ),
   'assessment.precheck': method(z.object({ assessmentId: z.number().int() }), z.array(a.precheckEntry)),
-  'assessment.send': method(z.object({ assessmentId: z.number().int() }), a.assessmentSummary),
+  /** Locks the report; with a receiver enrolled also builds (or reuses) the signed package and queues it (passphrase for a passphrase-sealed key). */
+  'assessment.send': method(
+    z.object({ assessmentId: z.number().int(), passphrase: z.string().max(200).optional() }),
+    a.assessmentSummary.extend({ delivery: y.delivery.optional() }),
+  ),
   'assessment.withdraw': method(z.object({ assessmentId: z.number().int() }), a.assessmentSummary),
   'assessment.exportSummary': method(z.object({ assessmentId: z.number().int(), format: z.enum(['xlsx', 'pdf']) }), a.fileRef),
   /** "Việc của tôi": the items assigned to the current user in open assessments. */
@@ -108,7 +128,7 @@ export const contract = {
     z.object({ fileName: z.string() }),
   ),
   'evidence.attach': method(a.evidenceMeta.extend({ itemId: z.number().int(), uploadId: z.string(), fileName: z.string() }), a.itemChange),
-  'evidence.link': method(z.object({ itemId: z.number().int(), sha256: z.string(), fileName: z.string() }), a.itemChange),
+  'evidence.link': method(a.evidenceMeta.partial().extend({ itemId: z.number().int(), sha256: z.string(), fileName: z.string() }), a.itemChange),
   'evidence.update': method(a.evidenceMeta.extend({ linkId: z.number().int(), fileName: z.string() }), a.itemChange),
   'evidence.remove': method(z.object({ linkId: z.number().int() }), a.itemChange),
   'evidence.documents': method(
@@ -208,9 +228,30 @@ export const contract = {
   'package.forget': method(z.object({ packageKey: p.packageKey }), ok),
   /** One payload file of a kept, verified package, extracted and re-hashed against its manifest; PDF/JPEG/PNG served inline. */
   'package.openFile': method(z.object({ packageKey: p.packageKey, path: z.string().min(1).max(1000) }), a.fileRef),
+  /** Trusted certificates (DESIGN §7 "Trust"): the office's current one first, then earlier, trusted, enrolled ones. */
+  'trust.list': method(empty, z.array(p.trustedCertificateView)),
+  /** "Tin cậy chứng thư này": the signer of a kept package (fingerprint as shown, re-checked) or a certificate file (uploadId). Leaders. */
+  'trust.add': method(
+    z.union([
+      z.object({ packageKey: p.packageKey, fingerprint: z.string().regex(/^[0-9a-fA-F: ]{64,95}$/, { error: 'Dấu vân tay không hợp lệ.' }) }),
+      z.object({ uploadId: z.string(), name: z.string().trim().min(1).max(300).optional() }),
+    ]),
+    p.trustedCertificateView,
+  ),
+  /** Stops trusting a certificate (kept in the list's history and the audit log). Leaders. */
+  'trust.remove': method(z.object({ fingerprint: z.string().regex(/^[0-9a-fA-F:]{64,95}$/, { error: 'Dấu vân tay không hợp lệ.' }) }), ok),
+
+  // Sync with the province's receiver (DESIGN §7)
+  'sync.status': method(empty, y.syncStatus),
+  'sync.enroll': method(y.enrollInput, y.connectionView),
+  'sync.disconnect': method(empty, ok),
+  /** Puts a package built here (assessment or exam results) in the outbox; the same package twice is one row. */
+  'sync.queue': method(z.object({ packageId: z.number().int() }), y.outboxView),
+  /** Tries a waiting/failed/rejected row again now (a rejected one only after a new package, so mostly failed/waiting). */
+  'sync.retry': method(z.object({ outboxId: z.number().int() }), y.outboxView),
 
   /** Only registered when the server runs with KIEMCHUNG_TEST_HOOKS=1 (e2e tests' injected clock). */
-  'test.setClock': method(z.object({ offsetMs: z.number() }), z.object({ now: z.number() })),
+  'test.setClock': method(z.object({ offsetMs: z.number(), resetTrusted: z.boolean().default(true) }), z.object({ now: z.number() })),
 } as const;
 
 export type Contract = typeof contract;

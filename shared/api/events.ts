@@ -1,4 +1,8 @@
 import type { JobProgress } from './schemas';
+import type { SyncProgress } from './sync-schemas';
 
 /** Events pushed from main to the renderer (IPC `on`, or server-sent events in browser mode). */
-export type AppEvent = { type: 'job'; job: JobProgress } | { type: 'clock'; warning: string };
+export type AppEvent =
+  | { type: 'job'; job: JobProgress; /** who started it: only they and managers receive it */ ownerId: number | null }
+  | { type: 'clock'; warning: string }
+  | { type: 'sync'; progress: SyncProgress };

@@ -86,9 +86,51 @@ export const packageExamView = z.object({
 });
 export type PackageExamView = z.infer<typeof packageExamView>;
 
+export const trustLevel = z.enum(['known', 'unknown', 'invalid']);
+export type TrustLevelView = z.infer<typeof trustLevel>;
+export const trustSource = z.enum(['office', 'imported', 'enrolled', 'receiver', 'cli']);
+const anchorRef = z.object({ name: z.string(), fingerprint: z.string(), source: trustSource });
+
+/** Who signed (DESIGN §7 "Trust"): shown differently for each level, in words and with an icon. */
+export const trustView = z.object({
+  level: trustLevel,
+  /** The outcome line: "Hợp lệ, người ký đã biết: …" / "Nội dung nguyên vẹn nhưng …" / "Không hợp lệ: n lý do." */
+  title: z.string(),
+  signer: z.string().nullable(),
+  fingerprint: z.string().nullable(),
+  /** The fingerprint in groups of four, for reading aloud over the phone. */
+  fingerprintGroups: z.array(z.string()),
+  /** The anchor that makes the signer known. */
+  anchor: anchorRef.nullable(),
+  /** An unknown certificate carrying the name of a known one: the forger's look. */
+  sameNameAs: anchorRef.nullable(),
+  /** Warnings to show under the title (same-name call-out, how to check the fingerprint by phone). */
+  notes: z.array(z.string()),
+  /** An intact package from an unknown signer: its certificate can be trusted (leaders, after a confirm). */
+  canTrust: z.boolean(),
+});
+export type TrustView = z.infer<typeof trustView>;
+
+/** One entry of the trusted-certificates list. */
+export const trustedCertificateView = z.object({
+  fingerprint: z.string(),
+  name: z.string(),
+  source: trustSource,
+  addedAt: z.number(),
+  addedBy: z.string().nullable(),
+  holder: z.string(),
+  issuer: z.string(),
+  notAfter: z.number(),
+  /** The office's current signing certificate (cannot be removed). */
+  current: z.boolean(),
+});
+export type TrustedCertificateView = z.infer<typeof trustedCertificateView>;
+
 export const verifyView = z.object({
+  /** Intact: every check passed (the signer may still be unknown — see trust). */
   ok: z.boolean(),
   message: z.string(),
+  trust: trustView,
   problems: z.array(z.object({ check: z.string(), file: z.string().nullable(), message: z.string() })),
   bagName: z.string().nullable(),
   bagInfo: z.record(z.string(), z.string()),
@@ -142,5 +184,8 @@ export const receivedPackageView = z.object({
   kind: z.enum(['assessment', 'exam']).nullable(),
   title: z.string(),
   signer: z.string().nullable(),
+  /** Who signed, as last verified (absent in entries kept by older versions: shown as unknown). */
+  trust: trustLevel.optional(),
+  signerFingerprint: z.string().nullable().optional(),
 });
 export type ReceivedPackageView = z.infer<typeof receivedPackageView>;

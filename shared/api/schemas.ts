@@ -115,3 +115,16 @@ export const jobProgress = z.object({
   message: z.string().nullable(),
 });
 export type JobProgress = z.infer<typeof jobProgress>;
+
+export const clockStatus = z.object({
+  wall: z.number(),
+  trusted: z.number(),
+  /** > 0: the trusted time is ahead of the PC clock by this much. */
+  aheadMs: z.number(),
+  lastJump: z.object({ at: z.number(), deltaMs: z.number(), note: z.string() }).nullable(),
+  resets: z.array(
+    z.object({ at: z.number(), fromMs: z.number(), toMs: z.number(), source: z.enum(['receiver', 'reason']), reason: z.string(), actorName: z.string() }),
+  ),
+  receiverConfigured: z.boolean(),
+});
+export type ClockStatusView = z.infer<typeof clockStatus>;

@@ -1,7 +1,15 @@
 // The one Vietnamese message catalogue. The renderer draws every label from here and main/
 // builds every user-facing error from here, so wording stays consistent and reviewable.
+import { viSync } from './vi/sync';
+import { viTrust } from './vi/trust';
+import { viAuth } from './vi/auth';
+import { viClock } from './vi/clock';
 
 export const vi = {
+  sync: viSync,
+  trust: viTrust,
+  auth: viAuth,
+  clock: viClock,
   app: {
     name: 'Kiểm Chứng',
     tagline: 'Tự đánh giá Chỉ số CCHC, thi năng lực và gói hồ sơ ký số cho UBND cấp xã',
@@ -121,7 +129,7 @@ export const vi = {
     status: 'Trạng thái',
     progress: 'Tiến độ',
     open: 'Đang thực hiện',
-    sent: 'Đã gửi',
+    sent: 'Đã chốt báo cáo',
     totals: 'Tổng điểm',
     rating: 'Xếp loại',
     of: 'trên',
@@ -413,6 +421,8 @@ export const vi = {
   },
   auditActions: {
     'office.setup': 'Thiết lập đơn vị',
+    'trust.add': 'Tin cậy chứng thư số',
+    'trust.remove': 'Bỏ tin cậy chứng thư số',
     'office.update': 'Sửa thông tin đơn vị',
     'user.create': 'Thêm người dùng',
     'user.update': 'Sửa người dùng',
@@ -421,6 +431,11 @@ export const vi = {
     'user.password': 'Đổi mật khẩu',
     'auth.login': 'Đăng nhập',
     'auth.logout': 'Đăng xuất',
+    'auth.lockout': 'Tạm khóa đăng nhập (sai mật khẩu nhiều lần)',
+    'auth.unlockFailed': 'Kết thúc phiên (sai mật khẩu khi mở khóa)',
+    'users.unlockLogin': 'Mở khóa đăng nhập',
+    'clock.reset': 'Đưa thời điểm tin cậy về',
+    'item.backToReview': 'Tiêu chí đã duyệt được sửa: trả về chờ duyệt lại',
     'settings.update': 'Sửa cài đặt',
     'keys.create': 'Tạo khóa ký của đơn vị',
     'keys.import': 'Nhập chứng thư số',
@@ -454,6 +469,7 @@ export const vi = {
     'evidence.link': 'Dùng lại tài liệu kiểm chứng',
     'evidence.update': 'Sửa tài liệu kiểm chứng',
     'evidence.remove': 'Gỡ tài liệu kiểm chứng',
+    ...viSync.auditActions,
   } as Record<string, string>,
   /** Names of the fields the audit log records, and of the things it records changes to. */
   auditFields: {
@@ -473,9 +489,11 @@ export const vi = {
   } as Record<string, string>,
   auditEntities: {
     office: 'Đơn vị',
+    trusted_certificate: 'Chứng thư tin cậy',
     user: 'Người dùng',
     session: 'Phiên đăng nhập',
     settings: 'Cài đặt',
+    ...viSync.auditEntities,
   } as Record<string, string>,
   settings: {
     title: 'Cài đặt',
@@ -506,7 +524,7 @@ export const vi = {
     notFound: 'Không tìm thấy đợt tự đánh giá.',
     itemNotFound: 'Không tìm thấy tiêu chí trong đợt đánh giá.',
     yearExists: (y: number) => `Đã có đợt tự đánh giá năm ${y}.`,
-    alreadySent: 'Báo cáo đã được gửi; mọi thay đổi bị khóa. Lãnh đạo có thể rút lại báo cáo khi còn trong thời hạn.',
+    alreadySent: 'Báo cáo đã được chốt để gửi; mọi thay đổi bị khóa. Lãnh đạo có thể rút lại báo cáo khi còn trong thời hạn.',
     closed: 'Đã hết thời hạn tự đánh giá; mọi thay đổi bị khóa.',
     notYourItem: 'Tiêu chí này không được phân công cho bạn.',
     approvedLocked: 'Tiêu chí đã được lãnh đạo duyệt; muốn sửa, lãnh đạo cần trả lại trước.',
@@ -616,6 +634,10 @@ export const vi = {
     alreadyAttached: (n: string) => `Tài liệu "${n}" đã được đính kèm cho tiêu chí này.`,
     notFound: 'Không tìm thấy tài liệu kiểm chứng.',
     tooBig: (n: string, mb: number) => `Tệp "${n}" vượt dung lượng tối đa ${mb} MB cho một tài liệu kiểm chứng (có thể đổi trong Cài đặt).`,
+    notPdf: (n: string, reason: string) =>
+      `Tệp "${n}" không phải tệp PDF hợp lệ: ${reason}. Hãy mở tệp bằng trình đọc PDF để kiểm tra, hoặc xuất lại bản PDF rồi đính kèm.`,
+    notImage: (n: string, format: 'JPEG' | 'PNG', reason: string) =>
+      `Tệp "${n}" không phải ảnh ${format} hợp lệ: ${reason}. Hãy mở ảnh để kiểm tra, hoặc chụp (xuất) lại ảnh rồi đính kèm.`,
   },
   criteria: {
     notFound: 'Không tìm thấy bộ tiêu chí.',
@@ -709,6 +731,23 @@ export const vi = {
     chainTampered: (seq: number) => `Dòng nhật ký #${seq} đã bị sửa: mã băm không khớp với nội dung.`,
     chainUnlinked: (seq: number) => `Dòng nhật ký #${seq} không nối với dòng trước: có dòng đã bị xóa hoặc chèn vào.`,
     cannotOpen: (dir: string, detail: string) => `Không mở được dữ liệu ở "${dir}": ${detail}`,
+    anchorOk: (n: number) => `Mốc nhật ký ngoài cơ sở dữ liệu: ${n} mốc, khớp.`,
+    anchorNone: 'Chưa có mốc nhật ký ngoài cơ sở dữ liệu (tệp audit-anchor.txt).',
+    anchorMissingRow: (agreedTo: number, seq: number, line: number) =>
+      `Nhật ký khớp với mốc đến dòng #${agreedTo}; sau đó không còn khớp: dòng #${seq} (ghi ở dòng ${line} của audit-anchor.txt) không còn trong cơ sở dữ liệu — có dòng đã bị xóa.`,
+    anchorHashDiffers: (agreedTo: number, seq: number, line: number) =>
+      `Nhật ký khớp với mốc đến dòng #${agreedTo}; sau đó không còn khớp: dòng #${seq} có mã băm khác với mốc ghi ở dòng ${line} của audit-anchor.txt — nhật ký đã bị sửa hoặc tính lại.`,
+    stateOk: 'Điểm, trạng thái và giải trình của các tiêu chí khớp với nhật ký.',
+    itemChangedOutside: (code: string, year: number, field: string, now: string, audited: string) =>
+      `Tiêu chí ${code} năm ${year}: ${field} đang là ${now} nhưng nhật ký ghi ${audited} — đã bị sửa ngoài ứng dụng, không có dòng nhật ký.`,
+    itemField: {
+      points: 'điểm tự chấm',
+      notApplicable: '"không phát sinh"',
+      naReason: 'lý do không phát sinh',
+      explanation: 'giải trình',
+      status: 'trạng thái',
+      reviewComment: 'ý kiến của lãnh đạo',
+    },
   },
 } as const;
 

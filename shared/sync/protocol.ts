@@ -101,3 +101,46 @@ export const receiverError = z.object({ code: z.string(), message: z.string() })
 
 /** tus Upload-Metadata keys the receiver requires. */
 export const UPLOAD_METADATA = { sha256: 'sha256', filename: 'filename' } as const;
+
+// ---- Operator side (province staff, `Authorization: Bearer <operator token>`) ----
+
+/** One package as the operator sees it: GET /v1/packages[?status=…], `kiemchung receiver list --json`. */
+export const operatorPackage = z.object({
+  sha256: sha256Hex,
+  /** The office the package names (its data/package.json), or the sender's office when unreadable. */
+  office: z.string(),
+  /** The office whose enrolled app sent it. */
+  senderOffice: z.string(),
+  status: z.enum(receiverStatuses),
+  receivedAt: z.number().int(),
+  size: z.number().int(),
+  filename: z.string(),
+  kind: z.string().nullable(),
+  year: z.number().int().nullable(),
+  signerFingerprint: z.string().nullable(),
+  signerHolder: z.string().nullable(),
+  receiptId: z.string().nullable(),
+  reasons: z.array(refusalReason),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.number().int().nullable(),
+  decisionReason: z.string().nullable(),
+});
+export type OperatorPackage = z.infer<typeof operatorPackage>;
+export const packageListResponse = z.object({ packages: z.array(operatorPackage) });
+
+/** POST /v1/packages/<sha256>/decision: accept or reject a quarantined package, with a reason. Answers packageStatusResponse. */
+export const decisionRequest = z.object({ accept: z.boolean(), reason: z.string().trim().min(1).max(2000) });
+
+/** GET /v1/offices: every enrolled office and its status for the year (none = chưa gửi). */
+export const officeOverviewResponse = z.object({
+  year: z.number().int(),
+  offices: z.array(
+    z.object({
+      office: z.string(),
+      enrolledAt: z.number().int().nullable(),
+      status: z.enum(['none', ...receiverStatuses]),
+      latest: operatorPackage.nullable(),
+    }),
+  ),
+});
+export type OfficeOverviewResponse = z.infer<typeof officeOverviewResponse>;

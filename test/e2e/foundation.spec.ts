@@ -99,7 +99,8 @@ test('an idle session locks (decided by the back end) and reopens only with the 
   await expect(page.getByRole('heading', { name: 'Phiên làm việc đã khóa' })).toBeVisible();
   await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
   await page.getByRole('button', { name: 'Mở khóa' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+  // The lock screen says the password is wrong, and how many tries are left before the session ends.
+  await expect(page.getByRole('alert')).toHaveText('Mật khẩu không đúng. Còn 4 lần thử trước khi phiên kết thúc.');
   await page.getByLabel('Mật khẩu').fill(LEADER.password);
   await page.getByRole('button', { name: 'Mở khóa' }).click();
   await expect(page.getByRole('link', { name: 'Nhật ký' })).toBeVisible();

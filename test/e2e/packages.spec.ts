@@ -69,7 +69,20 @@ test('a verified package is browsed read-only and its evidence opened from insid
     await login(page, 'chutich', 'demo-kiemchung');
     await page.getByRole('link', { name: 'Gói hồ sơ' }).click();
     await page.getByLabel('Chọn tệp gói (.zip)…').setInputFiles(zip);
-    await expect(page.getByTestId('verify-result')).toContainText('Gói hồ sơ hợp lệ');
+    // Signed by another installation's key: intact, but the signer is not yet confirmed here —
+    // an amber warning with the fingerprint to compare by phone, never "hợp lệ".
+    const result = page.getByTestId('verify-result');
+    await expect(result).toContainText('nội dung nguyên vẹn nhưng người ký chưa được xác nhận');
+    await expect(result).toHaveAttribute('data-trust', 'unknown');
+    await expect(result).toContainText('gọi điện thoại cho đơn vị gửi');
+    await expect(result.getByTestId('signer-fingerprint')).toHaveText(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+    await expect(page.getByRole('region', { name: 'Gói đã mở' })).toContainText('Nội dung nguyên vẹn nhưng người ký chưa được xác nhận');
+    // The leader compared the fingerprint by phone and trusts the certificate (after a confirm).
+    page.once('dialog', (d) => void d.accept());
+    await result.getByRole('button', { name: 'Tin cậy chứng thư này' }).click();
+    await expect(result).toContainText('Gói hồ sơ hợp lệ, người ký đã biết: UBND xã Phú Thượng');
+    await expect(result).toHaveAttribute('data-trust', 'known');
+    await expect(page.getByRole('region', { name: 'Chứng thư tin cậy' })).toContainText('chứng thư được tin cậy trên máy này');
 
     const viewer = page.getByTestId('package-viewer');
     await expect(viewer.getByRole('heading', { name: 'Nội dung gói (chỉ xem)' })).toBeVisible();

@@ -19,8 +19,8 @@ export interface Served {
 }
 
 /** Starts `kiemchung serve --port 0` and waits for the line that prints its address. */
-export async function startServe(dataDir: string, env: NodeJS.ProcessEnv = {}, extra: string[] = []): Promise<Served> {
-  const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir, ...extra], {
+export async function startServe(dataDir: string, env: NodeJS.ProcessEnv = {}, extra: string[] = [], entry = bin): Promise<Served> {
+  const proc = spawn(process.execPath, [entry, 'serve', '--port', '0', '--data-dir', dataDir, ...extra], {
     env: { ...process.env, KIEMCHUNG_LOG: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -141,7 +141,14 @@ describe('deadline (enforced in main on every write)', () => {
     await app.call('auth.unlock', { password: LEADER.password }, leader);
     await app.call(
       'assessment.addSupplementary',
-      { assessmentId, opensAt: CLOSES + 3_600_000, closesAt: CLOSES + 5 * 86_400_000, codes: ['2.2'], note: 'Hội đồng trả lại' },
+      {
+        assessmentId,
+        opensAt: CLOSES + 3_600_000,
+        closesAt: CLOSES + 5 * 86_400_000,
+        codes: ['2.2'],
+        note: 'Hội đồng trả lại',
+        instructionRef: 'Công văn số 1234/SNV-CCHC ngày 10/10/2023',
+      },
       leader,
     );
     await app.call('item.update', { itemId: item('2.2.2'), points: 3 }, leader);
@@ -239,7 +246,7 @@ describe('pre-submission check and sending', () => {
     for (const code of ['1.1', '1.2', '2.1', '2.2.1', '2.2.2']) await app.call('item.approve', { itemId: item(code) }, leader);
     const sent = await app.call('assessment.send', { assessmentId }, leader);
     expect(sent.status).toBe('sent');
-    expect((await app.fail('item.update', { itemId: item('1.1'), points: 2 }, leader)).message).toMatch(/đã được gửi/);
+    expect((await app.fail('item.update', { itemId: item('1.1'), points: 2 }, leader)).message).toMatch(/đã được chốt để gửi/);
     expect((await app.call('assessment.withdraw', { assessmentId }, leader)).status).toBe('open');
   });
 });

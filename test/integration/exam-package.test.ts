@@ -262,9 +262,13 @@ describe('kiemchung package build --kind exam', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Đã đóng gói và ký kết quả thi: .*ket-qua-thi\.zip \(KC-\d{4}-PhuThuong-THI-\d+, 3 tệp/);
-    const v = runCli(['package', 'verify', out]);
-    expect(v.stdout).toContain('hợp lệ');
+    const v = runCli(['package', 'verify', out, '--data-dir', app.dir]);
+    expect(v.stdout).toContain('Gói hồ sơ hợp lệ, người ký đã biết');
     expect(v.code).toBe(0);
+    // Elsewhere (no office certificate, nothing trusted) the same package is intact but from an unknown signer.
+    const elsewhere = runCli(['package', 'verify', out], { KIEMCHUNG_DATA_DIR: path.join(app.dir, 'nowhere') });
+    expect(elsewhere.stdout).toContain('người ký chưa được xác nhận');
+    expect(elsewhere.code).toBe(3);
   });
 
   it('rejects an unknown kind', () => {

@@ -122,8 +122,10 @@ describe('the demo assessment’s package', () => {
     const cli = spawnSync(process.execPath, [path.resolve('bin/kiemchung.js'), 'package', 'verify', tampered], { encoding: 'utf8' });
     expect(cli.status).not.toBe(0);
     expect(cli.stdout + cli.stderr).toMatch(/data\/package\.json/);
-    const ok = spawnSync(process.execPath, [path.resolve('bin/kiemchung.js'), 'package', 'verify', zip], { encoding: 'utf8' });
-    expect(ok.stdout).toContain('hợp lệ');
+    // Known signer only with the office's own data folder (its certificate); elsewhere intact but unknown (exit 3).
+    const ok = spawnSync(process.execPath, [path.resolve('bin/kiemchung.js'), 'package', 'verify', zip, '--data-dir', app.dir], { encoding: 'utf8' });
+    expect(ok.stdout).toContain('Gói hồ sơ hợp lệ, người ký đã biết: UBND xã Phú Thượng');
     expect(ok.status).toBe(0);
+    expect(v.trust).toMatchObject({ level: 'known', anchor: { source: 'office' } });
   });
 });

@@ -3,9 +3,9 @@
 // manifest lists it, exam results carried through, and nothing of the content for a package that
 // did not verify.
 import { describe, expect, it } from 'vitest';
-import { verifyView } from '../../main/api/handlers/package';
+import { verifyView } from '../../main/services/submission/package-view';
 import type { VerifyReport } from '../../main/services/package';
-import { assessmentPackage, examPackage, type SubmissionPackage } from '../../shared/package-schema';
+import { assessmentPackage, examPackage } from '../../shared/package-schema';
 import { verifyView as verifyViewSchema } from '../../shared/api/package-api-schemas';
 
 const H = 'a'.repeat(64);
@@ -134,7 +134,7 @@ describe('verifyView', () => {
       ],
       clockEvents: [],
     });
-    const v = verifyView({ report: report(true, ['data/package.json']), content: exam as SubmissionPackage }, { packageKey: H, fileName: 'thi.zip' });
+    const v = verifyView({ report: report(true, ['data/package.json']), content: exam }, { packageKey: H, fileName: 'thi.zip' });
     expect(verifyViewSchema.parse(v)).toEqual(v);
     expect(v).toMatchObject({
       kind: 'exam',

@@ -12,8 +12,8 @@ describe('the router', () => {
   it('refuses a second registration of the same method', () => {
     app = openTestApp();
     const r = new Router(app.s);
-    r.register('system.info', 'public', () => ({ version: '1', setUp: false, office: null, dataDir: '', testHooks: false }));
-    expect(() => r.register('system.info', 'public', () => ({ version: '1', setUp: false, office: null, dataDir: '', testHooks: false }))).toThrow(/twice/);
+    r.register('system.info', () => ({ version: '1', setUp: false, office: null, dataDir: '', testHooks: false }));
+    expect(() => r.register('system.info', () => ({ version: '1', setUp: false, office: null, dataDir: '', testHooks: false }))).toThrow(/twice/);
   });
 
   it('answers an unknown method with a Vietnamese error value', async () => {

@@ -8,28 +8,27 @@ import { roundResults } from '../../services/exam/results';
 const rosterIo = () => import('../../services/exam/roster-io');
 const resultsExport = () => import('../../services/exam/results-export');
 
-const EXAM_ROLES = ['proctor', 'leader', 'admin'] as const;
 const ok = { ok: true as const };
 
 export function registerExam(r: Router): void {
-  r.register('exam.rounds', EXAM_ROLES, (_i, { s }) => listRounds(s));
-  r.register('exam.createRound', EXAM_ROLES, (input, { s, actor }) => createRound(s, actor, input));
-  r.register('exam.round', EXAM_ROLES, ({ roundId }, { s }) => ({
+  r.register('exam.rounds', (_i, { s }) => listRounds(s));
+  r.register('exam.createRound', (input, { s, actor }) => createRound(s, actor, input));
+  r.register('exam.round', ({ roundId }, { s }) => ({
     round: roundSummary(s, requireRound(s, roundId)),
     entries: listEntries(s, roundId).map(entryView),
   }));
-  r.register('exam.importRoster', EXAM_ROLES, async (input, { s, actor }) => (await rosterIo()).importRosterUpload(s, actor, input.uploadId, input.roundId));
-  r.register('exam.exportRoster', EXAM_ROLES, async (input, { s }) => (await rosterIo()).exportRoster(s, input.roundId, input.form, input.format));
-  r.register('exam.formTeams', EXAM_ROLES, ({ roundId }, { s, actor }) => formTeams(s, actor, roundId));
-  r.register('exam.setPerformer', EXAM_ROLES, (input, { s, actor }) => (setPerformer(s, actor, input), ok));
-  r.register('exam.choosePosition', EXAM_ROLES, (input, { s, actor }) => (choosePosition(s, actor, input), ok));
-  r.register('exam.console', EXAM_ROLES, ({ roundId }, { s }) => consoleView(s, roundId));
-  r.register('exam.startStep', EXAM_ROLES, ({ teamId, step }, { s, actor }) => (startStep(s, actor, teamId, step), ok));
-  r.register('exam.endStep', EXAM_ROLES, ({ stepId }, { s, actor }) => (endStep(s, actor, stepId), ok));
-  r.register('exam.setCodes', EXAM_ROLES, ({ recordId, codes }, { s, actor }) => (setCodes(s, actor, recordId, codes), ok));
-  r.register('exam.setResult', EXAM_ROLES, (input, { s, actor }) => (setResult(s, actor, input), ok));
-  r.register('exam.addIncident', EXAM_ROLES, (input, { s, actor }) => (addIncident(s, actor, input), ok));
-  r.register('exam.override', EXAM_ROLES, (input, { s, actor }) => (overrideDeadline(s, actor, input), ok));
-  r.register('exam.results', EXAM_ROLES, ({ roundId }, { s }) => roundResults(s, roundId));
-  r.register('exam.exportResults', EXAM_ROLES, async ({ roundId, format }, { s }) => (await resultsExport()).exportResults(s, roundId, format));
+  r.register('exam.importRoster', async (input, { s, actor }) => (await rosterIo()).importRosterUpload(s, actor, input.uploadId, input.roundId));
+  r.register('exam.exportRoster', async (input, { s }) => (await rosterIo()).exportRoster(s, input.roundId, input.form, input.format));
+  r.register('exam.formTeams', ({ roundId }, { s, actor }) => formTeams(s, actor, roundId));
+  r.register('exam.setPerformer', (input, { s, actor }) => (setPerformer(s, actor, input), ok));
+  r.register('exam.choosePosition', (input, { s, actor }) => (choosePosition(s, actor, input), ok));
+  r.register('exam.console', ({ roundId }, { s }) => consoleView(s, roundId));
+  r.register('exam.startStep', ({ teamId, step }, { s, actor }) => (startStep(s, actor, teamId, step), ok));
+  r.register('exam.endStep', ({ stepId }, { s, actor }) => (endStep(s, actor, stepId), ok));
+  r.register('exam.setCodes', ({ recordId, codes }, { s, actor }) => (setCodes(s, actor, recordId, codes), ok));
+  r.register('exam.setResult', (input, { s, actor }) => (setResult(s, actor, input), ok));
+  r.register('exam.addIncident', (input, { s, actor }) => (addIncident(s, actor, input), ok));
+  r.register('exam.override', (input, { s, actor }) => (overrideDeadline(s, actor, input), ok));
+  r.register('exam.results', ({ roundId }, { s }) => roundResults(s, roundId));
+  r.register('exam.exportResults', async ({ roundId, format }, { s }) => (await resultsExport()).exportResults(s, roundId, format));
 }

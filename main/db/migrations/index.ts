@@ -5,6 +5,21 @@ import { m001Initial } from './001-initial';
 import { m002Assessment } from './002-assessment';
 import { m003Exams } from './003-exams';
 import { m004Packages } from './004-packages';
+import { m005TrustedCertificates } from './005-trusted-certificates';
+import { m006Sync } from './006-sync';
+import { m007LoginThrottle } from './007-login-throttle';
+import { m008Clock } from './008-clock';
+import { m009LinkMetadata } from './009-link-metadata';
 
-export const migrations: readonly Migration[] = [m001Initial, m002Assessment, m003Exams, m004Packages];
+export const migrations: readonly Migration[] = [
+  m001Initial,
+  m002Assessment,
+  m003Exams,
+  m004Packages,
+  m005TrustedCertificates,
+  m006Sync,
+  m007LoginThrottle,
+  m008Clock,
+  m009LinkMetadata,
+];
 export type { Migration };

@@ -31,17 +31,15 @@ export function createAssessment(s: Services, actor: Actor, input: { year: numbe
     if (leaves.length === 0) throw new ApiError('VALIDATION', vi.assessment.setHasNoLeaves);
     const now = s.clock.now();
     const { lastInsertRowid: id } = s.db.run(
-      s.db.q
-        .insertInto('assessment')
-        .values({
-          year: input.year,
-          set_id: input.setId,
-          opens_at: input.opensAt,
-          closes_at: input.closesAt,
-          status: 'open',
-          created_at: now,
-          updated_at: now,
-        }),
+      s.db.q.insertInto('assessment').values({
+        year: input.year,
+        set_id: input.setId,
+        opens_at: input.opensAt,
+        closes_at: input.closesAt,
+        status: 'open',
+        created_at: now,
+        updated_at: now,
+      }),
     );
     for (const leaf of leaves) {
       s.db.run(s.db.q.insertInto('assessment_item').values({ assessment_id: id, criterion_code: leaf.code, updated_at: now, updated_by: actor.id }));
@@ -68,6 +66,7 @@ export function getAssessment(s: Services, actor: Actor, assessmentId: number): 
         closesAt: w.closesAt,
         codes: [...w.criterionCodes],
         note: w.note,
+        instructionRef: w.instructionRef,
       })),
     },
     now: trustedNow(s),
@@ -84,6 +83,8 @@ export function setWindow(s: Services, actor: Actor, input: { assessmentId: numb
   return s.db.tx(() => {
     const a = requireAssessment(s, input.assessmentId);
     if (a.status === 'sent') throw new ApiError('CONFLICT', vi.assessment.alreadySent);
+    // The close is the province's: once it has passed, the commune cannot move it (DESIGN §5).
+    if (trustedNow(s) >= a.closes_at) throw new ApiError('DEADLINE', vi.clock.closeIsProvinces(a.closes_at));
     s.db.run(s.db.q.updateTable('assessment').set({ opens_at: input.opensAt, closes_at: input.closesAt, updated_at: s.clock.now() }).where('id', '=', a.id));
     appendAudit(s, actor, {
       action: 'assessment.window',
@@ -99,9 +100,13 @@ export function setWindow(s: Services, actor: Actor, input: { assessmentId: numb
 export function addSupplementary(
   s: Services,
   actor: Actor,
-  input: { assessmentId: number; opensAt: number; closesAt: number; codes: string[]; note: string | null },
+  input: { assessmentId: number; opensAt: number; closesAt: number; codes: string[]; note: string | null; instructionRef: string },
 ): AssessmentDetail['assessment'] {
   checkWindow(input.opensAt, input.closesAt);
+  // Only the province opens a supplementary window: its document is named, audited and stamped into packages.
+  if (input.instructionRef.trim().length < 8 || !/\d/.test(input.instructionRef)) {
+    throw new ApiError('VALIDATION', vi.clock.instructionRequired, [{ path: 'instructionRef', message: vi.clock.instructionRequired }]);
+  }
   return s.db.tx(() => {
     const a = requireAssessment(s, input.assessmentId);
     const known = new Set(criteriaNodes(s, a.set_id).map((n) => n.code));
@@ -114,6 +119,7 @@ export function addSupplementary(
         closes_at: input.closesAt,
         criterion_codes: JSON.stringify(input.codes),
         note: input.note,
+        instruction_ref: input.instructionRef.trim(),
         created_at: s.clock.now(),
       }),
     );

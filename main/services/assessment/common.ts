@@ -27,10 +27,18 @@ export function requireItem(s: Services, id: number): ItemRow {
   return i;
 }
 
-export function supplementaryWindows(s: Services, assessmentId: number): (SupplementaryWindow & { id: number; note: string | null })[] {
-  return s.db
-    .all(s.db.q.selectFrom('supplementary_window').selectAll().where('assessment_id', '=', assessmentId).orderBy('opens_at'))
-    .map((w) => ({ id: w.id, opensAt: w.opens_at, closesAt: w.closes_at, criterionCodes: JSON.parse(w.criterion_codes) as string[], note: w.note }));
+export function supplementaryWindows(
+  s: Services,
+  assessmentId: number,
+): (SupplementaryWindow & { id: number; note: string | null; instructionRef: string | null })[] {
+  return s.db.all(s.db.q.selectFrom('supplementary_window').selectAll().where('assessment_id', '=', assessmentId).orderBy('opens_at')).map((w) => ({
+    id: w.id,
+    opensAt: w.opens_at,
+    closesAt: w.closes_at,
+    criterionCodes: JSON.parse(w.criterion_codes) as string[],
+    note: w.note,
+    instructionRef: w.instruction_ref,
+  }));
 }
 
 /** Whether the assessment (or one criterion of it) may be changed now; the reason if not. */

@@ -8,8 +8,8 @@ import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { sniffKind, evidenceDecision } from '../../domain/evidence-type';
 import { proposeEvidenceName, validateEvidenceName, sameNameKey } from '../../domain/evidence-naming';
-import { beginItemWrite, itemChange } from './items';
-import { requireAssessment, requireItem, guardItemOwner } from './common';
+import { backToReview, beginItemWrite, itemChange } from './items';
+import { requireAssessment, requireItem, guardItemOwner, isManager, type ItemRow } from './common';
 import { DOCUMENT_COLUMNS, documentView } from './views';
 import type { FileRef } from '../../../shared/api/assessment-schemas';
 
@@ -72,7 +72,7 @@ export async function attachUpload(s: Services, actor: Actor, input: EvidenceMet
   s.uploads.forget(up.id);
   await adoptBlob(s.dataDir, up.path, up.sha256);
   return s.db.tx(() => {
-    beginItemWrite(s, actor, input.itemId); // re-check inside the transaction (deadline may have passed)
+    const { item: current } = beginItemWrite(s, actor, input.itemId); // re-check inside the transaction (deadline may have passed)
     const now = s.clock.now();
     const existing = s.db.first(s.db.q.selectFrom('document').select('sha256').where('sha256', '=', up.sha256));
     if (!existing) {
@@ -91,10 +91,22 @@ export async function attachUpload(s: Services, actor: Actor, input: EvidenceMet
         }),
       );
     }
+    // The number, date and summary typed here belong to this criterion's link, even when the same
+    // file was stored earlier under another criterion with other words.
     const { lastInsertRowid } = s.db.run(
-      s.db.q.insertInto('item_document').values({ item_id: item.id, sha256: up.sha256, file_name: base, created_at: now, created_by: actor.id }),
+      s.db.q.insertInto('item_document').values({
+        item_id: item.id,
+        sha256: up.sha256,
+        file_name: base,
+        created_at: now,
+        created_by: actor.id,
+        doc_number: input.docNumber,
+        doc_date: input.docDate,
+        summary: input.summary,
+      }),
     );
     const a = requireAssessment(s, item.assessment_id);
+    backToReview(s, actor, current);
     appendAudit(s, actor, {
       action: 'evidence.attach',
       entity: 'evidence',
@@ -114,25 +126,63 @@ export async function attachUpload(s: Services, actor: Actor, input: EvidenceMet
   });
 }
 
-/** Uses a document already in the store as evidence for another criterion (one name per criterion). */
-export function linkDocument(s: Services, actor: Actor, input: { itemId: number; sha256: string; fileName: string }) {
+/**
+ * The caller's own link to a document, through which they may reuse it: officers reuse only
+ * documents of criteria they are assigned in the same assessment; leaders and admins any of the
+ * office's (reuse across years is theirs to decide). Undefined when the caller may not read it.
+ */
+function readableLink(s: Services, actor: Actor, sha256: string, target: ItemRow) {
+  let q = s.db.q
+    .selectFrom('item_document as l')
+    .innerJoin('assessment_item as i', 'i.id', 'l.item_id')
+    .select(['l.doc_number', 'l.doc_date', 'l.summary'])
+    .where('l.sha256', '=', sha256)
+    .orderBy('l.id', 'desc')
+    .limit(1);
+  if (!isManager(actor)) q = q.where('i.assignee_id', '=', actor.id).where('i.assessment_id', '=', target.assessment_id);
+  return s.db.first(q);
+}
+
+/**
+ * Uses a document already in the store as evidence for another criterion (one name per
+ * criterion). Its number, date and summary are the ones given, or else those of the caller's
+ * readable link.
+ */
+export function linkDocument(s: Services, actor: Actor, input: Partial<EvidenceMeta> & { itemId: number; sha256: string; fileName: string }) {
   return s.db.tx(() => {
     const { item } = beginItemWrite(s, actor, input.itemId);
     const doc = s.db.first(s.db.q.selectFrom('document').selectAll().where('sha256', '=', input.sha256));
-    if (!doc) throw new ApiError('NOT_FOUND', vi.evidence.notFound);
+    const source = doc && readableLink(s, actor, doc.sha256, item);
+    // Not readable and not there answer alike: the caller learns nothing of others' documents.
+    if (!doc || !source) throw new ApiError('NOT_FOUND', vi.evidence.notFound);
     const base = checkName(s, item.id, item.criterion_code, input.fileName, null);
     if (s.db.first(s.db.q.selectFrom('item_document').select('id').where('item_id', '=', item.id).where('sha256', '=', doc.sha256))) {
       throw new ApiError('CONFLICT', vi.evidence.alreadyAttached(doc.original_name));
     }
+    const meta = {
+      doc_number: input.docNumber !== undefined ? input.docNumber : source.doc_number,
+      doc_date: input.docDate !== undefined ? input.docDate : source.doc_date,
+      summary: input.summary !== undefined ? input.summary : source.summary,
+    };
     const { lastInsertRowid } = s.db.run(
-      s.db.q.insertInto('item_document').values({ item_id: item.id, sha256: doc.sha256, file_name: base, created_at: s.clock.now(), created_by: actor.id }),
+      s.db.q
+        .insertInto('item_document')
+        .values({ item_id: item.id, sha256: doc.sha256, file_name: base, created_at: s.clock.now(), created_by: actor.id, ...meta }),
     );
     const a = requireAssessment(s, item.assessment_id);
+    backToReview(s, actor, item);
     appendAudit(s, actor, {
       action: 'evidence.link',
       entity: 'evidence',
       entityId: lastInsertRowid,
-      after: { criterion: `${a.year}:${item.criterion_code}`, fileName: base, sha256: doc.sha256 },
+      after: {
+        criterion: `${a.year}:${item.criterion_code}`,
+        fileName: base,
+        sha256: doc.sha256,
+        docNumber: meta.doc_number,
+        docDate: meta.doc_date,
+        summary: meta.summary,
+      },
     });
     return itemChange(s, requireItem(s, item.id));
   });
@@ -149,16 +199,19 @@ export function updateLink(s: Services, actor: Actor, input: EvidenceMeta & { li
     const link = requireLink(s, input.linkId);
     const { item } = beginItemWrite(s, actor, link.item_id);
     const base = checkName(s, item.id, item.criterion_code, input.fileName, link.id);
-    const doc = s.db.first(s.db.q.selectFrom('document').selectAll().where('sha256', '=', link.sha256))!;
-    s.db.run(s.db.q.updateTable('item_document').set({ file_name: base }).where('id', '=', link.id));
+    // Only this link changes: the same file under another criterion (or year) keeps its words.
     s.db.run(
-      s.db.q.updateTable('document').set({ doc_number: input.docNumber, doc_date: input.docDate, summary: input.summary }).where('sha256', '=', link.sha256),
+      s.db.q
+        .updateTable('item_document')
+        .set({ file_name: base, doc_number: input.docNumber, doc_date: input.docDate, summary: input.summary })
+        .where('id', '=', link.id),
     );
+    backToReview(s, actor, item);
     appendAudit(s, actor, {
       action: 'evidence.update',
       entity: 'evidence',
       entityId: link.id,
-      before: { fileName: link.file_name, docNumber: doc.doc_number, docDate: doc.doc_date, summary: doc.summary },
+      before: { fileName: link.file_name, docNumber: link.doc_number, docDate: link.doc_date, summary: link.summary },
       after: { fileName: base, docNumber: input.docNumber, docDate: input.docDate, summary: input.summary },
     });
     return itemChange(s, requireItem(s, item.id));
@@ -170,22 +223,25 @@ export function removeLink(s: Services, actor: Actor, linkId: number) {
     const link = requireLink(s, linkId);
     const { item } = beginItemWrite(s, actor, link.item_id);
     s.db.run(s.db.q.deleteFrom('item_document').where('id', '=', link.id));
+    backToReview(s, actor, item);
     appendAudit(s, actor, { action: 'evidence.remove', entity: 'evidence', entityId: link.id, before: { fileName: link.file_name, sha256: link.sha256 } });
     // The blob stays: it may be linked elsewhere or in another year's package.
     return itemChange(s, requireItem(s, item.id));
   });
 }
 
-export function listDocuments(s: Services, assessmentId: number) {
-  const rows = s.db.all(
-    s.db.q
-      .selectFrom('item_document as l')
-      .innerJoin('assessment_item as i', 'i.id', 'l.item_id')
-      .innerJoin('document as d', 'd.sha256', 'l.sha256')
-      .select([...DOCUMENT_COLUMNS, 'i.criterion_code'])
-      .where('i.assessment_id', '=', assessmentId)
-      .orderBy('d.created_at'),
-  );
+/** The documents the caller may reuse in an assessment: officers only those of their own criteria. */
+export function listDocuments(s: Services, actor: Actor, assessmentId: number) {
+  let q = s.db.q
+    .selectFrom('item_document as l')
+    .innerJoin('assessment_item as i', 'i.id', 'l.item_id')
+    .innerJoin('document as d', 'd.sha256', 'l.sha256')
+    .select([...DOCUMENT_COLUMNS, 'i.criterion_code'])
+    .where('i.assessment_id', '=', assessmentId)
+    .orderBy('d.created_at')
+    .orderBy('l.id');
+  if (!isManager(actor)) q = q.where('i.assignee_id', '=', actor.id);
+  const rows = s.db.all(q);
   const bySha = new Map<string, ReturnType<typeof documentView> & { usedBy: string[] }>();
   for (const r of rows) {
     const d = bySha.get(r.sha256) ?? { ...documentView(r), usedBy: [] };

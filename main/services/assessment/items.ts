@@ -66,6 +66,8 @@ export function updateItem(
           ...(input.notApplicable !== undefined && { not_applicable: input.notApplicable ? 1 : 0 }),
           ...(input.naReason !== undefined && { na_reason: input.naReason?.trim() || null }),
           ...(input.explanation !== undefined && { explanation: input.explanation.normalize('NFC') }),
+          // An approved criterion that changes goes back to review: the approval was of the old content.
+          ...(item.status === 'approved' && { status: 'done' as const }),
           updated_at: s.clock.now(),
           updated_by: actor.id,
         })
@@ -74,6 +76,24 @@ export function updateItem(
     const after = requireItem(s, item.id);
     appendAudit(s, actor, { action: 'item.update', entity: 'item', entityId: `${a.year}:${item.criterion_code}`, before, after: contentOf(after) });
     return itemChange(s, after);
+  });
+}
+
+/**
+ * After a change to an approved criterion's evidence: it goes back to review ("Hoàn thành",
+ * awaiting the leader's approval again), recorded as a change of the item.
+ */
+export function backToReview(s: Services, actor: Actor, item: ItemRow): void {
+  if (item.status !== 'approved') return;
+  const before = contentOf(item);
+  s.db.run(s.db.q.updateTable('assessment_item').set({ status: 'done', updated_at: s.clock.now(), updated_by: actor.id }).where('id', '=', item.id));
+  const a = requireAssessment(s, item.assessment_id);
+  appendAudit(s, actor, {
+    action: 'item.backToReview',
+    entity: 'item',
+    entityId: `${a.year}:${item.criterion_code}`,
+    before,
+    after: contentOf(requireItem(s, item.id)),
   });
 }
 

@@ -7,7 +7,8 @@ import { getSettings } from '../settings';
 import type { AssessmentSummary, EvidenceView, ItemView, TotalsView } from '../../../shared/api/assessment-schemas';
 
 /** The document columns every evidence view selects. */
-export const DOCUMENT_COLUMNS = ['d.sha256', 'd.original_name', 'd.media_type', 'd.size', 'd.pdf_signed', 'd.doc_number', 'd.doc_date', 'd.summary'] as const;
+/** A document as evidence: the stored file's facts, and the number/date/summary of this link. */
+export const DOCUMENT_COLUMNS = ['d.sha256', 'd.original_name', 'd.media_type', 'd.size', 'd.pdf_signed', 'l.doc_number', 'l.doc_date', 'l.summary'] as const;
 
 interface DocumentRow {
   sha256: string;

@@ -137,7 +137,13 @@ export function setCodes(s: Services, actor: Actor, recordId: number, rawCodes: 
         .set({ codes: JSON.stringify(codes) })
         .where('id', '=', rec.id),
     );
-    appendAudit(s, actor, { action: 'exam.codes', entity: 'exam_record', entityId: rec.id, before: { codes: JSON.parse(rec.codes) as unknown }, after: { codes } });
+    appendAudit(s, actor, {
+      action: 'exam.codes',
+      entity: 'exam_record',
+      entityId: rec.id,
+      before: { codes: JSON.parse(rec.codes) as unknown },
+      after: { codes },
+    });
   });
 }
 

@@ -5,10 +5,11 @@
 // message naming that file; a structurally unsafe zip stops before any content is read.
 import { createHash } from 'node:crypto';
 import { HashWorker, HashWorkerError } from './hash-worker';
-import { formatDateTime } from '../../../shared/format';
 import type { JobHandle } from '../jobs';
 import { BAGIT_TXT, COMPUTED_INFO, REQUIRED_INFO, TAG, formatOxum, parseBagInfo, parseManifest, parseOxum } from './bag-format';
 import { verifyDetached } from './cms';
+import { checkSignerCertificate } from './cert-check';
+import { classifySigner, type TrustAnchor, type TrustOutcome } from './trust';
 import { certificateInfo, normaliseFingerprint, type CertificateInfo } from './keys';
 import { messages } from './messages';
 import { DEFAULT_LIMITS, SafeZip, ShortReadError, type SafeEntry, type ZipCheck, type ZipLimits } from './zip-read';
@@ -30,7 +31,13 @@ export type VerifyCheck =
   | 'tag-hash'
   | 'signature'
   | 'signer'
-  | 'signer-validity';
+  | 'signer-validity'
+  /** The signer certificate's own signature does not verify (self-issued: its own key; else its issuer's). */
+  | 'signer-certificate'
+  /** A CA certificate on the signer's path is not a CA, is out of validity, or its signature is broken. */
+  | 'signer-chain'
+  /** The signer certificate's keyUsage forbids signing (no digitalSignature/nonRepudiation). */
+  | 'signer-usage';
 
 export interface VerifyProblem {
   check: VerifyCheck;
@@ -51,11 +58,23 @@ export interface VerifyReport {
   signingTime: number | null;
   /** Every payload file present and listed, with its real size and SHA-256. */
   payload: { path: string; size: number; sha256: string }[];
+  /**
+   * Who signed (trust.ts): `known` only when the signer is one of `trustAnchors` (or issued by an
+   * anchor that is a CA), `unknown` when intact but not known, `invalid` whenever `ok` is false.
+   * Always set by verifyPackage; optional in the type for reports built by hand.
+   */
+  trust?: TrustOutcome;
+  /** Fingerprints of the CA certificates verified above the signer (empty for a self-issued one). */
+  issuerPath?: string[];
 }
 
 export interface VerifyOptions {
   /** SHA-256 fingerprint of the enrolled certificate (hex, colons allowed): any other signer is a problem. */
   expectedSignerFingerprint?: string;
+  /** Certificates that make a signer known (report.trust); without them every intact package is `unknown`. */
+  trustAnchors?: readonly TrustAnchor[];
+  /** CA certificates (PEM) the user added, besides the chain the signature carries, to check a CA-issued signer. */
+  extraCaPem?: readonly string[];
   limits?: Partial<ZipLimits>;
   job?: JobHandle;
   /** Epoch ms for the certificate's expired/expiresInDays; defaults to now. */
@@ -105,6 +124,8 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
     signerCertificatePem: null,
     signingTime: null,
     payload: [],
+    trust: { level: 'invalid' },
+    issuerPath: [],
   };
   const problems = report.problems;
   const add = (check: VerifyCheck, file: string | null, message: string) => problems.push({ check, file, message });
@@ -235,8 +256,17 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
       if (s && opts.expectedSignerFingerprint && normaliseFingerprint(opts.expectedSignerFingerprint) !== s.fingerprint) {
         add('signer', TAG.signature, messages.verify.signer(normaliseFingerprint(opts.expectedSignerFingerprint), s.fingerprint));
       }
-      if (s && v.ok && v.signingTime !== null && (v.signingTime < s.notBefore || v.signingTime > s.notAfter)) {
-        add('signer-validity', TAG.signature, messages.verify.signerValidity(TAG.signature, formatDateTime(v.signingTime)));
+      // The certificate itself (its own signature, validity at signing time, key usage), when the
+      // signature is sound or only the signed content changed: a broken CMS is reason enough alone.
+      if (s && v.signerCertificatePem && (v.ok || v.reason === 'digestMismatch')) {
+        const c = checkSignerCertificate(v.signerCertificatePem, {
+          chainPem: v.chainPem,
+          extraCaPem: [...(opts.extraCaPem ?? []), ...(opts.trustAnchors ?? []).flatMap((a) => (a.certificatePem ? [a.certificatePem] : []))],
+          signingTime: v.signingTime,
+          now: opts.now ?? Date.now(),
+        });
+        for (const p of c.problems) add(p.check, TAG.signature, p.message);
+        report.issuerPath = c.path;
       }
     }
 
@@ -349,6 +379,10 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
     }
     opts.job?.progress(total, total);
     report.ok = problems.length === 0;
+    report.trust = classifySigner(
+      { ok: report.ok, fingerprint: report.signer?.fingerprint ?? null, holder: report.signer?.holder ?? null, issuerPath: report.issuerPath ?? [] },
+      opts.trustAnchors ?? [],
+    );
     return report;
   } finally {
     await (hasher as HashWorker | null)?.close(); // assigned inside readPayload

@@ -18,6 +18,19 @@ export { signDetached, signDetachedDigest, signDetachedBytes, verifyDetached, ty
 export { signPdf, addPlaceholderAndSign, type PdfSignOptions } from './pades';
 export { buildBag, type BagSpec, type PayloadItem, type BuildResult, type BuildOptions } from './bag-writer';
 export { verifyPackage, type VerifyReport, type VerifyProblem, type VerifyCheck, type VerifyOptions } from './bag-verify';
+export { checkSignerCertificate, keyUsageBits, type CertCheck, type CertProblem, type CertCheckResult, type CertCheckOptions } from './cert-check';
+export {
+  classifySigner,
+  anchorFromPem,
+  groupFingerprint,
+  dedupeAnchors,
+  sameName,
+  type TrustAnchor,
+  type TrustSource,
+  type TrustLevel,
+  type TrustOutcome,
+  type AnchorRef,
+} from './trust';
 export { readPackageFile, extractPackageFile, type ReadOptions } from './bag-read';
 export { MAX_ZIP_PATH, TAG, checkPayloadPath, isValidBagName } from './bag-format';
 export { DEFAULT_LIMITS, type ZipLimits } from './zip-read';

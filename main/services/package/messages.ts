@@ -106,11 +106,28 @@ export const messages = {
     signature: (p: string, why: string) => `Chữ ký số ${q(p)} không hợp lệ: ${why}.`,
     signedFileChanged: (p: string, sig: string) => `Tệp ${q(p)} đã bị thay đổi sau khi ký: chữ ký số ${q(sig)} không còn khớp với nội dung.`,
     signer: (expected: string, actual: string) => `Gói được ký bằng chứng thư số khác với chứng thư đã đăng ký (mong đợi ${expected}, thực tế ${actual}).`,
-    signerValidity: (p: string, time: string) => `Chữ ký ${q(p)} được tạo lúc ${time}, ngoài thời hạn hiệu lực của chứng thư số.`,
     notVerified: 'Gói chưa được kiểm tra hoặc kiểm tra không đạt; không đọc nội dung.',
     notInPackage: (entry: string) => `Tệp ${q(entry)} không thuộc nội dung đã kiểm tra của gói.`,
     tooBigToRead: (entry: string) => `Tệp ${q(entry)} quá lớn để đọc vào bộ nhớ.`,
     changedSinceVerify: (entry: string) => `Tệp ${q(entry)} đã thay đổi sau khi kiểm tra gói.`,
+  },
+
+  /** The signer certificate itself (cert-check.ts): each message names the certificate (holder + fingerprint). */
+  cert: {
+    label: (holder: string, fingerprint: string) => `chứng thư số ${q(holder)} (dấu vân tay SHA-256 ${fingerprint})`,
+    unreadable: 'Chứng thư số của người ký không đọc được (không phải X.509 hợp lệ).',
+    badSelfSignature: (label: string) =>
+      `Chữ ký trên ${label} không hợp lệ: chứng thư tự cấp nhưng không khớp với khóa của chính nó (nội dung chứng thư đã bị sửa).`,
+    badIssuerSignature: (label: string) =>
+      `Chữ ký trên ${label} không khớp với chứng thư của đơn vị cấp (nội dung chứng thư đã bị sửa hoặc cấp bởi đơn vị khác).`,
+    issuerMissing: (label: string, issuer: string) =>
+      `Không kiểm tra được chữ ký trên ${label}: gói không kèm chứng thư của đơn vị cấp ${q(issuer)} và máy này chưa có chứng thư đó (hoặc nội dung chứng thư đã bị sửa).`,
+    notCa: (label: string) =>
+      `${label} không phải chứng thư của tổ chức cấp chứng thư (thiếu CA:true hoặc quyền keyCertSign) nên không được dùng để cấp chứng thư khác.`,
+    outsideValidity: (label: string, at: string, from: string, to: string) =>
+      `Lúc ký (${at}), ${label} không còn hoặc chưa có hiệu lực (hiệu lực từ ${from} đến ${to}).`,
+    usage: (label: string) => `${label} không được phép dùng để ký số (keyUsage không có digitalSignature hoặc nonRepudiation).`,
+    tooDeep: 'Chuỗi chứng thư số quá dài (hơn 8 cấp).',
   },
 
   /** Why a detached CMS signature did not verify (completes messages.verify.signature). */

@@ -21,6 +21,7 @@ import { writeResultsXlsx, writeResultsPdf } from '../exam/results-export';
 import { buildBag, signPdf, certificateInfo, type PayloadItem } from '../package';
 import { openIdentity } from './identity';
 import { packageOutPath, recordPackage, sourceOrganization } from './record';
+import { packageStamps } from './stamps';
 import type { BuiltPackage } from './build';
 import { toAscii } from '../../domain/evidence-naming';
 import { ApiError, type Issue } from '../../../shared/errors';
@@ -198,6 +199,7 @@ export async function buildExamPackage(
           'Kiemchung-Passed': String(results.totals.passed),
           'Kiemchung-Failed': String(results.totals.failed),
           'Kiemchung-Pending': String(results.totals.pending),
+          ...packageStamps(s, null),
         },
         payload: [file('package.json'), file('results.pdf'), file('results.xlsx')],
         identity,

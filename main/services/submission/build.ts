@@ -20,6 +20,7 @@ import { writeSummaryXlsx, writeSummaryPdf } from '../summary';
 import { buildBag, signPdf, certificateInfo, type PayloadItem } from '../package';
 import { openIdentity } from './identity';
 import { packageOutPath, recordPackage, sourceOrganization } from './record';
+import { packageStamps } from './stamps';
 import { toAscii } from '../../domain/evidence-naming';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
@@ -163,6 +164,7 @@ export async function buildAssessmentPackage(
           'Kiemchung-Schema-Version': String(PACKAGE_SCHEMA_VERSION),
           'Kiemchung-Year': String(a.year),
           'Kiemchung-Total': `${doc.totals.points}/${doc.totals.applicableMax}`,
+          ...packageStamps(s, a.id),
         },
         payload,
         identity,

@@ -14,6 +14,7 @@ import {
   importPkcs12,
   certificateInfo,
   assertCertificateUsable,
+  checkSignerCertificate,
   type SigningIdentity,
   type CertificateInfo,
   type KeyProtector,
@@ -22,6 +23,7 @@ import {
 import { vi } from '../../../shared/i18n/vi';
 import { ApiError } from '../../../shared/errors';
 import { readFile } from 'node:fs/promises';
+import { keepPreviousOfficeCertificate, storedAnchors } from './trust-store';
 
 export const keyStore = (s: Services) => new KeyStore(s.dataDir);
 
@@ -71,30 +73,44 @@ export async function createIdentity(s: Services, actor: Actor, passphrase: stri
   const protector = sealingProtector(s, passphrase);
   const { o, cn } = officeName(s);
   const identity = await createSelfSignedIdentity({ commonName: cn, organization: cn, locality: o.district, province: o.province, now: trustedNow(s) });
+  const previous = await keyStore(s).info();
   await keyStore(s).save(identity, 'self-issued', protector, trustedNow(s));
   const status = await identityStatus(s);
-  s.db.tx(() =>
+  s.db.tx(() => {
     appendAudit(s, actor, {
       action: 'keys.create',
       entity: 'signing_identity',
       after: { holder: status.certificate?.holder, fingerprint: status.certificate?.fingerprint },
-    }),
-  );
+    });
+    // Packages signed with the replaced key stay "known": its certificate remains a trust anchor.
+    if (previous) keepPreviousOfficeCertificate(s, actor, previous.certificatePem);
+  });
   return status;
 }
 
 export async function importIdentity(s: Services, actor: Actor, p12Path: string, p12Password: string, passphrase: string | undefined): Promise<IdentityStatus> {
   const protector = sealingProtector(s, passphrase);
   const imported = importPkcs12(await readFile(p12Path), p12Password, trustedNow(s));
+  // A certificate whose own signature cannot be checked (issuer's CA certificate neither in the file
+  // nor trusted here) or that may not sign would make every package it signs invalid: refuse it now.
+  const unsound = checkSignerCertificate(imported.identity.certificatePem, {
+    chainPem: imported.identity.chainPem ?? [],
+    extraCaPem: storedAnchors(s).flatMap((a) => (a.certificatePem ? [a.certificatePem] : [])),
+    signingTime: null,
+    now: trustedNow(s),
+  }).problems.filter((p) => p.check !== 'signer-validity');
+  if (unsound.length) throw new ApiError('VALIDATION', vi.trust.importRefused(unsound.map((p) => p.message).join(' ')));
+  const previous = await keyStore(s).info();
   await keyStore(s).save(imported.identity, 'pkcs12', protector, trustedNow(s));
   const status = await identityStatus(s);
-  s.db.tx(() =>
+  s.db.tx(() => {
     appendAudit(s, actor, {
       action: 'keys.import',
       entity: 'signing_identity',
       after: { holder: status.certificate?.holder, issuer: status.certificate?.issuer, fingerprint: status.certificate?.fingerprint },
-    }),
-  );
+    });
+    if (previous) keepPreviousOfficeCertificate(s, actor, previous.certificatePem);
+  });
   return status;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Services, Actor } from '../context';
 import type { JobHandle } from '../jobs';
 import { appendAudit } from '../audit';
-import { verifyPackage, readPackageFile, type VerifyReport } from '../package';
+import { verifyPackage, readPackageFile, type VerifyReport, type VerifyOptions } from '../package';
 import { listDrives, type Drive } from '../package/drives';
 import { exportToDrive } from '../package/usb';
 import { exportManualFolder } from '../package/manual-export';
@@ -21,20 +21,18 @@ import { submissionPackage, type SubmissionPackage } from '../../../shared/packa
 import { mkdir } from 'node:fs/promises';
 
 export function listPackages(s: Services) {
-  return s.db
-    .all(s.db.q.selectFrom('package').selectAll().orderBy('id', 'desc'))
-    .map((p) => ({
-      id: p.id,
-      kind: p.kind,
-      refId: p.ref_id,
-      bagName: p.bag_name,
-      fileName: path.basename(p.path),
-      size: p.size,
-      sha256: p.sha256,
-      payloadFiles: p.payload_files,
-      signerFingerprint: p.signer_fingerprint,
-      createdAt: p.created_at,
-    }));
+  return s.db.all(s.db.q.selectFrom('package').selectAll().orderBy('id', 'desc')).map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    refId: p.ref_id,
+    bagName: p.bag_name,
+    fileName: path.basename(p.path),
+    size: p.size,
+    sha256: p.sha256,
+    payloadFiles: p.payload_files,
+    signerFingerprint: p.signer_fingerprint,
+    createdAt: p.created_at,
+  }));
 }
 
 export function requirePackage(s: Services, id: number) {
@@ -51,9 +49,15 @@ export interface OpenedPackage {
   contentError?: boolean;
 }
 
-/** Verifies first; reads data/package.json only from a package that verified. */
-export async function verifyAndOpen(file: string, job?: JobHandle): Promise<OpenedPackage> {
-  const report = await verifyPackage(file, job ? { job } : {});
+/** Who counts as a known signer (trust-store.ts verifyTrustOptions gives the office's anchors). */
+export type TrustOptions = Pick<VerifyOptions, 'trustAnchors' | 'extraCaPem' | 'expectedSignerFingerprint'>;
+
+/**
+ * Verifies first; reads data/package.json only from a package that verified. Without `trust` every
+ * intact package is classified `unknown` (report.trust): pass the office's anchors.
+ */
+export async function verifyAndOpen(file: string, job?: JobHandle, trust: TrustOptions = {}): Promise<OpenedPackage> {
+  const report = await verifyPackage(file, { ...trust, ...(job ? { job } : {}) });
   if (!report.ok) return { report, content: null };
   if (!report.payload.some((p) => p.path === 'data/package.json')) return { report, content: null, contentError: true };
   const raw = await readPackageFile(file, 'data/package.json', { report });

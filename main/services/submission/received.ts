@@ -16,6 +16,7 @@ import { vi } from '../../../shared/i18n/vi';
 import type { FileRef } from '../../../shared/api/assessment-schemas';
 import type { ReceivedPackageView } from '../../../shared/api/package-api-schemas';
 import { verifyAndOpen, type OpenedPackage } from './packages';
+import { verifyTrustOptions } from './trust-store';
 import { createLogger } from '../log';
 
 const log = createLogger('received');
@@ -104,6 +105,9 @@ export async function keepReceived(s: Services, upload: { path: string; sha256: 
     kind: opened.content?.kind ?? null,
     title: titleOf(opened),
     signer: opened.report.signer?.holder ?? null,
+    // An intact package from an unknown signer is kept, but listed as unknown, never as valid.
+    trust: opened.report.trust?.level ?? 'unknown',
+    signerFingerprint: opened.report.signer?.fingerprint ?? null,
   });
   remember(s, key, opened.report);
   return key;
@@ -129,6 +133,21 @@ export async function listReceived(s: Services): Promise<ReceivedPackageView[]> 
   return out.sort((a, b) => b.openedAt - a.openedAt);
 }
 
+/**
+ * After the trust list changed: each kept package's listed level follows the anchors (an intact
+ * package only moves between known and unknown; the next reopen verifies it fully again).
+ */
+export async function refreshKeptTrust(s: Services): Promise<void> {
+  const anchors = new Set((await verifyTrustOptions(s)).trustAnchors.map((a) => a.fingerprint));
+  for (const m of await listReceived(s)) {
+    if (!m.signerFingerprint || m.trust === 'invalid') continue;
+    const level = anchors.has(m.signerFingerprint) ? 'known' : 'unknown';
+    if (level !== m.trust) await writeMeta(s, { ...m, trust: level });
+    const cached = cache(s).get(m.packageKey);
+    if (cached?.trust && cached.trust.level !== level) cache(s).delete(m.packageKey);
+  }
+}
+
 export async function forgetReceived(s: Services, key: string): Promise<void> {
   requireKey(key);
   cache(s).delete(key);
@@ -149,7 +168,7 @@ async function requireZip(s: Services, key: string): Promise<string> {
 export async function reopenReceived(s: Services, key: string, job?: JobHandle): Promise<OpenedPackage & { discarded: boolean }> {
   const file = await requireZip(s, key);
   cache(s).delete(key);
-  const opened = await verifyAndOpen(file, job);
+  const opened = await verifyAndOpen(file, job, await verifyTrustOptions(s));
   if (!opened.report.ok) {
     await forgetReceived(s, key);
     return { ...opened, discarded: true };
@@ -163,6 +182,8 @@ export async function reopenReceived(s: Services, key: string, job?: JobHandle):
       kind: opened.content?.kind ?? null,
       title: titleOf(opened),
       signer: opened.report.signer?.holder ?? null,
+      trust: opened.report.trust?.level ?? 'unknown',
+      signerFingerprint: opened.report.signer?.fingerprint ?? null,
     });
   return { ...opened, discarded: false };
 }

@@ -74,9 +74,30 @@ function httpTransport(): Transport {
     },
     fileUrl: (fileId) => `./files/${encodeURIComponent(fileId)}?token=${encodeURIComponent(token)}`,
     on(listener) {
-      const es = new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
-      es.onmessage = (m) => listener(JSON.parse(m.data as string) as AppEvent);
-      return () => es.close();
+      // The stream needs a session: a ticket for it is asked first (EventSource sends no headers).
+      // When the stream drops (server restarted, session ended), a new ticket is asked after a pause.
+      let es: EventSource | null = null;
+      let closed = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const open = async () => {
+        const session = sessionToken.get();
+        const r = session ? await this.invoke('events.ticket', {}, session) : null;
+        if (closed) return;
+        if (!r?.ok) return void (timer = setTimeout(() => void open(), 5_000));
+        const { ticket } = r.value as { ticket: string };
+        es = new EventSource(`./api/events?token=${encodeURIComponent(token)}&ticket=${encodeURIComponent(ticket)}`);
+        es.onmessage = (m) => listener(JSON.parse(m.data as string) as AppEvent);
+        es.onerror = () => {
+          es?.close();
+          if (!closed) timer = setTimeout(() => void open(), 3_000);
+        };
+      };
+      void open();
+      return () => {
+        closed = true;
+        clearTimeout(timer);
+        es?.close();
+      };
     },
   };
 }

@@ -7,6 +7,7 @@ import { call, fileUrl } from '../api/client';
 import { ErrorBox } from './form';
 import { useSubmit } from './useForm';
 import { CommuneTallyTable, PeopleResultsTable } from './ExamResultTables';
+import { TrustBadge } from './TrustPanel';
 import { formatDateTime, formatIsoDate, formatPoints } from '../../../shared/format';
 import type { PackageCriterionView, PackageEvidenceView, PackageExamView, VerifyView } from '../../../shared/api/package-api-schemas';
 import { vi } from '../../../shared/i18n/vi';
@@ -235,6 +236,10 @@ export function PackageViewer({ view }: { view: VerifyView }) {
     <section className="panel" aria-labelledby="pkg-viewer-title" data-testid="package-viewer">
       <h2 id="pkg-viewer-title">{t.viewerTitle}</h2>
       <p className="muted small">{t.readOnly}</p>
+      {/* Who signed, above the content: an unknown signer's content is shown, but never as valid. */}
+      <p className={`alert ${view.trust.level === 'known' ? 'alert--ok' : 'alert--warn'}`} data-testid="viewer-trust">
+        <TrustBadge level={view.trust.level} /> {view.trust.anchor?.name ?? view.trust.signer ?? ''}
+      </p>
       <ErrorBox message={files.error} />
       {view.contentError && <div className="alert alert--warn">{view.contentError}</div>}
       {c && (

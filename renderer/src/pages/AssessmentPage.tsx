@@ -6,6 +6,7 @@ import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
 import { Progress } from './AssessmentsPage';
 import { ItemEditor } from './ItemEditor';
+import { SendReport } from '../components/SendReport';
 import { formatDateTime, formatPoints, fromVnInputValue } from '../../../shared/format';
 import type { AssessmentDetail, ItemView, TotalsView } from '../../../shared/api/assessment-schemas';
 import { vi } from '../../../shared/i18n/vi';
@@ -165,10 +166,6 @@ function SummaryTab({ d, isLeader, onChange }: { d: AssessmentDetail; isLeader: 
     const f = await sub.submit(() => call('assessment.exportSummary', { assessmentId: a.id, format }));
     if (f) setLinks((l) => [{ href: fileUrl(f.fileId), name: f.fileName }, ...l.filter((x) => x.name !== f.fileName)]);
   };
-  const act = async (m: 'assessment.send' | 'assessment.withdraw') => {
-    if (m === 'assessment.send' && !window.confirm(t.confirmSend)) return;
-    if (await sub.submit(() => call(m, { assessmentId: a.id }))) onChange();
-  };
   const areas = d.nodes.filter((n) => n.level === 1);
   return (
     <div>
@@ -210,22 +207,7 @@ function SummaryTab({ d, isLeader, onChange }: { d: AssessmentDetail; isLeader: 
         </button>
       </div>
       <Downloads links={links} />
-      {isLeader && (
-        <div className="panel">
-          {a.status === 'sent' ? (
-            <>
-              <p>{t.sentAt(formatDateTime(a.sentAt ?? 0))}</p>
-              <button onClick={() => void act('assessment.withdraw')} disabled={sub.busy}>
-                {t.withdraw}
-              </button>
-            </>
-          ) : (
-            <button className="primary" onClick={() => void act('assessment.send')} disabled={sub.busy || !d.editable.ok}>
-              {t.send}
-            </button>
-          )}
-        </div>
-      )}
+      {isLeader && <SendReport a={a} canSend={d.editable.ok} onChange={onChange} />}
       {isLeader && <SupplementaryForm d={d} onDone={onChange} />}
     </div>
   );
@@ -236,14 +218,19 @@ function SupplementaryForm({ d, onDone }: { d: AssessmentDetail; onDone: () => v
   const [closesAt, setClosesAt] = useState('');
   const [codes, setCodes] = useState('');
   const [note, setNote] = useState('');
-  const { busy, error, submit, setError } = useSubmit();
+  const [instructionRef, setInstructionRef] = useState('');
+  const { busy, error, fieldErrors, submit, setError } = useSubmit();
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
     const o = fromVnInputValue(opensAt);
     const c = fromVnInputValue(closesAt);
     const list = codes.split(/[,;\s]+/).filter(Boolean);
     if (o === null || c === null || list.length === 0) return setError(t.needWindowAndCodes);
-    if (await submit(() => call('assessment.addSupplementary', { assessmentId: d.assessment.id, opensAt: o, closesAt: c, codes: list, note: note || null })))
+    if (
+      await submit(() =>
+        call('assessment.addSupplementary', { assessmentId: d.assessment.id, opensAt: o, closesAt: c, codes: list, note: note || null, instructionRef }),
+      )
+    )
       onDone();
   };
   return (
@@ -255,6 +242,7 @@ function SupplementaryForm({ d, onDone }: { d: AssessmentDetail; onDone: () => v
         {d.assessment.supplementary.map((w) => (
           <li key={w.id}>
             {formatDateTime(w.opensAt)} → {formatDateTime(w.closesAt)}: {w.codes.join(', ')} {w.note && `(${w.note})`}
+            {w.instructionRef && ` — ${w.instructionRef}`}
           </li>
         ))}
       </ul>
@@ -265,6 +253,9 @@ function SupplementaryForm({ d, onDone }: { d: AssessmentDetail; onDone: () => v
           <Field label={t.closesAt}>{(id) => <input id={id} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />}</Field>
           <Field label={t.supplementaryCodes}>{(id) => <input id={id} value={codes} onChange={(e) => setCodes(e.target.value)} />}</Field>
           <Field label={t.note}>{(id) => <input id={id} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
+          <Field label={vi.clock.instructionLabel} error={fieldErrors['instructionRef']}>
+            {(id) => <input id={id} value={instructionRef} onChange={(e) => setInstructionRef(e.target.value)} required />}
+          </Field>
         </div>
         <div className="actions">
           <button type="submit" disabled={busy}>

@@ -1,5 +1,6 @@
 import { useApp } from '../store';
 import { vi } from '../../../shared/i18n/vi';
+import { ClockNotice } from '../components/ClockNotice';
 
 export function HomePage() {
   const { session, info } = useApp();
@@ -10,6 +11,7 @@ export function HomePage() {
       <h1 id="home-title">
         {vi.home.welcome}, {session.user.fullName}
       </h1>
+      <ClockNotice />
       <dl className="facts">
         <dt>{vi.home.office}</dt>
         <dd>{o ? `UBND ${vi.officeKinds[o.kind].toLowerCase()} ${o.commune}, ${o.district}, ${o.province}` : vi.app.none}</dd>

@@ -8,6 +8,8 @@ import { IssueList } from '../components/lists';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
 import { PackageViewer } from '../components/PackageViewer';
+import { OutboxPanel, SendToProvinceButton } from '../components/OutboxPanel';
+import { TrustBadge, TrustResult, TrustedCertificates } from '../components/TrustPanel';
 import { SigningPassphraseField, useSigningNeedsPassphrase } from '../components/SigningPassphrase';
 import { formatDate, formatDateTime, formatPoints } from '../../../shared/format';
 import type { JobProgress } from '../../../shared/api/schemas';
@@ -130,9 +132,10 @@ function KeySection({ canManage }: { canManage: boolean }) {
   );
 }
 
-function VerifySection() {
+function VerifySection({ canManage }: { canManage: boolean }) {
   const sub = useSubmit();
   const [report, setReport] = useState<VerifyView | null>(null);
+  const [trustVersion, setTrustVersion] = useState(0);
   const received = useLoad(() => call('package.received', {}), []);
   const input = useRef<HTMLInputElement>(null);
   const show = (r: VerifyView | null) => {
@@ -164,28 +167,14 @@ function VerifySection() {
         </label>
         <ErrorBox message={sub.error} />
         {report && (
-          <div className={`alert ${report.ok ? 'alert--ok' : 'alert--error'}`} role="status" data-testid="verify-result">
-            <strong>{report.message}</strong>
-            {report.problems.length > 0 && (
-              <ul>
-                {report.problems.map((p, i) => (
-                  <li key={i}>{p.message}</li>
-                ))}
-              </ul>
-            )}
-            {report.signer && (
-              <div>
-                {t.signedBy}: {report.signer.holder} ({report.signer.issuer}) · {t.signedAt}: {report.signingTime ? formatDateTime(report.signingTime) : ''}
-              </div>
-            )}
-            {report.content && (
-              <div>
-                {t.contentOf(report.content.office, report.content.year)}
-                <strong>{formatPoints(report.content.points)}</strong>/{formatPoints(report.content.applicableMax)} {vi.ui.pointsUnit}
-                {report.content.band ? ` (${report.content.band})` : ''} · {t.docsCount(report.content.evidence)} · {t.files}: {report.payloadFiles}
-              </div>
-            )}
-          </div>
+          <TrustResult
+            report={report}
+            canManage={canManage}
+            onTrusted={(r) => {
+              show(r);
+              setTrustVersion((n) => n + 1);
+            }}
+          />
         )}
       </section>
       {report?.ok && report.packageKey && <PackageViewer key={report.packageKey} view={report} />}
@@ -199,7 +188,7 @@ function VerifySection() {
               {received.data.map((p) => (
                 <tr key={p.packageKey} aria-current={report?.packageKey === p.packageKey ? 'true' : undefined}>
                   <td>
-                    <strong>{p.title}</strong>
+                    <strong>{p.title}</strong> <TrustBadge level={p.trust} />
                     <div className="muted small">
                       <span className="filename">{p.fileName}</span> · {mb(p.size)} · {p.signer ? `${t.signedBy}: ${p.signer} · ` : ''}
                       {v.openedAt} {formatDateTime(p.openedAt)}
@@ -209,9 +198,11 @@ function VerifySection() {
                     <button onClick={() => void reopen(p.packageKey)} disabled={sub.busy} aria-label={`${v.reopen} ${p.fileName}`}>
                       {v.reopen}
                     </button>
-                    <button onClick={() => void forget(p.packageKey)} disabled={sub.busy} aria-label={`${v.forget} ${p.fileName}`}>
-                      {v.forget}
-                    </button>
+                    {canManage && (
+                      <button onClick={() => void forget(p.packageKey)} disabled={sub.busy} aria-label={`${v.forget} ${p.fileName}`}>
+                        {v.forget}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -219,6 +210,7 @@ function VerifySection() {
           </table>
         )}
       </section>
+      <TrustedCertificates canManage={canManage} version={trustVersion} />
     </>
   );
 }
@@ -297,6 +289,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
           </div>
         </section>
       )}
+      <OutboxPanel canManage={canManage} />
       <section className="panel" aria-labelledby="list-title">
         <h2 id="list-title">{t.list}</h2>
         {canManage && (
@@ -348,6 +341,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
                         {t.toDrive}
                       </button>
                     )}
+                    {canManage && <SendToProvinceButton packageId={p.id} sha256={p.sha256} />}
                   </td>
                 </tr>
               ))}
@@ -355,7 +349,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
           </table>
         )}
       </section>
-      <VerifySection />
+      <VerifySection canManage={canManage} />
     </section>
   );
 }

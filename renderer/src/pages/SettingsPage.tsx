@@ -4,7 +4,9 @@ import { Field, ErrorBox, Notice } from '../components/form';
 import { useSubmit } from '../components/useForm';
 import { useApp } from '../store';
 import { officeKinds } from '../../../shared/office';
+import { ProvinceConnection } from './settings/ProvinceConnection';
 import { vi } from '../../../shared/i18n/vi';
+import { ClockSettings } from './settings/ClockSettings';
 
 const bandsText = (b: { label: string; minPercent: number }[]) =>
   [...b]
@@ -187,13 +189,15 @@ function PasswordSetting() {
 }
 
 export function SettingsPage({ canManage }: { canManage: boolean }) {
-  const { info } = useApp();
+  const { info, session } = useApp();
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">{vi.settings.title}</h1>
       <LockSetting canEdit={canManage} />
       <OfficeSetting canEdit={canManage} />
+      <ProvinceConnection canManage={canManage} />
       <PasswordSetting />
+      <ClockSettings isLeader={!!session?.user.roles.includes('leader')} />
       <dl className="facts">
         <dt>{vi.settings.dataDir}</dt>
         <dd>

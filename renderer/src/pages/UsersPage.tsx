@@ -6,6 +6,7 @@ import { useSubmit } from '../components/useForm';
 import { roles as allRoles, type Position, type Role } from '../../../shared/office';
 import type { UserPublic } from '../../../shared/api/schemas';
 import { vi } from '../../../shared/i18n/vi';
+import { formatDateTime } from '../../../shared/format';
 
 const emptyDraft: UserDraft = { fullName: '', position: '', username: '', password: '' };
 
@@ -68,6 +69,21 @@ function UserForm({ editing, onSaved, onCancel }: { editing: UserPublic | null; 
   );
 }
 
+interface LoginLock {
+  userId: number;
+  failures: number;
+  lockedUntil: number | null;
+}
+
+/** Wrong passwords on record for an account, and a running lock (in words and with a warning mark). */
+function LockBadge({ lock }: { lock: LoginLock }) {
+  return (
+    <div className={lock.lockedUntil ? 'badge badge--returned' : 'muted'}>
+      {lock.lockedUntil ? `⚠ ${vi.auth.loginLocked(formatDateTime(lock.lockedUntil))}` : vi.auth.loginFailures(lock.failures)}
+    </div>
+  );
+}
+
 export function UsersPage() {
   const [users, setUsers] = useState<UserPublic[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -75,8 +91,13 @@ export function UsersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const { error, submit } = useSubmit();
 
+  const [locks, setLocks] = useState<Map<number, LoginLock>>(new Map());
   const load = useCallback(() => {
     call('users.list', { includeInactive: true }).then(setUsers, (e: unknown) => setLoadError(e instanceof ClientError ? e.message : vi.errors.internal));
+    call('users.loginLocks', {}).then(
+      (l) => setLocks(new Map(l.map((x) => [x.userId, x]))),
+      () => setLocks(new Map()),
+    );
   }, []);
   useEffect(load, [load]);
 
@@ -85,6 +106,13 @@ export function UsersPage() {
     const r = await submit(() => call('users.setActive', { id: u.id, active: !u.active }));
     if (r) {
       setNotice(vi.users.updated);
+      load();
+    }
+  };
+  const unlockLogin = async (u: UserPublic) => {
+    const r = await submit(() => call('users.unlockLogin', { id: u.id }));
+    if (r) {
+      setNotice(vi.auth.unlockedLogin(u.fullName));
       load();
     }
   };
@@ -135,7 +163,10 @@ export function UsersPage() {
                 <td>{u.username}</td>
                 <td>{u.position}</td>
                 <td>{u.roles.map((r) => vi.roles[r]).join(', ')}</td>
-                <td>{u.active ? vi.user.active : vi.user.inactive}</td>
+                <td>
+                  {u.active ? vi.user.active : vi.user.inactive}
+                  {locks.get(u.id) && <LockBadge lock={locks.get(u.id)!} />}
+                </td>
                 <td className="row-actions">
                   <button onClick={() => (setNotice(null), setMode({ kind: 'edit', user: u }))} aria-label={`${vi.app.edit} ${u.username}`}>
                     {vi.app.edit}
@@ -143,6 +174,11 @@ export function UsersPage() {
                   <button onClick={() => toggle(u)} aria-label={`${u.active ? vi.users.deactivate : vi.users.activate} ${u.username}`}>
                     {u.active ? vi.users.deactivate : vi.users.activate}
                   </button>
+                  {locks.get(u.id) && (
+                    <button onClick={() => unlockLogin(u)} aria-label={`${vi.auth.unlockLogin} ${u.username}`}>
+                      {vi.auth.unlockLogin}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

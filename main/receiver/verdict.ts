@@ -1,0 +1,98 @@
+// What the receiver decides about a package whose bytes it holds: verified exactly as
+// `package verify` does (verifyPackage), then its data/package.json read for the office it
+// claims, then the signer matched against the certificates enrolled for that office.
+//   invalid (any verification problem, unreadable package.json)      → rejected, with each reason
+//   valid, signed by a certificate enrolled for that office           → accepted
+//   valid, any other signer (unknown key, another office's, or a key
+//   replaced before the package was signed)                           → quarantined for the operator
+import { formatDateTime } from '../../shared/format';
+import { viReceiver as t } from '../../shared/i18n/vi/receiver';
+import { submissionPackage } from '../../shared/package-schema';
+import { officeKey as officeKeySchema, officeKeyOf, type ReceiverStatus } from '../../shared/sync/protocol';
+import { readPackageFile } from '../services/package/bag-read';
+import { verifyPackage } from '../services/package/bag-verify';
+import { type ReceiverContext } from './context';
+
+export interface Reason {
+  check: string;
+  file: string | null;
+  message: string;
+}
+
+export interface Verdict {
+  status: ReceiverStatus;
+  reasons: Reason[];
+  /** The office the package claims (null when it could not be read). */
+  office: string | null;
+  signerFingerprint: string | null;
+  signerHolder: string | null;
+  signingTime: number | null;
+  kind: string | null;
+  year: number | null;
+}
+
+const PACKAGE_JSON = 'data/package.json';
+
+export async function judgePackage(ctx: ReceiverContext, zipPath: string): Promise<Verdict> {
+  const report = await verifyPackage(zipPath, { now: ctx.now() });
+  const v: Verdict = {
+    status: 'rejected',
+    reasons: report.problems.map((p) => ({ check: p.check, file: p.file, message: p.message })),
+    office: null,
+    signerFingerprint: report.signer?.fingerprint ?? null,
+    signerHolder: report.signer?.holder ?? null,
+    signingTime: report.signingTime,
+    kind: null,
+    year: null,
+  };
+  if (!report.ok) return v;
+
+  let pkg;
+  try {
+    const bytes = await readPackageFile(zipPath, PACKAGE_JSON, { report, maxBytes: 32 * 1024 * 1024 });
+    const parsed = submissionPackage.safeParse(JSON.parse(bytes.toString('utf8')));
+    if (!parsed.success) {
+      const detail = parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`)
+        .join('; ');
+      v.reasons.push({ check: 'package-json', file: PACKAGE_JSON, message: t.finalize.packageJsonBad(detail) });
+      return v;
+    }
+    pkg = parsed.data;
+  } catch (e) {
+    v.reasons.push({ check: 'package-json', file: PACKAGE_JSON, message: t.finalize.packageJsonBad(e instanceof Error ? e.message : String(e)) });
+    return v;
+  }
+  v.kind = pkg.kind;
+  v.year = pkg.kind === 'assessment' ? pkg.assessment.year : pkg.round.examDate ? Number(pkg.round.examDate.slice(0, 4)) || null : null;
+  const office = officeKeyOf(pkg.office);
+  if (!officeKeySchema.safeParse(office).success) {
+    v.reasons.push({ check: 'package-json', file: PACKAGE_JSON, message: t.finalize.badOfficeInPackage });
+    return v;
+  }
+  v.office = office;
+  const signer = report.signer;
+  if (!signer) {
+    v.reasons.push({ check: 'signer', file: null, message: t.finalize.noSigner });
+    return v;
+  }
+
+  const certs = await ctx.db.selectFrom('office_cert').selectAll().where('office_key', '=', office).execute();
+  const match = certs.find((c) => c.fingerprint === signer.fingerprint);
+  const signedAt = report.signingTime;
+  const supersededAt = match?.superseded_at == null ? null : Number(match.superseded_at);
+  // CMS signingTime has whole seconds: "signed before the replacement" must hold for the whole second.
+  if (match && (supersededAt === null || (signedAt !== null && signedAt + 1000 <= supersededAt))) {
+    v.status = 'accepted';
+    return v;
+  }
+  v.status = 'quarantined';
+  v.reasons.push({ check: 'signer-unknown', file: null, message: t.finalize.unknownSigner(signer.fingerprint, office) });
+  if (match && supersededAt !== null)
+    v.reasons.push({ check: 'signer-superseded', file: null, message: t.finalize.signedAfterSuperseded(formatDateTime(supersededAt)) });
+  else if (certs.length === 0) v.reasons.push({ check: 'signer-unknown', file: null, message: t.finalize.noEnrollment(office) });
+  else if (certs.some((c) => c.holder === signer.holder))
+    v.reasons.push({ check: 'signer-name', file: null, message: t.finalize.knownNameOtherKey(signer.holder) });
+  return v;
+}
