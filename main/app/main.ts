@@ -8,7 +8,7 @@ import { bootServices } from '../services/bootstrap';
 import type { Services } from '../services/context';
 import { createApi } from '../api';
 import { checkClockAtStart, startClockMonitor } from '../services/clock-monitor';
-import { createLogger } from '../services/log';
+import { createLogger, setLogFile } from '../services/log';
 import { vi } from '../../shared/i18n/vi';
 import { dataDirFlag } from './argv';
 import { appPaths } from './paths';
@@ -57,6 +57,7 @@ async function start(): Promise<void> {
     return;
   }
   const router = createApi(services);
+  setLogFile(dataDir);
   checkClockAtStart(services);
   startClockMonitor(services);
   // The outbox to the province runs in the backend, as in browser mode (DESIGN §7).

@@ -11,6 +11,7 @@ import { startHost } from '../host/server';
 import { checkDatabase } from '../services/db-check';
 import { getOffice } from '../services/office';
 import { vi } from '../../shared/i18n/vi';
+import { setLogFile } from '../services/log';
 import { ApiError } from '../../shared/errors';
 import type { Services } from '../services/context';
 import type { CriteriaFileResult } from '../services/criteria-file';
@@ -166,6 +167,7 @@ async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean
   });
   console.log(`Kiểm Chứng đang chạy ở chế độ trình duyệt: ${host.url}`);
   console.log(`Dữ liệu: ${dataDir}`);
+  console.log(`Nhật ký chạy: ${setLogFile(dataDir)}`);
   console.log('Nhấn Ctrl+C để dừng.');
   if (flags.open) openBrowser(host.url);
   const stop = async () => {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { OfficeKind } from '../../shared/office';
 
 // Kysely table types. Times are UTC epoch milliseconds; booleans are 0/1; JSON is TEXT.
 
@@ -7,7 +8,7 @@ export interface OfficeTable {
   province: string;
   district: string;
   commune: string;
-  kind: string;
+  kind: OfficeKind; // CHECK (kind IN ('xa','phuong','thi_tran'))
   created_at: number;
   updated_at: number;
 }

@@ -4,13 +4,31 @@
 // sử dụng file nén (rar, zip…)"). Pure.
 
 export type SniffedKind =
-  'pdf' | 'jpeg' | 'png' | 'docx' | 'xlsx' | 'pptx' | 'zip' | 'rar' | '7z' | 'ole' | 'gif' | 'webp' | 'tiff' | 'heic' | 'text' | 'unknown';
+  | 'pdf'
+  | 'jpeg'
+  | 'png'
+  | 'docx'
+  | 'xlsx'
+  | 'pptx'
+  | 'zip'
+  | 'rar'
+  | '7z'
+  | 'ole'
+  | 'gif'
+  | 'webp'
+  | 'tiff'
+  | 'heic'
+  | 'exe'
+  | 'html'
+  | 'svg'
+  | 'text'
+  | 'unknown';
 
 /** How many leading bytes sniffKind looks at (callers read this much of the file). */
 export const SNIFF_BYTES = 4096;
 
-/** PDF readers accept "%PDF-" anywhere in the first 1024 bytes (a mail or scanner header before it). */
-const PDF_SEARCH = 1024;
+// PDF readers accept "%PDF-" anywhere in the first 1024 bytes, which is what makes HTML, SVG or a
+// program with "%PDF-" near its top a polyglot: evidence must start with "%PDF-" at offset 0.
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const PDF = ascii('%PDF-');
@@ -22,6 +40,8 @@ const RAR = ascii('Rar!\x1a\x07');
 const SEVEN_Z = Uint8Array.of(0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c);
 const OLE = Uint8Array.of(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
 const CONTENT_TYPES = ascii('[Content_Types].xml');
+const MZ = ascii('MZ'); // Windows programs (.exe, .dll)
+const ELF = ascii('\x7fELF');
 // HEIF brands of HEIC/HEVC still images (iPhone photos) and the generic HEIF image brands.
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
 
@@ -119,9 +139,17 @@ export function sniffKind(head: Uint8Array): SniffedKind {
   if (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) return 'webp';
   if (startsWith(b, ascii('II*\x00')) || startsWith(b, ascii('MM\x00*'))) return 'tiff';
   if (startsWith(b, ascii('ftyp'), 4) && HEIF_BRANDS.has(latin1(b, 8, 12))) return 'heic';
-  if (indexOf(b, PDF, 0, PDF_SEARCH) >= 0) return 'pdf';
-  if (looksLikeText(b)) return 'text';
+  if (startsWith(b, MZ) || startsWith(b, ELF)) return 'exe';
+  if (looksLikeText(b)) return markupKind(b) ?? 'text';
   return 'unknown';
+}
+
+/** An HTML page or an SVG image among text files (what a browser would render or run). */
+function markupKind(b: Uint8Array): 'html' | 'svg' | null {
+  const text = latin1(b, 0, Math.min(b.length, 1024)).toLowerCase();
+  if (/<svg[\s>]/.test(text)) return 'svg';
+  if (/<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<script[\s>]|<iframe[\s>]/.test(text)) return 'html';
+  return null;
 }
 
 export const EVIDENCE_MEDIA_TYPES: Record<'pdf' | 'jpeg' | 'png', string> = {
@@ -143,7 +171,10 @@ const KIND_LABEL: Record<Exclude<SniffedKind, 'pdf' | 'jpeg' | 'png' | 'unknown'
   webp: { what: 'ảnh WebP', exts: ['webp'] },
   tiff: { what: 'ảnh TIFF', exts: ['tif', 'tiff'] },
   heic: { what: 'ảnh HEIC (ảnh chụp từ iPhone)', exts: ['heic', 'heif'] },
-  text: { what: 'tệp văn bản thuần', exts: ['txt', 'csv', 'htm', 'html', 'xml', 'json'] },
+  exe: { what: 'tệp chương trình', exts: ['exe', 'dll', 'com', 'scr', 'msi'] },
+  html: { what: 'trang web (HTML)', exts: ['htm', 'html', 'xhtml'] },
+  svg: { what: 'ảnh vector SVG', exts: ['svg'] },
+  text: { what: 'tệp văn bản thuần', exts: ['txt', 'csv', 'xml', 'json'] },
 };
 
 // What a name's extension claims, for "… thực chất là X, không phải <claim>".
@@ -162,6 +193,7 @@ export const messages = {
   archive: 'Không được dùng tệp nén (rar, zip…) làm tài liệu kiểm chứng; hãy giải nén và đính kèm từng tệp PDF hoặc ảnh.',
   otherImage: `${RULE_ONLY_PDF_IMAGE}; hãy chuyển ảnh sang JPEG hoặc PNG (hoặc xuất ra PDF) rồi đính kèm.`,
   text: `${RULE_ONLY_PDF_IMAGE}; hãy đính kèm bản PDF (có chữ ký số) của văn bản.`,
+  program: `${RULE_ONLY_PDF_IMAGE}; không được dùng tệp chương trình làm tài liệu kiểm chứng.`,
   unknown: (fileName: string) =>
     `Không nhận ra định dạng của tệp "${fileName}" (tệp có thể bị hỏng). ${RULE_ONLY_PDF_IMAGE}; hãy đính kèm bản PDF (có chữ ký số) hoặc ảnh JPEG, PNG.`,
 };
@@ -189,8 +221,10 @@ export function evidenceDecision(kind: SniffedKind, fileName: string): { ok: tru
         ? messages.powerpoint
         : kind === 'zip' || kind === 'rar' || kind === '7z'
           ? messages.archive
-          : kind === 'text'
+          : kind === 'text' || kind === 'html'
             ? messages.text
-            : messages.otherImage;
+            : kind === 'exe'
+              ? messages.program
+              : messages.otherImage;
   return { ok: false, message: `${head} ${rule}` };
 }

@@ -1,9 +1,11 @@
 // Does a PDF carry a digital signature? The pre-submission check "PDF chưa ký số" (doc 001:
 // "Các file điện tử của tài liệu kiểm chứng … phải có chữ ký số"). Pure and streaming: the
 // service feeds chunks of a file that may be hundreds of MB, and nothing is kept but a few
-// bytes of lexer state.
+// bytes of lexer state. This scanner finds signature dictionaries by syntax (result()) and
+// remembers where their /ByteRange and /Contents are (candidates()); the flag shown to users
+// ("PDF đã ký số") is set only when a candidate passes pdf-signature-verify.ts against the file.
 //
-// What counts as a signature:
+// What result() counts as a signature (by syntax):
 // - a signature dictionary: /Type /Sig (or no /Type but a /Filter, since /Type is optional in a
 //   signature dictionary) with /ByteRange (an array of at least 4 numbers, in pairs) and
 //   /Contents (a string that is not all zeros). /Type /DocTimeStamp (a document time-stamp) is
@@ -26,46 +28,30 @@
 // calls, so a token split anywhere ("/ByteR" | "ange", "<30" | "82…>") is read as one; only the
 // search for "endstream" while skipping stream data keeps a tail of 8 bytes.
 
-export interface PdfSignatureScanner {
-  push(chunk: Uint8Array): void;
-  result(): { signed: boolean; signatureCount: number };
+import { CLASS, ENDSTREAM, decodeName, isInteger, isNumber, newFrame, type Frame } from './pdf-lexer';
+
+/** A signature dictionary's /ByteRange (4 integers) and the file span of its /Contents hex string, "<" to after ">". */
+export interface SignatureCandidate {
+  byteRange: number[];
+  contentsStart: number;
+  contentsEnd: number;
 }
 
-// Byte classes (PDF 32000 §7.2.2): 0 regular, 1 white-space, 2 delimiter.
-const CLASS = new Uint8Array(256);
-for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
-for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
+export interface PdfSignatureScanner {
+  push(chunk: Uint8Array): void;
+  /** Signature dictionaries by syntax alone: not proof of a signature (see candidates()). */
+  result(): { signed: boolean; signatureCount: number };
+  /** The last MAX_CANDIDATES signature dictionaries whose /ByteRange and /Contents can be checked against the file. */
+  candidates(): SignatureCandidate[];
+}
 
-const ENDSTREAM = Uint8Array.from('endstream', (c) => c.charCodeAt(0));
 const MAX_TOKEN = 64;
 const MAX_DEPTH = 64;
+const MAX_CANDIDATES = 16;
 
 // Lexer states (plain constants rather than an enum: type-stripping loaders reject enums).
 const S = { Normal: 0, Comment: 1, Name: 2, Token: 3, Literal: 4, Hex: 5, LessThan: 6, GreaterThan: 7, Stream: 8 } as const;
 type State = (typeof S)[keyof typeof S];
-
-interface Frame {
-  obj: string | null; // "12 0" of the enclosing indirect object
-  ordinal: number; // position among the dictionaries of that object
-  key: string | null;
-  expectValue: boolean;
-  arrayDepth: number;
-  arrayKey: string | null;
-  brNumbers: number;
-  brOthers: number;
-  refKey: string | null;
-  refNums: string[];
-  type: string | null;
-  ft: string | null;
-  hasFilter: boolean;
-  byteRange: 'none' | 'ok' | 'bad';
-  contents: 'none' | 'ok' | 'zero';
-  vRef: string | null;
-}
-
-const isInteger = (t: string) => /^[+-]?\d+$/.test(t);
-const isNumber = (t: string) => /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t);
-const decodeName = (n: string) => (n.includes('#') ? n.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : n);
 
 class Scanner implements PdfSignatureScanner {
   private state: State = S.Normal;
@@ -75,6 +61,8 @@ class Scanner implements PdfSignatureScanner {
   private litLength = 0;
   private hexNonZero = false;
   private streamTail = new Uint8Array(0);
+  private base = 0; // file offset of the chunk being read
+  private hexStart = -1; // file offset of the "<" of the hex string being read
 
   private stack: Frame[] = [];
   private overflow = 0;
@@ -86,6 +74,7 @@ class Scanner implements PdfSignatureScanner {
   private readonly signatureObjs = new Set<string>();
   private readonly rejectedObjs = new Set<string>(); // placeholders and other unusable /Type /Sig objects
   private readonly fieldRefs = new Set<string>();
+  private readonly found: SignatureCandidate[] = [];
 
   push(chunk: Uint8Array): void {
     const n = chunk.length;
@@ -98,6 +87,7 @@ class Scanner implements PdfSignatureScanner {
       const c = chunk[i]!;
       switch (this.state) {
         case S.Normal:
+          if (c === 0x3c) this.hexStart = this.base + i;
           this.normal(c);
           break;
         case S.Comment:
@@ -129,7 +119,7 @@ class Scanner implements PdfSignatureScanner {
           const h = chunk[i]!;
           if (h === 0x3e) {
             this.state = S.Normal;
-            this.valueString(this.hexNonZero);
+            this.valueString(this.hexNonZero, this.base + i + 1);
           } else if (CLASS[h] !== 1 && h !== 0x30) this.hexNonZero = true;
           break;
         }
@@ -151,12 +141,17 @@ class Scanner implements PdfSignatureScanner {
       }
       i++;
     }
+    this.base += n;
   }
 
   result(): { signed: boolean; signatureCount: number } {
     let count = this.signatures.size;
     for (const ref of this.fieldRefs) if (!this.signatureObjs.has(ref) && !this.rejectedObjs.has(ref)) count++;
     return { signed: count > 0, signatureCount: count };
+  }
+
+  candidates(): SignatureCandidate[] {
+    return this.found.map((c) => ({ ...c, byteRange: [...c.byteRange] }));
   }
 
   private normal(c: number): void {
@@ -275,6 +270,7 @@ class Scanner implements PdfSignatureScanner {
       if (f.arrayDepth === 1 && f.arrayKey === 'ByteRange') {
         if (isNumber(t)) f.brNumbers++;
         else f.brOthers++;
+        if (isInteger(t) && f.brValues.length < 4) f.brValues.push(Number(t));
       }
       return;
     }
@@ -317,12 +313,14 @@ class Scanner implements PdfSignatureScanner {
     else if (f.key === 'Filter') f.hasFilter = true;
   }
 
-  private valueString(nonEmpty: boolean): void {
+  private valueString(nonEmpty: boolean, hexEnd?: number): void {
     this.topNums = [];
     const f = this.top();
     if (!f || f.arrayDepth > 0 || !f.expectValue) return;
     f.expectValue = false;
-    if (f.key === 'Contents') f.contents = nonEmpty ? 'ok' : 'zero';
+    if (f.key !== 'Contents') return;
+    f.contents = nonEmpty ? 'ok' : 'zero';
+    f.contentsSpan = hexEnd === undefined ? null : [this.hexStart, hexEnd];
   }
 
   private arrayOpen(): void {
@@ -334,6 +332,7 @@ class Scanner implements PdfSignatureScanner {
       f.arrayKey = f.expectValue ? f.key : null;
       f.brNumbers = 0;
       f.brOthers = 0;
+      f.brValues = [];
     }
     f.arrayDepth++;
   }
@@ -356,24 +355,7 @@ class Scanner implements PdfSignatureScanner {
     }
     const parent = this.stack[this.stack.length - 1];
     if (parent) parent.refNums = [];
-    this.stack.push({
-      obj: this.obj,
-      ordinal: this.ordinal++,
-      key: null,
-      expectValue: false,
-      arrayDepth: 0,
-      arrayKey: null,
-      brNumbers: 0,
-      brOthers: 0,
-      refKey: null,
-      refNums: [],
-      type: null,
-      ft: null,
-      hasFilter: false,
-      byteRange: 'none',
-      contents: 'none',
-      vRef: null,
-    });
+    this.stack.push(newFrame(this.obj, this.ordinal++));
   }
 
   private dictClose(): void {
@@ -395,6 +377,10 @@ class Scanner implements PdfSignatureScanner {
       if (f.byteRange === 'ok' && f.contents === 'ok') {
         this.signatures.add(`${f.obj ?? '?' + this.signatures.size}#${f.ordinal}`);
         if (outermost) this.signatureObjs.add(f.obj!);
+        if (f.contentsSpan && f.brNumbers === 4 && f.brValues.length === 4) {
+          this.found.push({ byteRange: f.brValues, contentsStart: f.contentsSpan[0], contentsEnd: f.contentsSpan[1] });
+          if (this.found.length > MAX_CANDIDATES) this.found.shift();
+        }
       } else if (outermost) this.rejectedObjs.add(f.obj!);
     }
     if (f.ft === 'Sig' && f.vRef) this.fieldRefs.add(f.vRef);

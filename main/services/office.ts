@@ -18,7 +18,7 @@ export interface OfficeInput {
 export function getOffice(s: Services): Office | null {
   const row = s.db.first(s.db.q.selectFrom('office').selectAll().where('id', '=', 1));
   if (!row) return null;
-  return { province: row.province, district: row.district, commune: row.commune, kind: row.kind as OfficeKind, createdAt: row.created_at };
+  return { province: row.province, district: row.district, commune: row.commune, kind: row.kind, createdAt: row.created_at };
 }
 
 export function requireOffice(s: Services): Office {

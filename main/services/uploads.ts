@@ -10,6 +10,7 @@ import { ApiError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
 import { SNIFF_BYTES } from '../domain/evidence-type';
 import { createPdfSignatureScanner } from '../domain/pdf-signature';
+import { hasVerifiedSignature } from './pdf-signature-check';
 
 export interface UploadRecord {
   id: string;
@@ -18,6 +19,7 @@ export interface UploadRecord {
   size: number;
   sha256: string;
   head: Buffer;
+  /** A signature dictionary whose /ByteRange covers the file and whose /Contents is CMS SignedData. */
   pdfSigned: boolean;
   userId: number;
   createdAt: number;
@@ -68,14 +70,17 @@ export class UploadStore {
       await unlink(file).catch(() => undefined);
       throw new ApiError('VALIDATION', vi.upload.empty(name));
     }
+    const head = Buffer.concat(headParts);
+    const candidates = scanner.candidates();
+    const pdfSigned = head.subarray(0, 5).toString('latin1') === '%PDF-' && candidates.length > 0 && (await hasVerifiedSignature(file, size, candidates));
     const rec: UploadRecord = {
       id,
       path: file,
       name: path.basename(name.replace(/\\/g, '/')).normalize('NFC'),
       size,
       sha256: hash.digest('hex'),
-      head: Buffer.concat(headParts),
-      pdfSigned: scanner.result().signed,
+      head,
+      pdfSigned,
       userId,
       createdAt: Date.now(),
     };

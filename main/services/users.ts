@@ -3,7 +3,8 @@ import { appendAudit } from './audit';
 import { hashPassword } from './passwords';
 import { ApiError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
-import type { Role } from '../../shared/office';
+import { z } from 'zod';
+import { roles as knownRoles, type Role } from '../../shared/office';
 import type { UserPublic } from '../../shared/api/schemas';
 import type { Selectable } from 'kysely';
 import type { UsersTable as UsersTableDef } from '../db/schema';
@@ -11,12 +12,24 @@ import type { UsersTable as UsersTableDef } from '../db/schema';
 type UsersTable = Selectable<UsersTableDef>;
 import { MANAGER_ROLES, hasAnyRole, wouldOrphanOffice } from '../domain/authz';
 
+const rolesJson = z.array(z.enum(knownRoles));
+
+/** Roles as stored (JSON): parsed, never cast — a damaged value grants nothing rather than anything. */
+export function parseRoles(json: string): Role[] {
+  try {
+    const r = rolesJson.safeParse(JSON.parse(json));
+    return r.success ? r.data : [];
+  } catch {
+    return [];
+  }
+}
+
 export const toPublic = (u: UsersTable): UserPublic => ({
   id: u.id,
   username: u.username,
   fullName: u.full_name,
   position: u.position,
-  roles: JSON.parse(u.roles) as Role[],
+  roles: parseRoles(u.roles),
   active: u.active === 1,
   createdAt: u.created_at,
   updatedAt: u.updated_at,
@@ -92,7 +105,7 @@ const uniqueRoles = (r: readonly Role[]) => [...new Set(r)];
 function activeManagers(s: Services) {
   return s.db
     .all(s.db.q.selectFrom('users').select(['id', 'roles']).where('active', '=', 1))
-    .map((u) => ({ id: u.id, roles: JSON.parse(u.roles) as Role[] }))
+    .map((u) => ({ id: u.id, roles: parseRoles(u.roles) }))
     .filter((u) => hasAnyRole(u.roles, MANAGER_ROLES));
 }
 

@@ -153,13 +153,21 @@ describe('clock jumps', () => {
     const realNow = clock.now.bind(clock);
     let jump = 0;
     clock.now = () => realNow() + jump;
-    jump = 3_600_000;
-    await new Promise((r) => setTimeout(r, 40));
-    stop();
-    const view = await app.call('exam.console', { roundId }, token).catch(async () => {
-      await app.call('auth.unlock', { password: 'giam-thi-123' }, token);
-      return app.call('exam.console', { roundId }, token);
+    const seen = new Promise<void>((resolve) => {
+      const off = app.s.events.on((e) => {
+        if (e.type === 'clock') {
+          off();
+          resolve();
+        }
+      });
     });
+    jump = 3_600_000;
+    await seen; // the monitor's next sample records the jump
+    stop();
+    // An hour has passed on the wall clock, so the session has locked (lock after 15 minutes).
+    expect((await app.fail('exam.console', { roundId }, token)).code).toBe('LOCKED');
+    await app.call('auth.unlock', { password: 'giam-thi-123' }, token);
+    const view = await app.call('exam.console', { roundId }, token);
     expect(view.clockEvents[0]!.note).toMatch(/nhảy tới 60 phút/);
   });
 });

@@ -1,6 +1,7 @@
 // A pulled stick for the writer: a child process building a ~50 MB package is SIGKILLed at random
 // moments. After every kill, the final name either does not exist or holds a package that
 // verifies; a leftover .part is allowed and the next build replaces it.
+import { seeded } from '../helpers/seeded';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -59,14 +60,15 @@ describe('writer killed mid-build (pulled stick)', () => {
 
       let killedBefore = 0;
       let finishedAnyway = 0;
+      const rnd = seeded();
       for (let i = 0; i < KILLS; i++) {
         rmSync(out, { force: true }); // a survivor must come from this run, not an earlier one
-        const delay = Math.random() * buildMs * 1.15;
+        const delay = rnd.next() * buildMs * 1.15;
         const r = await runChild(args, delay);
         if (existsSync(out)) {
           finishedAnyway++;
           const report = await verifyPackage(out);
-          expect(report.problems, `kill #${i} at ${delay.toFixed(0)} ms`).toEqual([]);
+          expect(report.problems, `kill #${i} at ${delay.toFixed(0)} ms, ${rnd.label}`).toEqual([]);
         } else killedBefore++;
         expect(r.finished && !existsSync(out)).toBe(false);
       }

@@ -1,6 +1,7 @@
 // USB export: temp name → fsync → rename → read-back → verify. Whatever goes wrong (a verifier
 // that says no, a cancel, a pulled stick, a killed process), nothing incomplete or unverified is
 // left under the final name.
+import { seeded } from '../helpers/seeded';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { rm, truncate, unlink, writeFile } from 'node:fs/promises';
@@ -271,6 +272,7 @@ describe('a killed export (process crash or power loss of the app)', () => {
     expect(await sha256File(final)).toBe(sha);
 
     const N = 24;
+    const rnd = seeded();
     let absent = 0;
     let complete = 0;
     // After N, a few longer waits in case a busy machine made every kill land mid-copy.
@@ -278,12 +280,12 @@ describe('a killed export (process crash or power loss of the app)', () => {
       await rm(final, { force: true });
       const { child, exited } = await startChildExport(src, drive, 'goi.zip');
       // Stratified random delays covering the whole export and a little beyond.
-      const delay = i < N ? ((i + Math.random()) / N) * full * 1.3 : full * (1.5 + i - N);
+      const delay = i < N ? ((i + rnd.next()) / N) * full * 1.3 : full * (1.5 + i - N);
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await exited;
       if (existsSync(final)) {
-        expect(await sha256File(final), `kill #${i} after ${delay.toFixed(0)} ms`).toBe(sha);
+        expect(await sha256File(final), `kill #${i} after ${delay.toFixed(0)} ms, ${rnd.label}`).toBe(sha);
         complete++;
       } else absent++;
       expect((await list(drive)).filter((n) => n.endsWith('.loi'))).toEqual([]);

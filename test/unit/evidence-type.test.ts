@@ -78,11 +78,16 @@ describe('sniffKind', () => {
     expect(sniffKind(jpeg())).toBe('jpeg');
     expect(sniffKind(png())).toBe('png');
   });
-  it('accepts a PDF with junk before %PDF- (within 1024 bytes, as readers do)', async () => {
+  it('calls a file a PDF only when "%PDF-" is at offset 0 (readers accept it later: polyglots)', async () => {
     const file = await pdf();
-    expect(sniffKind(head(bytes('0123456789', file)))).toBe('pdf');
-    expect(sniffKind(head(bytes(Buffer.alloc(1000, 0x20), file)))).toBe('pdf');
+    expect(sniffKind(head(bytes('0123456789', file)))).not.toBe('pdf');
+    expect(sniffKind(head(bytes(Buffer.alloc(1000, 0x20), file)))).not.toBe('pdf');
     expect(sniffKind(head(bytes(Buffer.alloc(1100, 0x41), file)))).not.toBe('pdf');
+    const html = `<!DOCTYPE html><html><body><script>alert(1)</script>${' '.repeat(40)}%PDF-1.7\n</body></html>`;
+    expect(sniffKind(Buffer.from(html))).toBe('html');
+    expect(sniffKind(Buffer.from(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><!-- %PDF-1.4 --></svg>`))).toBe('svg');
+    expect(sniffKind(bytes('MZ', [0x90, 0, 3, 0, 0, 0, 4, 0], '%PDF-1.7'))).toBe('exe');
+    expect(sniffKind(Buffer.from('Ghi chú: %PDF-1.7 chỉ là chữ'))).toBe('text');
   });
   it('tells Word, Excel and PowerPoint from a plain zip by their entry names', async () => {
     expect(sniffKind(docx())).toBe('docx');
@@ -130,7 +135,7 @@ describe('sniffKind', () => {
     expect(sniffKind(bytes([0, 0, 0, 0x18], 'ftypheic', [0, 0, 0, 0], 'mif1heic'))).toBe('heic');
   });
   it('calls readable UTF-8 text "text" and anything else "unknown"', () => {
-    expect(sniffKind(Buffer.from('<!DOCTYPE html><title>Lỗi 404</title>', 'utf8'))).toBe('text');
+    expect(sniffKind(Buffer.from('<!DOCTYPE html><title>Lỗi 404</title>', 'utf8'))).toBe('html');
     expect(sniffKind(Buffer.from('Mã,Điểm\r\n1.1,2\r\n', 'utf8'))).toBe('text');
     // A multi-byte character cut by the end of the head is still text.
     expect(sniffKind(Buffer.from('Xin chào ố', 'utf8').subarray(0, -1))).toBe('text');
@@ -197,6 +202,18 @@ describe('evidenceDecision', () => {
     }
     const heicAsJpg = evidenceDecision('heic', 'IMG_0001.jpg');
     expect(!heicAsJpg.ok && heicAsJpg.message).toContain('thực chất là ảnh HEIC (ảnh chụp từ iPhone), không phải ảnh JPEG');
+  });
+  it('refuses HTML, SVG and programs, naming them', () => {
+    const h = evidenceDecision('html', 'bao-cao.pdf');
+    expect(!h.ok && h.message).toBe(
+      'Tệp "bao-cao.pdf" thực chất là trang web (HTML), không phải PDF. Theo hướng dẫn, chỉ sử dụng tệp PDF hoặc tệp ảnh (JPEG, PNG); hãy đính kèm bản PDF (có chữ ký số) của văn bản.',
+    );
+    const s = evidenceDecision('svg', 'so-do.png');
+    expect(!s.ok && s.message).toContain('thực chất là ảnh vector SVG, không phải ảnh PNG');
+    const x = evidenceDecision('exe', 'quyet-dinh.pdf');
+    expect(!x.ok && x.message).toBe(
+      'Tệp "quyet-dinh.pdf" thực chất là tệp chương trình, không phải PDF. Theo hướng dẫn, chỉ sử dụng tệp PDF hoặc tệp ảnh (JPEG, PNG); không được dùng tệp chương trình làm tài liệu kiểm chứng.',
+    );
   });
   it('refuses text and unrecognised files, naming them', () => {
     const t = evidenceDecision('text', 'trang-loi.pdf');

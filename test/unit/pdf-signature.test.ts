@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { createPdfSignatureScanner } from '../../main/domain/pdf-signature';
+import { byteRangeCoversFile, decodeHexString, isCmsSignedData } from '../../main/domain/pdf-signature-verify';
 
 const enc = (s: string) => Buffer.from(s, 'latin1');
 
@@ -159,5 +160,52 @@ describe('PDF signature scanner', () => {
   it('finds nothing in files that are not PDFs', () => {
     expect(scan(Uint8Array.from({ length: 100_000 }, (_, i) => (i * 131 + 7) & 0xff)).signed).toBe(false);
     expect(scan(new Uint8Array(0)).signed).toBe(false);
+  });
+});
+
+describe('signature candidates and their verification', () => {
+  it('records /ByteRange and the file span of a hex /Contents, wherever the chunks split', () => {
+    const file = signedPdf({ field: false });
+    const start = file.lastIndexOf('/Contents <') + '/Contents '.length;
+    const end = file.indexOf('>', start) + 1;
+    const expected = [{ byteRange: [0, 100, 200, 300], contentsStart: start, contentsEnd: end }];
+    const s = createPdfSignatureScanner();
+    s.push(file);
+    expect(s.candidates()).toEqual(expected);
+    for (let k = 0; k <= file.length; k += 13) {
+      const t = createPdfSignatureScanner();
+      t.push(file.subarray(0, k));
+      t.push(file.subarray(k));
+      expect(t.candidates()).toEqual(expected);
+    }
+  });
+
+  it('keeps no candidate for a /ByteRange that is not 4 integers, or a literal /Contents', () => {
+    const six = '<< /Type /Sig /Filter /Adobe.PPKLite /ByteRange [0 10 20 30 40 50] /Contents <3082ab> >>';
+    const real = '<< /Type /Sig /Filter /Adobe.PPKLite /ByteRange [0 10.5 20 30] /Contents <3082ab> >>';
+    const literal = '<< /Type /Sig /Filter /Adobe.PPKLite /ByteRange [0 10 20 30] /Contents (0\\202) >>';
+    for (const sigDict of [six, real, literal]) {
+      const s = createPdfSignatureScanner();
+      s.push(signedPdf({ field: false, sigDict }));
+      expect(s.candidates()).toEqual([]);
+    }
+  });
+
+  it('byteRangeCoversFile: 0 … "<" and ">" … end, nothing else', () => {
+    const c = { byteRange: [0, 100, 200, 300], contentsStart: 100, contentsEnd: 200 };
+    expect(byteRangeCoversFile(c, 500)).toBe(true);
+    expect(byteRangeCoversFile(c, 501)).toBe(false); // bytes added after signing
+    expect(byteRangeCoversFile({ ...c, byteRange: [1, 99, 200, 300] }, 500)).toBe(false);
+    expect(byteRangeCoversFile({ ...c, contentsStart: 101 }, 500)).toBe(false);
+    expect(byteRangeCoversFile({ ...c, byteRange: [0, 100, 200] }, 500)).toBe(false);
+  });
+
+  it('decodeHexString and isCmsSignedData refuse garbage, other ASN.1 and trailing bytes', () => {
+    expect(decodeHexString(enc('<30 82\n0a>'))).toEqual(Buffer.from([0x30, 0x82, 0x0a]));
+    expect(decodeHexString(enc('<3082zz>'))).toBeNull();
+    expect(decodeHexString(enc('3082'))).toBeNull();
+    expect(isCmsSignedData(Buffer.from('ab'.repeat(64), 'hex'))).toBe(false);
+    expect(isCmsSignedData(Buffer.from('300b06092a864886f70d010701' + '00'.repeat(20), 'hex'))).toBe(false);
+    expect(isCmsSignedData(new Uint8Array(0))).toBe(false);
   });
 });

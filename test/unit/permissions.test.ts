@@ -41,3 +41,12 @@ describe('permission table', () => {
     expect(mayCall(null, 'clock.status')).toBe(false);
   });
 });
+
+describe('roles read from the database', () => {
+  it('are parsed, not cast: an unknown or damaged value grants nothing', async () => {
+    const { parseRoles } = await import('../../main/services/users');
+    expect(parseRoles('["officer","proctor"]')).toEqual(['officer', 'proctor']);
+    expect(parseRoles('["leader","root"]')).toEqual([]);
+    expect(parseRoles('leader')).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import { adoptBlob, blobPath } from '../blob-store';
 import { getSettings } from '../settings';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
-import { sniffKind, evidenceDecision } from '../../domain/evidence-type';
+import { checkEvidenceFile } from '../evidence-check';
 import { proposeEvidenceName, validateEvidenceName, sameNameKey } from '../../domain/evidence-naming';
 import { backToReview, beginItemWrite, itemChange } from './items';
 import { requireAssessment, requireItem, guardItemOwner, isManager, type ItemRow } from './common';
@@ -59,7 +59,7 @@ export async function attachUpload(s: Services, actor: Actor, input: EvidenceMet
     await s.uploads.discard(up.id);
     throw new ApiError('VALIDATION', vi.evidence.tooBig(up.name, getSettings(s).maxEvidenceMB));
   }
-  const decision = evidenceDecision(sniffKind(up.head), up.name);
+  const decision = await checkEvidenceFile(up.path, up.size, up.head, up.name);
   if (!decision.ok) {
     await s.uploads.discard(up.id);
     throw new ApiError('VALIDATION', decision.message, [{ path: 'file', message: decision.message }]);

@@ -30,7 +30,9 @@ const sameDraft = (a: Draft, b: Draft) =>
 
 function useAutosave(item: ItemView, editable: boolean, onChange: (c: Change) => void) {
   const [draft, setDraft] = useState<Draft>(() => fromItem(item));
-  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string; at?: number }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string; field?: string; at?: number }>({
+    kind: 'idle',
+  });
   const [restored, setRestored] = useState(false);
   const saved = useRef<Draft>(fromItem(item));
   const timer = useRef<number | undefined>(undefined);
@@ -42,7 +44,7 @@ function useAutosave(item: ItemView, editable: boolean, onChange: (c: Change) =>
     const d = latest.current;
     if (sameDraft(d, saved.current)) return;
     const points = d.points.trim() === '' ? null : parseDecimal(d.points);
-    if (d.points.trim() !== '' && points === null) return setState({ kind: 'error', message: vi.assessmentFields.pointsNumber });
+    if (d.points.trim() !== '' && points === null) return setState({ kind: 'error', message: vi.assessmentFields.pointsNumber, field: 'points' });
     setState({ kind: 'saving' });
     try {
       const c = await call('item.update', {
@@ -57,7 +59,8 @@ function useAutosave(item: ItemView, editable: boolean, onChange: (c: Change) =>
       setState({ kind: 'saved', at: Date.now() });
       onChange(c);
     } catch (e) {
-      setState({ kind: 'error', message: e instanceof ClientError ? e.message : vi.errors.internal });
+      // The field an error is about comes from the back end's issues[].path, never from its wording.
+      setState(e instanceof ClientError ? { kind: 'error', message: e.message, field: e.issues[0]?.path } : { kind: 'error', message: vi.errors.internal });
     }
   };
 
@@ -384,7 +387,7 @@ function ItemForm({
         <div className="grid2">
           <Field
             label={t.pointsRange(t.selfPoints, node.maxPoints === null ? '?' : formatPoints(node.maxPoints))}
-            error={auto.state.kind === 'error' && /Điểm/.test(auto.state.message ?? '') ? auto.state.message : undefined}
+            error={auto.state.kind === 'error' && auto.state.field === 'points' ? auto.state.message : undefined}
           >
             {(id, dsc) => (
               <input

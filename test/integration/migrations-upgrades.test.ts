@@ -1,5 +1,6 @@
-// Migrations 008 (the deadline clock) and 009 (evidence words per link) on a database of the
-// version before, with rows in it: the rows survive and take their new columns' values.
+// Migrations 004 (packages), 008 (the deadline clock) and 009 (evidence words per link) on a
+// database of the version before, with rows in it: the rows survive and take their new columns'
+// values, and the new tables keep their rules. (001–003: migrations.test.ts; 005–007: their own.)
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import path from 'node:path';
@@ -27,6 +28,24 @@ function seedAssessment(db: Database.Database) {
   db.prepare(`INSERT INTO assessment (id, year, set_id, opens_at, closes_at, status, created_at, updated_at) VALUES (1, 2023, 1, 1, 2, 'open', 1, 1)`).run();
   db.prepare(`INSERT INTO assessment_item (id, assessment_id, criterion_code, updated_at) VALUES (1, 1, '1.1', 1), (2, 1, '1.2', 1)`).run();
 }
+
+describe('migration 004', () => {
+  it('adds the package table to a v3 database with its people, and refuses an unknown kind', () => {
+    const db = at(3);
+    seedAssessment(db);
+    migrate(db, 2, migrations.slice(0, 4));
+    expect(db.prepare('SELECT count(*) AS n FROM assessment_item').get()).toEqual({ n: 2 });
+    const insert = (kind: string) =>
+      db
+        .prepare(
+          `INSERT INTO package (kind, ref_id, bag_name, path, size, sha256, tagmanifest_sha256, signer_fingerprint, payload_files, created_at, created_by) VALUES (?, 1, 'KC-2023', '/p.zip', 10, 'a', 'b', 'c', 3, 1, 1)`,
+        )
+        .run(kind);
+    insert('assessment');
+    expect(() => insert('hack')).toThrow(/CHECK/);
+    db.close();
+  });
+});
 
 describe('migration 008', () => {
   it('keeps the trusted time and the supplementary windows, and adds the reset log', () => {
