@@ -29,6 +29,19 @@ const withoutTestHooks = {
   },
 };
 await rm(outDir, { recursive: true, force: true });
+// The hash worker's thread code, compiled on its own and embedded as a string (run with eval):
+// type-checked TypeScript, and no extra file for the packaged app to find inside app.asar.
+const hashWorker = await build({
+  entryPoints: ['main/services/package/hash-worker.thread.ts'],
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  minify: true,
+  write: false,
+  absWorkingDir: root,
+  logLevel: 'warning',
+});
 const common = {
   bundle: true,
   platform: 'node',
@@ -39,7 +52,7 @@ const common = {
   external,
   logLevel: 'warning',
   absWorkingDir: root,
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), __KC_HASH_WORKER__: JSON.stringify(hashWorker.outputFiles[0].text) },
   plugins: testBuild ? [] : [withoutTestHooks],
 };
 await build({

@@ -5,54 +5,17 @@
 // worker reads itself from a file: the zip just written, a copy on a stick) or `updateShared`
 // (bytes in a SharedArrayBuffer the caller keeps unchanged until the hash is done: no copy at all),
 // closed by `digest`.
-// The worker's code is an eval'd string so it needs no separate file in the bundle or the app.
+// The worker's code is hash-worker.thread.ts: compiled on its own by the build and embedded here
+// (run with eval: no extra file in the bundle or the app); from source it is loaded as it is.
 import { Worker } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from './hash-worker.thread';
 
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const fs = require('node:fs');
-const CHUNK = 4 * 1024 * 1024;
-let h = createHash('sha256');
-let buf = null;
-parentPort.on('message', (m) => {
-  try {
-    if (m.op === 'update') {
-      h.update(m.data);
-      parentPort.postMessage({ op: 'ack', bytes: m.data.length });
-    } else if (m.op === 'shared') {
-      h.update(new Uint8Array(m.sab, m.off, m.len));
-      parentPort.postMessage({ op: 'sack' });
-    } else if (m.op === 'range') {
-      buf = buf || Buffer.allocUnsafe(CHUNK);
-      const fd = fs.openSync(m.file, 'r');
-      try {
-        let pos = m.start;
-        while (pos < m.end) {
-          const n = fs.readSync(fd, buf, 0, Math.min(CHUNK, m.end - pos), pos);
-          if (n === 0) throw Object.assign(new Error('file ended at byte ' + pos + ' of ' + m.end), { code: 'ESHORT' });
-          h.update(buf.subarray(0, n));
-          pos += n;
-          parentPort.postMessage({ op: 'progress', bytes: n });
-        }
-      } finally {
-        fs.closeSync(fd);
-      }
-    } else if (m.op === 'digest') {
-      parentPort.postMessage({ op: 'digest', hex: h.digest('hex') });
-      h = createHash('sha256');
-    }
-  } catch (e) {
-    parentPort.postMessage({ op: 'error', message: String((e && e.message) || e), code: (e && e.code) || null });
-  }
-});
-`;
+declare const __KC_HASH_WORKER__: string | undefined;
+const startWorker = () =>
+  typeof __KC_HASH_WORKER__ === 'string' ? new Worker(__KC_HASH_WORKER__, { eval: true }) : new Worker(new URL('./hash-worker.thread.ts', import.meta.url));
 
 /** Bytes handed over but not yet hashed before `update` waits: bounds memory when the worker lags. */
 const BACKLOG_BYTES = 16 * 1024 * 1024;
-
-type FromWorker =
-  { op: 'ack' | 'progress'; bytes: number } | { op: 'sack' } | { op: 'digest'; hex: string } | { op: 'error'; message: string; code: string | null };
 
 export class HashWorkerError extends Error {
   constructor(
@@ -75,8 +38,12 @@ export class HashWorker {
   /** Called with the byte count of every chunk a `range` read hashes (progress of read-backs). */
   onProgress: ((bytes: number) => void) | null = null;
 
+  private post(m: ToWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(m, transfer);
+  }
+
   constructor() {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true });
+    this.worker = startWorker();
     this.worker.unref(); // an idle worker never keeps the process alive; see hold()
     this.worker.on('message', (m: FromWorker) => this.receive(m));
     this.worker.on('error', (e) => this.fail(new HashWorkerError(e.message, null)));
@@ -136,7 +103,7 @@ export class HashWorker {
   update(chunk: Uint8Array): Promise<void> | undefined {
     if (this.error) throw this.error;
     const copy = new Uint8Array(chunk); // one copy of exactly these bytes, then moved, not cloned
-    this.worker.postMessage({ op: 'update', data: copy }, [copy.buffer]);
+    this.post({ op: 'update', data: copy }, [copy.buffer]);
     this.backlog += copy.length;
     if (this.backlog < BACKLOG_BYTES) return undefined;
     const waiting = new Promise<void>((resolve) => {
@@ -154,10 +121,11 @@ export class HashWorker {
    */
   updateShared(view: Uint8Array): Promise<void> {
     if (this.error) return Promise.reject(this.error);
-    if (!(view.buffer instanceof SharedArrayBuffer)) throw new TypeError('updateShared needs a view of a SharedArrayBuffer');
+    const sab = view.buffer;
+    if (!(sab instanceof SharedArrayBuffer)) throw new TypeError('updateShared needs a view of a SharedArrayBuffer');
     const done = new Promise<void>((resolve, reject) => {
       this.shared.push({ resolve, reject });
-      this.worker.postMessage({ op: 'shared', sab: view.buffer, off: view.byteOffset, len: view.byteLength });
+      this.post({ op: 'shared', sab, off: view.byteOffset, len: view.byteLength });
     });
     this.hold();
     return done;
@@ -166,7 +134,7 @@ export class HashWorker {
   /** Adds bytes [start, end) of a file, read by the worker, to the running hash. */
   range(file: string, start: number, end: number): void {
     if (this.error) throw this.error;
-    if (end > start) this.worker.postMessage({ op: 'range', file, start, end });
+    if (end > start) this.post({ op: 'range', file, start, end });
   }
 
   /** The SHA-256 (hex) of everything added since the last digest; the next bytes start a new hash. */
@@ -174,7 +142,7 @@ export class HashWorker {
     if (this.error) return Promise.reject(this.error);
     const hex = new Promise<string>((resolve, reject) => {
       this.digests.push({ resolve, reject });
-      this.worker.postMessage({ op: 'digest' });
+      this.post({ op: 'digest' });
     });
     this.hold();
     return hex;
