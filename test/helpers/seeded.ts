@@ -1,5 +1,6 @@
 // Random kill points that can be replayed: a seeded generator (mulberry32) whose seed is printed
 // with each failure. Set KIEMCHUNG_TEST_SEED to replay a run.
+import { seededRandom } from '../../main/domain/seeded-random';
 export interface Seeded {
   seed: number;
   next(): number;
@@ -9,13 +10,6 @@ export interface Seeded {
 
 export function seeded(envSeed = process.env.KIEMCHUNG_TEST_SEED): Seeded {
   const seed = envSeed !== undefined && envSeed !== '' ? Number(envSeed) >>> 0 : Math.floor(Math.random() * 2 ** 32);
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return { seed, next, label: `seed ${seed} (KIEMCHUNG_TEST_SEED=${seed} to replay)` };
 }
