@@ -17,7 +17,7 @@ describe('log file', () => {
     const prev = process.env.KIEMCHUNG_LOG;
     process.env.KIEMCHUNG_LOG = 'info';
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = (() => true); // keep the test output clean
+    process.stderr.write = () => true; // keep the test output clean
     try {
       const file = setLogFile(dir, { maxBytes: 2_000, keep: 2 });
       expect(file).toBe(path.join(dir, 'logs', 'kiemchung.log'));
