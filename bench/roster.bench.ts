@@ -1,7 +1,7 @@
 // bench/roster: reading a province-wide Mẫu 05 (10 000 and 100 000 rows). For each size:
 //   - readRosterFile (every check) against a bare exceljs streaming read of the same file that
 //     only iterates rows, measured in the same run, alternating, median of several runs, as wall
-//     and as CPU time; goal ratio ≤ 1.3×. Also the bare row loop through zip.ts (the path readRosterFile uses),
+//     and as CPU time; goal ratio ≤ 1.3×. Also the bare row loop through read/xlsx-zip.ts (the yauzl path readRosterFile uses),
 //     which tells the checks' own cost apart from the unzip path's;
 //   - peak RSS of readRosterFile in a child process (goal ≤ 300 MB at 100 000 rows), beside the
 //     child's RSS before reading and the bare read's peak; the child runs this file bundled by
@@ -10,13 +10,12 @@
 // Run: node --import tsx bench/roster.bench.ts
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { readRosterFile, writeRosterXlsx } from '../main/services/roster';
-import { xlsxSheets } from '../main/services/roster/zip';
+import { openXlsx } from '../main/services/roster/read/xlsx-zip';
 import { makeRoster } from '../test/helpers/roster';
 
 const SIZES = [10_000, 100_000];
@@ -56,16 +55,15 @@ async function bareExceljs(file: string): Promise<number> {
   return rows;
 }
 
-/** The same row loop over zip.ts's path (central directory + streaming decode), no checks. */
+/** The same row loop over xlsx-zip.ts's path (yauzl, guards, streaming decode), no checks. */
 async function bareZip(file: string): Promise<number> {
-  const fh = await open(file, 'r');
+  const book = await openXlsx(file);
   try {
-    const book = await xlsxSheets(fh, file, statSync(file).size);
     let rows = 0;
     for (const s of book.sheets) for await (const _row of await s.open()) rows++;
     return rows;
   } finally {
-    await fh.close();
+    book.close();
   }
 }
 

@@ -285,6 +285,9 @@ export function parseBirth(raw: unknown, opts: BirthOptions = {}): BirthParse {
     year >= MIN_BIRTH_YEAR && year <= maxYear ? { ok: true, year, date } : { ok: false, code: 'range', message: messages.birthRange(year, maxYear) };
   // The common case first, without building any text.
   if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1000 && raw <= 9999) return inRange(raw, null);
+  // "-1985": a year with a sign is out of range, not "too short".
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw <= -1000 && raw >= -9999) return inRange(raw, null);
+  if (typeof raw === 'string' && /^\s*[-−]\s*\d{4}\s*$/.test(raw)) return inRange(-Number(raw.replace(/[^\d]/g, '')), null);
 
   const shown = raw instanceof Date ? raw.toISOString().slice(0, 10) : textOf(raw).trim();
   if (raw === null || raw === undefined || shown === '') return { ok: false, code: 'empty', message: messages.birthEmpty };

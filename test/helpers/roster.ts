@@ -1,21 +1,16 @@
 // Roster fixtures built at test time (no binary fixtures in git): realistic rosters for Mẫu 01–05
 // from a seeded generator, and hand-shaped XLSX files — title rows, merged two-row headers,
 // deliberate mistakes — written with exceljs's in-memory Workbook (they are small).
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import yazl from 'yazl';
+import { seededRandom } from '../../main/domain/seeded-random';
 import { personKey, type ExamPositionId, type ExclusionCode, type FocalArea } from '../../main/domain/roster';
 import type { FormCode, RosterRow } from '../../main/services/roster';
 
-/** Mulberry32: a few lines, deterministic, good enough to pick names. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, good enough to pick names. */
+export const rng = (seed: number): (() => number) => seededRandom(seed);
 
 // Sóc Trăng: Kinh, Khmer and Hoa names side by side.
 const SURNAMES = [
@@ -341,3 +336,103 @@ export function row02(
 }
 
 export const TITLE_02 = ['UBND HUYỆN MỸ XUYÊN', 'Mẫu số 02', 'DANH SÁCH', 'Công chức UBND cấp xã tham gia kiểm tra, đánh giá Năm 2023'];
+
+// ---------------------------------------------------------------------------------------------
+// Hand-built XLSX packages (yazl): for files no spreadsheet program writes — a shared string of
+// hundreds of MiB (generated as it is compressed, never held), doctored parts, many entries.
+
+const CT =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+  '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>';
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface PackagePart {
+  name: string;
+  /** The content, or a stream of it (compressed as it is read: never held whole). */
+  data: string | (() => NodeJS.ReadableStream);
+  /** Deflate (default) or store: a stored part can be doctored in place. */
+  compress?: boolean;
+}
+
+/** A stream of `prefix`, `size` bytes of `fill`, then `suffix`, made a chunk at a time. */
+export function repeated(prefix: string, size: number, suffix: string, fill = 'A'): NodeJS.ReadableStream {
+  const chunk = Buffer.alloc(1024 * 1024, fill);
+  return Readable.from(
+    (function* () {
+      yield Buffer.from(prefix);
+      for (let left = size; left > 0; left -= chunk.length) yield left >= chunk.length ? chunk : chunk.subarray(0, left);
+      yield Buffer.from(suffix);
+    })(),
+    { objectMode: false },
+  );
+}
+
+/** Writes a ZIP of `parts` with yazl, streaming. */
+export async function writePackage(file: string, parts: PackagePart[]): Promise<void> {
+  const zip = new yazl.ZipFile();
+  const done = new Promise<void>((resolve, reject) => {
+    const out = createWriteStream(file);
+    out.on('close', () => resolve());
+    out.on('error', reject);
+    zip.outputStream.pipe(out);
+  });
+  for (const p of parts) {
+    const compress = p.compress ?? true;
+    if (typeof p.data === 'string') zip.addBuffer(Buffer.from(p.data), p.name, { compress });
+    else zip.addReadStream(p.data(), p.name, { compress });
+  }
+  zip.end();
+  await done;
+}
+
+/** A sheet's XML: each row's cells as shared-string indices ({ s: n }), inline text or numbers. */
+export function sheetXml(rows: (string | number | { s: number } | null)[][]): string {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body = rows
+    .map((cells, i) => {
+      const r = i + 1;
+      const cs = cells
+        .map((v, c) => {
+          const ref = `${String.fromCharCode(65 + c)}${r}`;
+          if (v === null) return '';
+          if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+          if (typeof v === 'string') return `<c r="${ref}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
+          return `<c r="${ref}" t="s"><v>${v.s}</v></c>`;
+        })
+        .join('');
+      return `<row r="${r}">${cs}</row>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet ${NS}><sheetData>${body}</sheetData></worksheet>`;
+}
+
+/** The parts of a one-sheet workbook ("Mẫu 02") around `sheet` and `sharedStrings`. */
+export function packageParts(sheet: PackagePart['data'], sharedStrings: PackagePart['data'], opts: { compressStrings?: boolean } = {}): PackagePart[] {
+  return [
+    { name: '[Content_Types].xml', data: CT },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS} xmlns:r="${REL}"><sheets><sheet name="Mẫu 02" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    },
+    { name: 'xl/worksheets/sheet1.xml', data: sheet },
+    { name: 'xl/sharedStrings.xml', data: sharedStrings, compress: opts.compressStrings ?? true },
+  ];
+}
+
+/** A Mẫu 02 header (one row) and one person whose name is shared string 0. */
+export const ONE_PERSON_SHEET = sheetXml([
+  ['STT', 'Họ và tên', 'Năm sinh (Nam)', 'Năm sinh (Nữ)', 'Chức danh', 'Xã, phường, thị trấn'],
+  [1, { s: 0 }, 1985, null, 'Văn phòng - Thống kê', 'Xã Đại Tâm'],
+]);

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Services, Actor } from '../context';
 import { appendAudit } from '../audit';
-import { ApiError } from '../../../shared/errors';
+import { ApiError, type Issue } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
-import { readRosterFile, writeRosterXlsx, writeRosterPdf, type RosterRow } from '../roster';
+import { messages as rosterMessages, readRosterFile, writeRosterXlsx, writeRosterPdf, type RosterIssue, type RosterRow } from '../roster';
 import { personKey } from '../../domain/roster';
 import { requireRound, roundSummary, listEntries, findRoundByName, createRound, type EntryRow } from './rounds';
 import { requireOffice } from '../office';
@@ -19,7 +19,11 @@ export interface RosterImportResult {
   warnings: string[];
 }
 
-/** Writes every row of every form in one transaction; replaces what the round had for those forms. */
+/**
+ * Writes every row of every form in one transaction; replaces what the round had for those forms.
+ * A form may come on several sheets (one per commune): all of them are kept. The counts returned
+ * and audited are the rows stored, checked against the rows read.
+ */
 export function storeRoster(
   s: Services,
   actor: Actor,
@@ -38,11 +42,14 @@ export function storeRoster(
         .where('st.started_at', 'is not', null),
     );
     if (started) throw new ApiError('CONFLICT', vi.exam.alreadyRunning);
-    const imported: Record<string, number> = {};
-    // A re-import replaces the forms it contains; teams are formed again afterwards.
+    const read: Partial<Record<FormNo, number>> = {};
+    for (const f of forms) read[f.form] = (read[f.form] ?? 0) + f.rows.length;
+    const inFile = Object.keys(read) as FormNo[];
+    // A re-import replaces the forms it contains — each once, before any of its sheets is
+    // written; teams are formed again afterwards.
     s.db.run(s.db.q.deleteFrom('exam_team').where('round_id', '=', roundId));
+    if (inFile.length) s.db.run(s.db.q.deleteFrom('roster_entry').where('round_id', '=', roundId).where('form', 'in', inFile));
     for (const f of forms) {
-      s.db.run(s.db.q.deleteFrom('roster_entry').where('round_id', '=', roundId).where('form', '=', f.form));
       for (const r of f.rows) {
         s.db.run(
           s.db.q.insertInto('roster_entry').values({
@@ -72,23 +79,49 @@ export function storeRoster(
           }),
         );
       }
-      imported[f.form] = (imported[f.form] ?? 0) + f.rows.length;
+    }
+    // What is shown and audited is what the table holds, and it must be every row read.
+    const imported: Record<string, number> = {};
+    for (const form of inFile) {
+      const stored = s.db.first(
+        s.db.q
+          .selectFrom('roster_entry')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('round_id', '=', roundId)
+          .where('form', '=', form),
+      );
+      const n = Number(stored?.n ?? 0);
+      if (n !== read[form]) throw new ApiError('INTERNAL', rosterMessages.storedMismatch(form, read[form] ?? 0, n));
+      imported[form] = n;
     }
     appendAudit(s, actor, { action: 'exam.roster', entity: 'exam_round', entityId: roundId, after: { source: sourceName, imported } });
     return imported;
   });
 }
 
+/**
+ * The API's issues for a refused roster: the place ("Mẫu 02, dòng 14" or "Mẫu 02, ô C14") as
+ * the path and the rest as the message, so a list that shows both doesn't say the place twice;
+ * problems of one place joined into one issue, so a list keyed by path loses none.
+ */
+export function rosterIssues(errors: RosterIssue[]): Issue[] {
+  const byPath = new Map<string, string[]>();
+  for (const e of errors) {
+    // A sheet's or a row's message starts with its place; a file's (no sheet) has none.
+    const cut = e.row === null && !e.sheet ? -1 : e.message.indexOf(': ');
+    const path = cut < 0 ? '' : e.message.slice(0, cut);
+    const text = cut < 0 ? e.message : e.message.slice(cut + 2);
+    const list = byPath.get(path) ?? [];
+    list.push(text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1));
+    byPath.set(path, list);
+  }
+  return [...byPath].map(([path, texts]) => ({ path, message: texts.join(' ') }));
+}
+
 /** Reads and validates a roster file; throws with every problem (by sheet and row) before anything is written. */
 export async function checkRosterFile(filePath: string, sourceName: string) {
   const r = await readRosterFile(filePath);
-  if (r.errors.length) {
-    throw new ApiError(
-      'VALIDATION',
-      vi.exam.rosterRejected(sourceName, r.errors.length),
-      r.errors.map((e) => ({ path: [e.sheet, e.row ? `dòng ${e.row}` : null].filter(Boolean).join(', '), message: e.message })),
-    );
-  }
+  if (r.errors.length) throw new ApiError('VALIDATION', vi.exam.rosterRejected(sourceName, r.errors.length), rosterIssues(r.errors));
   return { forms: r.forms, warnings: r.warnings.map((w) => (typeof w === 'string' ? w : w.message)) };
 }
 
