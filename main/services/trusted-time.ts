@@ -102,3 +102,12 @@ export function clockReading(s: Services): { wall: number; trusted: number; ahea
   const trusted = advanceTrustedTime(s);
   return { wall, trusted, aheadMs: trusted - wall };
 }
+
+/** How far ahead of the trusted time a package's signing time may move it (a signer's clock may be wrong). */
+export const SIGNING_TIME_LEAD_MS = 2 * 86_400_000;
+
+/** The signing time of a verified package from a known signer: trusted, within SIGNING_TIME_LEAD_MS. */
+export function observeSigningTime(s: Services, signedAt: number): void {
+  const now = advanceTrustedTime(s);
+  if (signedAt > now && signedAt <= now + SIGNING_TIME_LEAD_MS) observeTrustedTime(s, signedAt);
+}

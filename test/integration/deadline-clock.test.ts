@@ -168,3 +168,15 @@ describe('while the app runs', () => {
     }
   });
 });
+
+describe('times from outside the PC', () => {
+  it('a known signer’s signing time moves the trusted time forward, but never by more than two days', async () => {
+    const { observeSigningTime, trustedNow, SIGNING_TIME_LEAD_MS } = await import('../../main/services/trusted-time');
+    await scenario(OPENS + DAY);
+    const t0 = trustedNow(app.s);
+    observeSigningTime(app.s, t0 + 3_600_000); // a package signed an hour "later": this PC's clock is behind
+    expect(trustedNow(app.s)).toBe(t0 + 3_600_000);
+    observeSigningTime(app.s, t0 + 3_600_000 + SIGNING_TIME_LEAD_MS + 1); // a signer whose clock is far ahead: ignored
+    expect(trustedNow(app.s)).toBe(t0 + 3_600_000);
+  });
+});

@@ -10,6 +10,7 @@ const packages = () => import('../../services/submission/packages');
 const received = () => import('../../services/submission/received');
 const trustStore = () => import('../../services/submission/trust-store');
 import { vi } from '../../../shared/i18n/vi';
+import { observeSigningTime } from '../../services/trusted-time';
 import { verifyView } from '../../services/submission/package-view';
 
 export function registerPackage(r: Router): void {
@@ -51,6 +52,10 @@ export function registerPackage(r: Router): void {
       const trust = await (await trustStore()).verifyTrustOptions(s);
       const opened = await s.jobs.run(vi.packagesUi.verifying, (job) => verifyAndOpen(up.path, job, trust), actor);
       if (!opened.report.ok) return verifyView(opened);
+      // A known signer's signing time is a time from outside this PC: it feeds the trusted clock
+      // (bounded, so one signer's wrong clock cannot push deadlines far ahead).
+      const signed = opened.report.signingTime;
+      if (opened.report.trust?.level === 'known' && signed !== null) observeSigningTime(s, signed);
       // Kept (moved, content-addressed) so its files can be opened and it can be reopened later.
       const packageKey = await (await received()).tryKeepReceived(s, up, opened);
       if (!packageKey) return verifyView(opened);
