@@ -439,3 +439,18 @@ describe('junk in a person’s row is refused, naming the cell', () => {
     ]);
   });
 });
+
+describe('messages name the file as the user knows it', () => {
+  it('an upload through the app is named by its own name, never by the random name it is stored under', async () => {
+    const a = await openRound();
+    const token = (await a.call('auth.login', { username: 'chutich', password: 'mat-khau-manh' })).token;
+    const userId = (await a.call('auth.session', { touch: false }, token))!.user.id;
+    const { Readable } = await import('node:stream');
+    const up = await a.s.uploads.receive(Readable.from([Buffer.from('Đây không phải tệp Excel')]), 'Danh sach Mau 02.xlsx', userId);
+    const e = await a.fail('exam.importRoster', { uploadId: up.id, roundId }, token);
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toContain('"Danh sach Mau 02.xlsx"');
+    expect(e.message).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(stored()).toEqual([]);
+  });
+});

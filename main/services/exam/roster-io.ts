@@ -120,7 +120,7 @@ export function rosterIssues(errors: RosterIssue[]): Issue[] {
 
 /** Reads and validates a roster file; throws with every problem (by sheet and row) before anything is written. */
 export async function checkRosterFile(filePath: string, sourceName: string) {
-  const r = await readRosterFile(filePath);
+  const r = await readRosterFile(filePath, { displayName: sourceName });
   if (r.errors.length) throw new ApiError('VALIDATION', vi.exam.rosterRejected(sourceName, r.errors.length), rosterIssues(r.errors));
   return { forms: r.forms, warnings: r.warnings.map((w) => (typeof w === 'string' ? w : w.message)) };
 }

@@ -48,7 +48,7 @@ function refusal(e: XlsxRefusal, file: string): ApiError {
  * ApiError('CANCELLED') on abort.
  */
 export async function readRosterFile(filePath: string, opts: ReadRosterOptions = {}): Promise<RosterImport> {
-  const file = path.basename(filePath);
+  const file = opts.displayName ?? path.basename(filePath);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_ROSTER_BYTES;
   const { signal } = opts;
   const cancelled = () => new ApiError('CANCELLED', messages.cancelled);

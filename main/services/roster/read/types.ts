@@ -57,6 +57,8 @@ export interface ReadRosterOptions {
   maxBytes?: number;
   /** "Today", for birth-year limits and future appointment dates (tests freeze it). */
   now?: Date;
+  /** The name the user knows the file by (an upload is stored under a random name): used in every message. */
+  displayName?: string;
 }
 
 /** A province-wide Mẫu 05 of 100 000 rows is ≈ 5 MB; 100 MB is certainly not a roster. */
