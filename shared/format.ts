@@ -1,34 +1,17 @@
-// Display formats the documents use: dd/mm/yyyy dates in Vietnam's time zone, decimal comma.
+// Display formats the documents use: dd/mm/yyyy dates and 24-hour times in Vietnam time
+// (shared/vn-time.ts), decimal comma.
+import { formatVnDate, formatVnDateTime, formatVnTime, fromIsoLocal, toIsoLocal } from './vn-time';
 
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-const parts = (ms: number) => {
-  const fmt = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-  const out: Record<string, string> = {};
-  for (const p of fmt.formatToParts(new Date(ms))) out[p.type] = p.value;
-  return out as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
-};
+export { formatIsoDate } from './vn-time';
 
 /** 05/10/2023 */
-export function formatDate(ms: number): string {
-  const p = parts(ms);
-  return `${p.day}/${p.month}/${p.year}`;
-}
+export const formatDate = formatVnDate;
 
 /** 17:00 05/10/2023 — the order the documents write a deadline in. */
-export function formatDateTime(ms: number, withSeconds = false): string {
-  const p = parts(ms);
-  return `${p.hour}:${p.minute}${withSeconds ? ':' + p.second : ''} ${p.day}/${p.month}/${p.year}`;
-}
+export const formatDateTime = formatVnDateTime;
+
+/** 17:00 — 24-hour, Vietnam time, whatever the machine's language. */
+export const formatTime = formatVnTime;
 
 /** 73,25 — scores with a decimal comma, at most two decimals, no trailing zeros. */
 const pointsFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false });
@@ -43,23 +26,8 @@ export function parseDecimal(s: string): number | null {
   return Number(t);
 }
 
-const VN_OFFSET_MS = 7 * 3600_000; // Vietnam has no daylight saving time.
-
-/** 'YYYY-MM-DDTHH:mm' in Vietnam time, for <input type="datetime-local">. */
-export function toVnInputValue(ms: number): string {
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 16);
-}
+/** 'YYYY-MM-DDTHH:mm' in Vietnam time (kept for callers; the one implementation is in vn-time). */
+export const toVnInputValue = toIsoLocal;
 
 /** The inverse of toVnInputValue; null when empty or invalid. */
-export function fromVnInputValue(v: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(v);
-  if (!m) return null;
-  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) - VN_OFFSET_MS;
-  return Number.isFinite(ms) ? ms : null;
-}
-
-/** '2023-10-05' → '05/10/2023'. */
-export function formatIsoDate(iso: string | null): string {
-  const m = iso && /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
-}
+export const fromVnInputValue = fromIsoLocal;

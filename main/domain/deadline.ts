@@ -6,8 +6,9 @@
 // After the main window the assessment is read-only, except for the criteria of a supplementary
 // window ("đánh giá bổ sung") while it is open.
 import { formatDateTime } from '../../shared/format';
+import { VN_OFFSET_MS, fromIsoLocal, parseVnDateTime, toIsoLocal } from '../../shared/vn-time';
 
-export const VN_OFFSET_MS = 7 * 3600_000;
+export { VN_OFFSET_MS };
 
 export interface Window {
   opensAt: number;
@@ -32,63 +33,18 @@ export const messages = {
   windowOrder: (opensAt: number, closesAt: number) => `Thời điểm hết hạn (${formatDateTime(closesAt)}) phải sau thời điểm mở (${formatDateTime(opensAt)}).`,
 };
 
-/** UTC ms of a Vietnam wall-clock time; null when the fields do not name a real moment (31/02). */
-function fromVnFields(y: number, mo: number, d: number, h: number, mi: number, s: number): number | null {
-  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(wall);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  return wall - VN_OFFSET_MS;
-}
-
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
-const DMY = /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/;
-// 17:00 | 17:00:30 | 17h00 | 17h | 17g30 | 17 giờ 30 (phút)
-const TIME = /^(\d{1,2})(?::(\d{2})(?::(\d{2}))?|[hg](\d{2})?| ?giờ(?: ?(\d{1,2})(?: ?phút)?)?)$/;
-
 /**
  * Parses a Vietnam local date-time as people write it: '17:00 05/10/2023', '05/10/2023 17:00',
  * '5/10/2023 17h00', '17h00 ngày 05/10/2023', '2023-10-05T17:00'; a date alone means 00:00.
  * Returns UTC ms, or null when the text is not a valid date-time (31/02/2023 is not).
  */
-export function parseLocalDateTime(s: string): number | null {
-  const t = s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
-  const iso = ISO.exec(t);
-  if (iso) {
-    const [, y, mo, d, h, mi, sec] = iso;
-    return fromVnFields(+y!, +mo!, +d!, h ? +h : 0, mi ? +mi : 0, sec ? +sec : 0);
-  }
-  const date = DMY.exec(t);
-  if (!date) return null;
-  const rest = (t.slice(0, date.index) + ' ' + t.slice(date.index + date[0].length))
-    .replace(/\b(ngày|lúc)(?= |$)|,/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  let h = 0;
-  let mi = 0;
-  let sec = 0;
-  if (rest) {
-    const time = TIME.exec(rest);
-    if (!time) return null;
-    h = +time[1]!;
-    mi = +(time[2] ?? time[4] ?? time[5] ?? 0);
-    sec = +(time[3] ?? 0);
-  }
-  return fromVnFields(+date[3]!, +date[2]!, +date[1]!, h, mi, sec);
-}
+export const parseLocalDateTime = parseVnDateTime;
 
-/** 'YYYY-MM-DDTHH:mm' in Vietnam time, for <input type="datetime-local">; '' for an invalid time. */
-export function toLocalInputValue(ms: number): string {
-  if (!Number.isFinite(ms)) return '';
-  return new Date(ms + VN_OFFSET_MS).toISOString().slice(0, 16);
-}
+/** 'YYYY-MM-DDTHH:mm' in Vietnam time; '' for an invalid time. */
+export const toLocalInputValue = toIsoLocal;
 
 /** The inverse of toLocalInputValue (seconds allowed); null when empty or invalid. */
-export function fromLocalInputValue(v: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(v.trim());
-  if (!m) return null;
-  return fromVnFields(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0);
-}
+export const fromLocalInputValue = fromIsoLocal;
 
 /**
  * The time to judge deadlines by: the later of the clock and the latest time already trusted

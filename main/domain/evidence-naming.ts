@@ -4,6 +4,8 @@
 //   2.3_so 25BC-UBND_BC CCHC quy I.2023
 // What the two examples show (and this module applies): no diacritics; '/' removed from the
 // document symbol and turned into '.' in the summary; the leading document type abbreviated.
+// All three parts are required ('2.3_abc' and '2.3_so 25BC-UBND' are refused); the second example,
+// '2.3_so 25BC-UBND_ Phu luc 1 so van ban QPPL…', passes as written, trailing '…' included.
 // Names must also survive a Windows file system, where the council's reviewers open them.
 // Pure.
 import { stripDiacritics } from './vietnamese';
@@ -114,6 +116,10 @@ export const messages = {
   empty: 'Tên tệp không được để trống.',
   mustStartWithCode: (code: string) => `Tên tệp phải bắt đầu bằng mã tiêu chí và dấu gạch dưới "${code}_" (ví dụ ${code}_so 25BC-UBND_BC CCHC quy I.2023).`,
   nothingAfterCode: (code: string) => `Sau "${code}_" cần có số, ký hiệu và trích yếu văn bản (ví dụ ${code}_so 25BC-UBND_BC CCHC quy I.2023).`,
+  missingNumber: (code: string) =>
+    `Sau "${code}_" cần có "so" và số, ký hiệu văn bản, rồi dấu gạch dưới và trích yếu (ví dụ ${code}_so 25BC-UBND_BC CCHC quy I.2023).`,
+  missingSummary: (code: string, number: string) =>
+    `Sau "${code}_so ${number}" cần dấu gạch dưới và trích yếu văn bản (ví dụ ${code}_so ${number}_BC CCHC quy I.2023).`,
   nonAscii: (ch: string, pos: number) =>
     `Tên tệp phải viết tiếng Việt không dấu: ký tự "${ch}" ở vị trí ${pos} không được dùng (ví dụ "quý" viết là "quy", "số" viết là "so").`,
   illegalChar: (ch: string) =>
@@ -123,6 +129,19 @@ export const messages = {
   tooLong: (n: number) => `Tên tệp dài ${n} ký tự, vượt giới hạn ${MAX_NAME_LENGTH} ký tự (để đường dẫn không quá dài trên Windows); hãy rút gọn trích yếu.`,
   reserved: (n: string) => `Tên tệp "${n}" trùng với tên dành riêng của Windows (CON, PRN, AUX, NUL, COM1…, LPT1…); hãy đặt tên khác.`,
 };
+
+// After '<code>_': 'so <number and symbol>' (at least one digit), '_', then a summary with at least
+// one letter or digit. Doc 001's examples: 'so 25BC-UBND_BC CCHC quy I.2023', 'so 25BC-UBND_ Phu luc 1…'.
+const NUMBER_PART = /^so\s+([^_]*\d[^_]*?)\s*(?:_(.*))?$/is;
+
+function structureProblem(rest: string, code: string): string | null {
+  if (!rest.trim()) return messages.nothingAfterCode(code);
+  // Judged without diacritics, so "số" is reported once, by the no-diacritics rule.
+  const m = NUMBER_PART.exec(stripDiacritics(rest));
+  if (!m) return messages.missingNumber(code);
+  if (!/[\p{L}\p{N}]/u.test(m[2] ?? '')) return messages.missingSummary(code, m[1]!.trim());
+  return null;
+}
 
 /**
  * Problems with an evidence file's name under the convention, each with a Vietnamese message;
@@ -136,9 +155,13 @@ export function validateEvidenceName(name: string, criterionCode: string): NameP
   if (!base.trim()) return [{ message: messages.empty }];
 
   if (!base.startsWith(`${code}_`)) add(messages.mustStartWithCode(code));
-  else if (!base.slice(code.length + 1).trim()) add(messages.nothingAfterCode(code));
+  else {
+    const problem = structureProblem(base.slice(code.length + 1), code);
+    if (problem) add(problem);
+  }
 
-  const chars = [...base];
+  // Document 001 writes its second example cut off with '…'; a trailing ellipsis is accepted as written.
+  const chars = [...base.replace(/\u2026+$/, '')];
   const nonAscii = chars.findIndex((c) => c.codePointAt(0)! > 0x7f);
   if (nonAscii >= 0) add(messages.nonAscii(chars[nonAscii]!, nonAscii + 1));
   const illegal = WINDOWS_ILLEGAL.exec(base);
@@ -160,4 +183,16 @@ export function validateEvidenceName(name: string, criterionCode: string): NameP
  */
 export function sameNameKey(name: string): string {
   return trimEnd(name.normalize('NFC').trim().replace(EVIDENCE_EXT, '')).toLowerCase();
+}
+
+/**
+ * Whether an evidence document was issued by the commune's own UBND ("…/KH-UBND", "QĐ-UBND"):
+ * judged from its "Số, ký hiệu" when entered, else from the "so <number>" part of its file name.
+ * Doc 001 requires evidence files to carry a digital signature and accepts a scan only when the
+ * signature is faulty; the commune signs its own documents, so an unsigned PDF of one is an error.
+ */
+export function issuedByCommune(docNumber: string | null, fileName: string): boolean {
+  const fromName = NUMBER_PART.exec(stripDiacritics(fileName.normalize('NFC')).replace(/^[^_]*_/, ''))?.[1] ?? '';
+  const symbol = stripDiacritics((docNumber ?? '').normalize('NFC')) || fromName;
+  return /(?:^|[-/\s\d])UBND(?![A-Za-z])/i.test(symbol);
 }

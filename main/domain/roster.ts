@@ -3,6 +3,7 @@
 // forms (positions in a dozen spellings, years or dates, phones with +84 and dots).
 // Pure: no I/O, so the importer, the exporters and the UI apply exactly the same rules.
 import type { Position } from '../../shared/office';
+import { VN_OFFSET_MS } from '../../shared/vn-time';
 import { stripDiacritics } from './vietnamese';
 
 // ---------------------------------------------------------------------------------------------
@@ -171,8 +172,6 @@ export const MIN_BIRTH_YEAR = 1940;
 export const MIN_AGE = 16;
 /** "chưa quá 06 tháng" (rule RECENT_TRANSFER). */
 export const RECENT_TRANSFER_MONTHS = 6;
-
-const VN_OFFSET_MS = 7 * 3600_000; // Vietnam has no daylight saving time
 
 // Vietnamese phrases; the importer prefixes them with "Mẫu 02, dòng 14: ".
 export const messages = {

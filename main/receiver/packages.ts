@@ -6,6 +6,7 @@ import { type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { viReceiver as t } from '../../shared/i18n/vi/receiver';
 import { type PackageStatusResponse, type ReceiverStatus, type SignedReceipt } from '../../shared/sync/protocol';
+import { VN_OFFSET_MS } from '../../shared/vn-time';
 import { stripDiacritics } from '../domain/vietnamese';
 import { audited } from './audit';
 import { type ReceiverContext } from './context';
@@ -150,8 +151,6 @@ export async function exportAccepted(ctx: ReceiverContext, outDir: string, actor
   });
   return { packages: rows.length, offices: offices.size };
 }
-
-const VN_OFFSET_MS = 7 * 3_600_000;
 
 /** Every office known to the receiver with its status for the year (packages received that year, Vietnam time). */
 export async function officeOverview(ctx: ReceiverContext, year?: number) {

@@ -1,5 +1,6 @@
 // Demo: a half-finished self-assessment on the sample criteria set — some items done, some
 // returned, some approved, evidence attached — with a window open around "now" so it can be used.
+// The commune's own documents are PDFs it signed digitally (doc 001); names follow the convention.
 import { Readable } from 'node:stream';
 import type { Services, Actor } from './context';
 import { findUserByUsername } from './users';
@@ -46,6 +47,18 @@ export async function createDemoAssessment(s: Services): Promise<{ year: number 
   for (const [codes, who] of plan) assign(s, leader, { assessmentId: a.id, codes, assigneeId: actorFor(s, who).id });
 
   const items = new Map(itemViews(s, a.id).map((i) => [i.criterionCode, i]));
+  // The commune's documents carry its digital signature, as doc 001 requires of evidence it issues.
+  const { createSelfSignedIdentity } = await import('./package/keys');
+  const { signPdf } = await import('./package/pades');
+  const signer = await createSelfSignedIdentity({
+    commonName: 'UBND xã Phú Thượng',
+    organization: 'Ủy ban nhân dân xã Phú Thượng',
+    locality: 'huyện Võ Nhai',
+    province: 'Thái Nguyên',
+    now,
+  });
+  const signed = async (lines: string[]) =>
+    signPdf(await makeDemoPdf(lines), signer, { reason: 'Ban hành', location: 'Phú Thượng', name: 'UBND xã Phú Thượng' });
   const vp = actorFor(s, 'vanphong');
   const tp = actorFor(s, 'tuphap');
   // 1.1: done and approved, with a PDF report.
@@ -55,46 +68,36 @@ export async function createDemoAssessment(s: Services): Promise<{ year: number 
     points: 2,
     explanation: 'Kế hoạch CCHC năm ban hành đúng hạn (KH số 05/KH-UBND ngày 10/01), có phân công cụ thể; kết quả thực hiện tại Báo cáo số 120/BC-UBND.',
   });
-  await attach(
-    s,
-    vp,
-    i11.id,
-    'KH 05 CCHC.pdf',
-    await makeDemoPdf(['ỦY BAN NHÂN DÂN XÃ PHÚ THƯỢNG', 'Số: 05/KH-UBND', 'KẾ HOẠCH Cải cách hành chính năm ' + year]),
-    {
-      docNumber: '05/KH-UBND',
-      docDate: `${year}-01-10`,
-      summary: 'Kế hoạch CCHC năm ' + year,
-      fileName: `1.1_so 05KH-UBND_KH CCHC nam ${year}`,
-    },
-  );
+  await attach(s, vp, i11.id, 'KH 05 CCHC.pdf', await signed(['ỦY BAN NHÂN DÂN XÃ PHÚ THƯỢNG', 'Số: 05/KH-UBND', 'KẾ HOẠCH Cải cách hành chính năm ' + year]), {
+    docNumber: '05/KH-UBND',
+    docDate: `${year}-01-10`,
+    summary: 'Kế hoạch CCHC năm ' + year,
+    fileName: `1.1_so 05KH-UBND_KH CCHC nam ${year}`,
+  });
   markDone(s, vp, i11.id);
   approve(s, leader, i11.id);
   // 1.2: done, waiting for review.
   const i12 = items.get('1.2')!;
   updateItem(s, vp, { itemId: i12.id, points: 1, explanation: 'Đủ 4 báo cáo CCHC định kỳ (quý I, 6 tháng, quý III, năm), gửi đúng hạn.' });
-  await attach(
-    s,
-    vp,
-    i12.id,
-    'BC 25 quy I.pdf',
-    await makeDemoPdf(['ỦY BAN NHÂN DÂN XÃ PHÚ THƯỢNG', 'Số: 25/BC-UBND', 'BÁO CÁO Công tác CCHC quý I/' + year]),
-    {
-      docNumber: '25/BC-UBND',
-      docDate: `${year}-03-25`,
-      summary: `Báo cáo CCHC quý I/${year}`,
-      fileName: `1.2_so 25BC-UBND_BC CCHC quy I.${year}`,
-    },
-  );
+  await attach(s, vp, i12.id, 'BC 25 quy I.pdf', await signed(['ỦY BAN NHÂN DÂN XÃ PHÚ THƯỢNG', 'Số: 25/BC-UBND', 'BÁO CÁO Công tác CCHC quý I/' + year]), {
+    docNumber: '25/BC-UBND',
+    docDate: `${year}-03-25`,
+    summary: `Báo cáo CCHC quý I/${year}`,
+    fileName: `1.2_so 25BC-UBND_BC CCHC quy I.${year}`,
+  });
   markDone(s, vp, i12.id);
   // 2.1: returned by the leader with a comment.
   const i21 = items.get('2.1')!;
-  updateItem(s, tp, { itemId: i21.id, points: 0.5, explanation: 'Ban hành văn bản đúng thẩm quyền.' });
+  updateItem(s, tp, {
+    itemId: i21.id,
+    points: 0.5,
+    explanation: 'Ban hành văn bản đúng thẩm quyền; ảnh niêm yết Thông báo số 12/TB-UBND tại trụ sở UBND xã (tệp đính kèm).',
+  });
   await attach(s, tp, i21.id, 'anh niem yet.png', makeDemoPng(), {
-    docNumber: null,
+    docNumber: '12/TB-UBND',
     docDate: null,
     summary: 'Ảnh niêm yết văn bản tại trụ sở',
-    fileName: '2.1_Anh niem yet van ban tai tru so',
+    fileName: '2.1_so 12TB-UBND_Anh niem yet van ban tai tru so',
   });
   markDone(s, tp, i21.id);
   returnItem(s, leader, i21.id, 'Cần ghi rõ số, ngày của các nghị quyết, quyết định đã ban hành và đính kèm bản PDF có chữ ký số.');

@@ -3,6 +3,7 @@ import { call, sessionToken, setAuthErrorHandler, ClientError } from './api/clie
 import { useApp } from './store';
 import { useHashRoute } from './useHashRoute';
 import { useActivity } from './useActivity';
+import { usePageFocus } from './usePageFocus';
 import { SetupPage } from './pages/SetupPage';
 import { LoginPage, LockPage } from './pages/LoginPage';
 import { HomePage } from './pages/HomePage';
@@ -48,6 +49,7 @@ function Shell() {
   const { session, info } = useApp();
   const route = useHashRoute();
   useActivity(true);
+  usePageFocus(route);
   if (!session) return null;
   // What each screen offers follows the one permission table (shared/api/permissions.ts).
   const roles = session.user.roles;
@@ -157,6 +159,7 @@ export function App() {
   }, []);
   useEffect(() => {
     document.body.dataset.phase = phase;
+    if (phase !== 'app') document.title = vi.app.name;
   }, [phase]);
   switch (phase) {
     case 'loading':

@@ -146,12 +146,37 @@ export const precheckEntry = z.object({
     'invalid_name',
     'duplicate_name',
     'not_approved',
+    'weak_explanation',
   ]),
   criterionCode: z.string().nullable(),
   itemId: z.number().int().nullable(),
+  /** The problem alone; the criterion it belongs to is its group's heading. */
   message: z.string(),
 });
 export type PrecheckEntry = z.infer<typeof precheckEntry>;
+const precheckCounts = { errors: z.number().int(), warnings: z.number().int() };
+/** One criterion's problems, errors first. */
+export const precheckCriterion = z.object({
+  code: z.string(),
+  title: z.string(),
+  itemId: z.number().int(),
+  assigneeId: z.number().int().nullable(),
+  assigneeName: z.string().nullable(),
+  ...precheckCounts,
+  entries: z.array(precheckEntry),
+});
+/** "Kiểm tra trước khi gửi" grouped by area (lĩnh vực) and criterion; criteria with errors first. */
+export const precheckReport = z.object({
+  ...precheckCounts,
+  /** Criteria with at least one error. */
+  criteriaWithErrors: z.number().int(),
+  areas: z.array(z.object({ code: z.string(), title: z.string(), ...precheckCounts, criteria: z.array(precheckCriterion) })),
+});
+export type PrecheckReport = z.infer<typeof precheckReport>;
+/** Issue path of each error refusing "Gửi báo cáo" / "Đóng gói và ký": `precheck.<criterion code>`. */
+export const PRECHECK_PATH = 'precheck.';
+/** Issue path saying the office has no signing key yet (listed first). */
+export const SIGNING_KEY_PATH = 'signingKey';
 
 export const uploadResult = z.object({
   uploadId: z.string(),

@@ -98,7 +98,7 @@ export const contract = {
     z.object({ assessmentId: z.number().int(), codes: z.array(z.string()).min(1), assigneeId: z.number().int().nullable() }),
     z.object({ changed: z.number().int() }),
   ),
-  'assessment.precheck': method(z.object({ assessmentId: z.number().int() }), z.array(a.precheckEntry)),
+  'assessment.precheck': method(z.object({ assessmentId: z.number().int() }), a.precheckReport),
   /** Locks the report; with a receiver enrolled also builds (or reuses) the signed package and queues it (passphrase for a passphrase-sealed key). */
   'assessment.send': method(
     z.object({ assessmentId: z.number().int(), passphrase: z.string().max(200).optional() }),

@@ -4,12 +4,18 @@ import { viSync } from './vi/sync';
 import { viTrust } from './vi/trust';
 import { viAuth } from './vi/auth';
 import { viClock } from './vi/clock';
+import { viCriteriaFile } from './vi/criteria-file';
+import { viPrecheck } from './vi/precheck';
+import { viDateTime } from './vi/datetime';
 
 export const vi = {
   sync: viSync,
   trust: viTrust,
   auth: viAuth,
   clock: viClock,
+  criteriaFile: viCriteriaFile,
+  precheckList: viPrecheck,
+  dateTime: viDateTime,
   app: {
     name: 'Kiểm Chứng',
     tagline: 'Tự đánh giá Chỉ số CCHC, thi năng lực và gói hồ sơ ký số cho UBND cấp xã',

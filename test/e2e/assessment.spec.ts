@@ -65,8 +65,9 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
   const form = page.getByRole('form', { name: 'Tạo đợt tự đánh giá' });
   await form.getByLabel('Năm đánh giá').fill('2023');
   await form.getByLabel('Bộ tiêu chí').selectOption({ index: 1 });
-  await form.getByLabel('Mở lúc (giờ Việt Nam)').fill('2023-09-14T08:00');
-  await form.getByLabel('Hết hạn lúc (giờ Việt Nam)').fill('2023-10-05T17:00');
+  // Typed the way the documents write them (dd/mm/yyyy HH:mm), not the browser's native picker.
+  await form.getByLabel('Mở lúc (giờ Việt Nam)').fill('14/09/2023 08:00');
+  await form.getByLabel('Hết hạn lúc (giờ Việt Nam)').fill('05/10/2023 17:00');
   await form.getByRole('button', { name: 'Tạo' }).click();
   await expect(page.getByRole('heading', { name: /Tự đánh giá năm 2023/ })).toBeVisible();
   await expect(page.getByText('08:00 14/09/2023 → 17:00 05/10/2023')).toBeVisible();
@@ -106,8 +107,10 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
 
   // A PNG photo.
   await attach.getByLabel('Tệp (PDF, JPEG hoặc PNG)').setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: makeDemoPng() });
+  // A photo of the plan's launch meeting: named under the plan's number (all three parts, doc 001).
+  await attach.getByLabel('Số, ký hiệu văn bản (vd. 25/BC-UBND)').fill('05/KH-UBND');
   await attach.getByLabel('Trích yếu').fill('Ảnh hội nghị triển khai');
-  await expect(attach.getByLabel('Tên tệp theo quy ước')).toHaveValue(/^1\.1_/);
+  await expect(attach.getByLabel('Tên tệp theo quy ước')).toHaveValue('1.1_so 05KH-UBND_Anh hoi nghi trien khai');
   await attach.getByRole('button', { name: 'Tải lên và đính kèm' }).click();
   await expect(page.getByRole('table', { name: 'Tài liệu kiểm chứng' }).getByRole('row')).toHaveCount(2);
   await page.getByRole('button', { name: 'Hoàn thành' }).click();
@@ -119,7 +122,7 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
   ] as const) {
     await page.getByRole('link', { name: '← Quay lại' }).click();
     await openItem(page, code);
-    await fillItem(page, points, `Giải trình cho tiêu chí ${code}.`);
+    await fillItem(page, points, `Giải trình cho tiêu chí ${code}: Báo cáo số 25/BC-UBND, trang 2.`);
     await page.getByRole('button', { name: 'Hoàn thành' }).click();
     await expect(page.locator('.badge--done').first()).toBeVisible();
   }
@@ -162,10 +165,14 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
   await page.getByRole('link', { name: '← Quay lại' }).click();
   await expect(page.getByTestId('total-points')).toHaveText('3,5');
   await tab(page, 'Kiểm tra trước khi gửi');
-  const precheck = page.getByRole('list', { name: 'Kiểm tra trước khi gửi' });
+  const precheck = page.getByRole('region', { name: 'Kiểm tra trước khi gửi' });
   await expect(precheck.locator('li[data-kind="unassigned"]').first()).toContainText('Chưa phân công');
-  await expect(precheck.locator('li[data-kind="unsigned_pdf"]').first()).toContainText('1.1_so 05KH-UBND_KH CCHC nam 2023');
-  await expect(precheck.locator('li[data-kind="missing_evidence"]').filter({ hasText: /^1\.2 / })).toHaveCount(1);
+  // The commune's own plan (05/KH-UBND) as an unsigned PDF: an error under doc 001.
+  const unsigned = precheck.locator('li[data-kind="unsigned_pdf"]').first();
+  await expect(unsigned).toContainText('1.1_so 05KH-UBND_KH CCHC nam 2023');
+  await expect(unsigned).toHaveClass(/precheck--error/);
+  await expect(unsigned).toContainText('Lỗi');
+  await expect(precheck.locator('li[data-kind="missing_evidence"][data-code="1.2"]')).toHaveCount(1);
   await tab(page, 'Tổng hợp và gửi');
   for (const [label, ext] of [
     ['Xuất Bảng tổng hợp (Excel)', 'xlsx'],

@@ -59,7 +59,7 @@ test('proctor runs a team through the steps with codes, reload and restart mid-s
   await page.getByRole('button', { name: 'Tạo đợt kiểm tra' }).click();
   const form = page.getByRole('form', { name: 'Tạo đợt kiểm tra' });
   await form.getByLabel('Tên đợt').fill('Đợt 1 năm 2023 — Mỹ Xuyên');
-  await form.getByLabel('Ngày kiểm tra').fill('2023-09-20');
+  await form.getByLabel('Ngày kiểm tra').fill('20/09/2023');
   await form.getByLabel('Địa điểm').fill('Hội trường UBND huyện Mỹ Xuyên');
   await form.getByRole('button', { name: 'Tạo' }).click();
   await expect(page.getByRole('heading', { name: 'Đợt 1 năm 2023 — Mỹ Xuyên' })).toBeVisible();
@@ -79,6 +79,11 @@ test('proctor runs a team through the steps with codes, reload and restart mid-s
   await tab(page, 'Điều hành');
   await card(page).getByRole('button', { name: 'Bắt đầu bước 1' }).click();
   await expect(card(page).getByTestId('remaining')).toHaveText(/^1[45]:\d\d$/);
+  // The step dots are read out, not only coloured.
+  const dots = card(page).getByRole('list', { name: 'Các bước thi' }).getByRole('listitem');
+  await expect(dots).toHaveCount(4);
+  await expect(dots.nth(0)).toContainText('Bước 1: đang làm, bước đang xem');
+  await expect(dots.nth(1)).toContainText('Bước 2: chưa bắt đầu');
   const codes = card(page).getByLabel('Mã lịch hẹn (tối đa 4, mỗi dòng một mã) — Lê Thị Hương');
   await codes.fill(['G22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004', 'G22.99-230920-0005'].join('\n'));
   await card(page).locator('tr[data-person="Lê Thị Hương"]').getByRole('button', { name: 'Lưu mã' }).click();

@@ -28,12 +28,16 @@ test('signing key, a build blocked by the check, and checking a package file', a
     await expect(key.getByText('UBND xã Phú Thượng').first()).toBeVisible();
     await expect(key.getByText('Chứng thư tự cấp')).toBeVisible();
 
-    // The demo assessment is half-finished: the build is refused with the list.
+    // The demo assessment is half-finished: the build is refused with a summary next to the
+    // button that links to the check (the key exists now, so it is not mentioned).
     const build = page.getByRole('region', { name: 'Đóng gói và ký' });
     await build.getByLabel('Mật khẩu bảo vệ khóa ký (ít nhất 8 ký tự)').fill('khoa-ky-phu-thuong');
     await build.getByRole('button', { name: 'Đóng gói và ký' }).click();
-    await expect(page.getByRole('alert').first()).toContainText('Chưa đóng gói được');
-    await expect(page.locator('ul.issues li').first()).toContainText(/—/);
+    const blocked = build.getByTestId('blocked-summary');
+    await expect(blocked).toContainText(/Còn \d+ lỗi ở \d+ tiêu chí — xem danh sách/);
+    await expect(blocked.getByTestId('blocked-key')).toHaveCount(0);
+    await expect(blocked.getByRole('link', { name: 'xem danh sách' })).toHaveAttribute('href', /#\/assessment\/\d+\/precheck$/);
+    await expect(page.locator('ul.issues')).toHaveCount(0);
 
     // A file that is not a package.
     await page

@@ -31,7 +31,7 @@ export function completeDemo(app: TestApp, assessmentId: number) {
         itemId: it.id,
         notApplicable: true,
         naReason: 'Bộ tiêu chí chưa có điểm tối đa cho mục này',
-        explanation: 'Không chấm được.',
+        explanation: 'Không chấm được: bộ tiêu chí chưa có điểm tối đa cho mục này, xem quyết định ban hành bộ tiêu chí.',
       });
     else
       updateItem(app.s, leader, {

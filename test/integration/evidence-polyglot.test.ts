@@ -177,8 +177,8 @@ describe('hostile evidence files', () => {
     const { leader, item } = await scenario();
     const files: [string, Buffer, string, string][] = [
       ['bc.pdf', demoPdf, '1.1_so 25BC-UBND_BC', 'application/pdf'],
-      ['anh.png', makeDemoPng(), '1.2_Anh niem yet', 'image/png'],
-      ['anh-chup.jpg', realJpeg(), '2.1_Anh chup', 'image/jpeg'],
+      ['anh.png', makeDemoPng(), '1.2_so 25BC-UBND_Anh niem yet', 'image/png'],
+      ['anh-chup.jpg', realJpeg(), '2.1_so 25BC-UBND_Anh chup', 'image/jpeg'],
       ['bao-cao.jpg', demoPdf, '2.2.1_so 25BC-UBND_BC', 'application/pdf'], // named .jpg, a PDF inside: the content decides
     ];
     for (const [name, bytes, fileName, mediaType] of files) {

@@ -90,13 +90,36 @@ describe('validateEvidenceName', () => {
     expect(problems(`${DOC_EXAMPLE}.JPG`)).toEqual([]);
     expect(problems('2.3_so 25BC-UBND_ Phu luc 1 so van ban QPPL')).toEqual([]);
   });
+  it("accepts both of doc 001's examples exactly as written, the trailing '…' included", () => {
+    expect(problems('2.3_so 25BC-UBND_BC CCHC quy I.2023')).toEqual([]);
+    expect(problems('2.3_so 25BC-UBND_ Phu luc 1 so van ban QPPL…')).toEqual([]);
+    expect(problems('2.3_so 25BC-UBND_ Phu luc 1 so van ban QPPL….pdf')).toEqual([]);
+  });
+  it('requires all three parts: code, "so <number and symbol>" and a summary', () => {
+    expect(problems('2.3_abc')).toEqual([
+      'Sau "2.3_" cần có "so" và số, ký hiệu văn bản, rồi dấu gạch dưới và trích yếu (ví dụ 2.3_so 25BC-UBND_BC CCHC quy I.2023).',
+    ]);
+    expect(problems('2.3_so 25BC-UBND')).toEqual([
+      'Sau "2.3_so 25BC-UBND" cần dấu gạch dưới và trích yếu văn bản (ví dụ 2.3_so 25BC-UBND_BC CCHC quy I.2023).',
+    ]);
+    expect(problems('2.3_so 25BC-UBND_')).toHaveLength(1);
+    expect(problems('2.3_so 25BC-UBND_ ... ')[0]).toContain('cần dấu gạch dưới và trích yếu');
+    // A number part without a digit is not a document number.
+    expect(problems('2.3_so BC-UBND_BC CCHC')[0]).toContain('cần có "so" và số, ký hiệu');
+    expect(problems('2.3_BC CCHC quy I.2023')[0]).toContain('cần có "so" và số, ký hiệu');
+    expect(problems('2.3_25BC-UBND_BC CCHC')[0]).toContain('cần có "so" và số, ký hiệu');
+    expect(problems('2.3_so 25BC-UBND.pdf')[0]).toContain('cần dấu gạch dưới và trích yếu');
+  });
+  it('accepts an ellipsis only at the end', () => {
+    expect(problems('2.3_so 25BC-UBND_BC… CCHC')[0]).toContain('"…"');
+  });
   it('requires the criterion code and an underscore first', () => {
     expect(problems('2.4_so 25BC-UBND_BC')).toEqual([
       'Tên tệp phải bắt đầu bằng mã tiêu chí và dấu gạch dưới "2.3_" (ví dụ 2.3_so 25BC-UBND_BC CCHC quy I.2023).',
     ]);
     expect(problems('2.3 so 25BC-UBND')[0]).toContain('"2.3_"');
     // '2.3.1_' is a different criterion, not 2.3.
-    expect(problems('2.3.1_BC')).toHaveLength(1);
+    expect(problems('2.3.1_so 25BC-UBND_BC')).toHaveLength(1);
   });
   it('requires something after the code', () => {
     expect(problems('2.3_')).toEqual(['Sau "2.3_" cần có số, ký hiệu và trích yếu văn bản (ví dụ 2.3_so 25BC-UBND_BC CCHC quy I.2023).']);
@@ -107,27 +130,26 @@ describe('validateEvidenceName', () => {
       'Tên tệp phải viết tiếng Việt không dấu: ký tự "ố" ở vị trí 6 không được dùng (ví dụ "quý" viết là "quy", "số" viết là "so").',
     ]);
     // Decomposed input is judged like the precomposed one.
-    expect(problems('2.3_số 25BC'.normalize('NFD'))[0]).toContain('ký tự "ố" ở vị trí 6');
-    expect(problems('2.3_so 25BC-UBND_ Phu luc 1 so van ban QPPL…')[0]).toContain('"…"');
+    expect(problems('2.3_số 25BC_BC'.normalize('NFD')).at(-1)).toContain('ký tự "ố" ở vị trí 6');
   });
   it('refuses characters Windows forbids, naming them', () => {
     expect(problems('2.3_so 25/BC-UBND_BC')).toEqual([
       'Tên tệp không được chứa ký tự "/" (Windows không cho phép các ký tự < > : " / \\ | ? *); "/" trong số hiệu văn bản thì bỏ đi, trong trích yếu thì thay bằng dấu chấm.',
     ]);
-    for (const ch of ['<', '>', ':', '"', '\\', '|', '?', '*']) expect(problems(`2.3_BC ${ch} x`)[0]).toContain(`ký tự "${ch}"`);
+    for (const ch of ['<', '>', ':', '"', '\\', '|', '?', '*']) expect(problems(`2.3_so 25BC-UBND_BC ${ch} x`)[0]).toContain(`ký tự "${ch}"`);
   });
   it('refuses control characters', () => {
-    expect(problems('2.3_BC\tCCHC')).toEqual(['Tên tệp chứa ký tự điều khiển không in được (U+0009); hãy gõ lại tên tệp.']);
+    expect(problems('2.3_so 25BC-UBND_BC\tCCHC')).toEqual(['Tên tệp chứa ký tự điều khiển không in được (U+0009); hãy gõ lại tên tệp.']);
   });
   it('refuses a trailing dot or space', () => {
-    expect(problems('2.3_BC CCHC.')).toEqual(['Tên tệp không được kết thúc bằng dấu chấm hoặc khoảng trắng.']);
-    expect(problems('2.3_BC CCHC ')).toEqual(['Tên tệp không được kết thúc bằng dấu chấm hoặc khoảng trắng.']);
-    expect(problems('2.3_BC CCHC .pdf')).toEqual(['Tên tệp không được kết thúc bằng dấu chấm hoặc khoảng trắng.']);
+    expect(problems('2.3_so 25BC-UBND_BC CCHC.')).toEqual(['Tên tệp không được kết thúc bằng dấu chấm hoặc khoảng trắng.']);
+    expect(problems('2.3_so 25BC-UBND_BC CCHC ')).toEqual(['Tên tệp không được kết thúc bằng dấu chấm hoặc khoảng trắng.']);
+    expect(problems('2.3_so 25BC-UBND_BC CCHC .pdf')).toEqual(['Tên tệp không được kết thúc bằng dấu chấm hoặc khoảng trắng.']);
   });
   it('refuses names over 120 characters', () => {
-    const name = '2.3_' + 'x'.repeat(117);
+    const name = '2.3_so 25BC-UBND_' + 'x'.repeat(104);
     expect(problems(name)).toEqual(['Tên tệp dài 121 ký tự, vượt giới hạn 120 ký tự (để đường dẫn không quá dài trên Windows); hãy rút gọn trích yếu.']);
-    expect(problems('2.3_' + 'x'.repeat(116) + '.pdf')).toEqual([]);
+    expect(problems('2.3_so 25BC-UBND_' + 'x'.repeat(103) + '.pdf')).toEqual([]);
   });
   it('refuses Windows reserved names', () => {
     expect(problems('NUL', 'NUL')).toContain('Tên tệp "NUL" trùng với tên dành riêng của Windows (CON, PRN, AUX, NUL, COM1…, LPT1…); hãy đặt tên khác.');

@@ -13,7 +13,7 @@ import {
 } from '../../services/assessment/assessments';
 import { updateItem, markDone, reopen, approve, returnItem } from '../../services/assessment/items';
 import { attachUpload, linkDocument, updateLink, removeLink, listDocuments, openEvidence, proposeName } from '../../services/assessment/evidence';
-import { runPrecheck } from '../../services/assessment/precheck';
+import { precheckReport } from '../../services/assessment/precheck';
 import { requireAssessment } from '../../services/assessment/common';
 // Document writers (PDF, XLSX) are loaded on first use so start-up stays fast.
 const summaryExport = () => import('../../services/assessment/summary-export');
@@ -37,7 +37,7 @@ export function registerAssessment(r: Router): void {
   r.register('assessment.setWindow', (input, { s, actor }) => setWindow(s, actor, input));
   r.register('assessment.addSupplementary', (input, { s, actor }) => addSupplementary(s, actor, input));
   r.register('assessment.assign', (input, { s, actor }) => assign(s, actor, input));
-  r.register('assessment.precheck', ({ assessmentId }, { s }) => runPrecheck(s, requireAssessment(s, assessmentId)));
+  r.register('assessment.precheck', ({ assessmentId }, { s }) => precheckReport(s, requireAssessment(s, assessmentId)));
   // With a receiver enrolled, also packages and queues the report (services/sync/send-report.ts).
   r.register('assessment.send', async ({ assessmentId, passphrase }, { s, actor }) =>
     (await import('../../services/sync/send-report')).sendReport(s, actor, assessmentId, passphrase),

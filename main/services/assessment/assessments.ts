@@ -7,7 +7,7 @@ import { validateWindow } from '../../domain/deadline';
 import { criteriaNodes, summarize } from './criteria-sets';
 import { editDecision, guardEdit, requireAssessment, supplementaryWindows, isLeader } from './common';
 import { itemViews, summaryOf, totalsFor } from './views';
-import { runPrecheck } from './precheck';
+import { runPrecheck, blockedError } from './precheck';
 import { trustedNow } from '../trusted-time';
 import type { AssessmentDetail, AssessmentSummary, ItemView } from '../../../shared/api/assessment-schemas';
 
@@ -172,13 +172,7 @@ export function send(s: Services, actor: Actor, assessmentId: number): Assessmen
     const a = requireAssessment(s, assessmentId);
     guardEdit(s, a, null);
     const blocking = runPrecheck(s, a).filter((e) => e.severity === 'error');
-    if (blocking.length) {
-      throw new ApiError(
-        'CONFLICT',
-        vi.assessment.cannotSend(blocking.length),
-        blocking.map((b) => ({ path: b.criterionCode ?? '', message: b.message })),
-      );
-    }
+    if (blocking.length) throw blockedError('send', blocking, false);
     const now = trustedNow(s);
     s.db.run(s.db.q.updateTable('assessment').set({ status: 'sent', sent_at: now, sent_by: actor.id, updated_at: now }).where('id', '=', a.id));
     appendAudit(s, actor, { action: 'assessment.send', entity: 'assessment', entityId: a.id, after: { totals: totalsFor(s, a).overall } });

@@ -10,6 +10,7 @@ import { guardEdit, guardItemOwner, requireAssessment, requireItem, isLeader, ty
 import { criteriaNodes } from './criteria-sets';
 import { itemViews, totalsFor } from './views';
 import type { ItemStatusView } from '../../../shared/api/assessment-schemas';
+import { explanationProblem, MIN_EXPLANATION_LENGTH } from '../../domain/explanation';
 
 type ItemChange = ReturnType<typeof itemChange>;
 
@@ -111,17 +112,29 @@ function setStatus(s: Services, actor: Actor, item: ItemRow, status: ItemStatusV
   return itemChange(s, after);
 }
 
-/** "Hoàn thành": blocked without an explanation (doc 001), without points or a reason for N/A. */
+/**
+ * "Hoàn thành": blocked without an explanation that says where the proof is (doc 001: at least
+ * MIN_EXPLANATION_LENGTH characters, not only the criterion's title), without points or a reason for N/A.
+ */
 export function markDone(s: Services, actor: Actor, itemId: number): ItemChange {
   return s.db.tx(() => {
-    const { item } = beginItemWrite(s, actor, itemId);
+    const { item, a } = beginItemWrite(s, actor, itemId);
     if (item.not_applicable === 1) {
       if (!item.na_reason?.trim()) throw new ApiError('VALIDATION', vi.assessment.needNaReason, [{ path: 'naReason', message: vi.assessment.needNaReason }]);
     } else if (item.points === null) {
       throw new ApiError('VALIDATION', vi.assessment.needPoints, [{ path: 'points', message: vi.assessment.needPoints }]);
     }
-    if (!item.explanation.trim())
-      throw new ApiError('VALIDATION', vi.assessment.needExplanation, [{ path: 'explanation', message: vi.assessment.needExplanation }]);
+    const title = criteriaNodes(s, a.set_id).find((n) => n.code === item.criterion_code)?.title ?? '';
+    const problem = explanationProblem(item.explanation, { code: item.criterion_code, title });
+    if (problem) {
+      const message =
+        problem === 'missing'
+          ? vi.assessment.needExplanation
+          : problem === 'tooShort'
+            ? vi.precheckList.explanationTooShort(MIN_EXPLANATION_LENGTH)
+            : vi.precheckList.explanationOnlyTitle;
+      throw new ApiError('VALIDATION', message, [{ path: 'explanation', message }]);
+    }
     return setStatus(s, actor, item, 'done', 'item.done');
   });
 }

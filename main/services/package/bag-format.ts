@@ -1,5 +1,6 @@
 // The text formats of a BagIt 1.0 bag (RFC 8493) and the naming rules of our packages, shared by
 // the writer and the verifier so both read the format the same way.
+import { vnIsoDate } from '../../../shared/vn-time';
 
 export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
 
@@ -101,7 +102,7 @@ export function parseOxum(v: string): { bytes: number; count: number } | null {
 }
 
 /** YYYY-MM-DD in Vietnam time (UTC+7, no daylight saving): the date the office sees. */
-export const baggingDate = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
+export const baggingDate = vnIsoDate;
 
 // ---- manifests ----
 

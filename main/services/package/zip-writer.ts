@@ -6,6 +6,7 @@
 // streaming ones that refuse STORED entries with descriptors — can read the package.
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
+import { VN_OFFSET_MS } from '../../../shared/vn-time';
 import { CHUNK_BYTES } from './hash';
 
 const U32 = 0xffffffff;
@@ -29,7 +30,7 @@ interface CentralRecord {
 
 /** DOS date/time fields in Vietnam time (UTC+7, no DST): what a user's unzip tool shows. */
 function dosDateTime(ms: number): { dosTime: number; dosDate: number } {
-  const d = new Date(ms + 7 * 3600_000);
+  const d = new Date(ms + VN_OFFSET_MS);
   const year = Math.min(Math.max(d.getUTCFullYear(), 1980), 2107);
   return {
     dosTime: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),

@@ -1,5 +1,6 @@
 // What the XLSX and the PDF both print for a roster: heading lines and each row's cell texts, so
 // the two exports say exactly the same thing. Every string leaves here in NFC.
+import { VN_OFFSET_MS } from '../../../shared/vn-time';
 import { EXCLUSION_LABELS, FOCAL_AREA_LABELS } from '../../domain/roster';
 import { FORM_SPECS, districtLine, type ColumnKey, type FormCode, type FormColumn } from './forms';
 import type { RosterRow } from './read';
@@ -63,7 +64,7 @@ export function dayOf(d: RosterMeta['date']): { y: number; m: number; d: number 
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
     return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
   }
-  const t = new Date((d instanceof Date ? d.getTime() : d) + 7 * 3600_000);
+  const t = new Date((d instanceof Date ? d.getTime() : d) + VN_OFFSET_MS);
   return Number.isNaN(t.getTime()) ? null : { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 

@@ -11,19 +11,17 @@ import { requireOffice } from '../office';
 import { trustedNow } from '../trusted-time';
 import { blobPath } from '../blob-store';
 import { requireAssessment } from '../assessment/common';
-import { runPrecheck } from '../assessment/precheck';
+import { runPrecheck, blockedError } from '../assessment/precheck';
 import { criteriaNodes } from '../assessment/criteria-sets';
 import { itemViews, totalsFor } from '../assessment/views';
 import { summaryModel } from '../assessment/summary-export';
 import { extensionFor } from '../assessment/evidence';
 import { writeSummaryXlsx, writeSummaryPdf } from '../summary';
 import { buildBag, signPdf, certificateInfo, type PayloadItem } from '../package';
-import { openIdentity } from './identity';
+import { keyStore, openIdentity } from './identity';
 import { packageOutPath, recordPackage, sourceOrganization } from './record';
 import { packageStamps } from './stamps';
 import { toAscii } from '../../domain/evidence-naming';
-import { ApiError } from '../../../shared/errors';
-import { vi } from '../../../shared/i18n/vi';
 import { assessmentPackage, PACKAGE_SCHEMA_VERSION, type AssessmentPackage } from '../../../shared/package-schema';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -119,13 +117,7 @@ export async function buildAssessmentPackage(
 ): Promise<BuiltPackage> {
   const a = requireAssessment(s, assessmentId);
   const blocking = runPrecheck(s, a).filter((e) => e.severity === 'error');
-  if (blocking.length && !opts.allowWarnings) {
-    throw new ApiError(
-      'CONFLICT',
-      vi.packages.blocked(blocking.length),
-      blocking.map((b) => ({ path: b.criterionCode ?? '', message: b.message })),
-    );
-  }
+  if (blocking.length && !opts.allowWarnings) throw blockedError('build', blocking, !(await keyStore(s).info()));
   const identity = await openIdentity(s, passphrase);
   const now = trustedNow(s);
   const cert = certificateInfo(identity.certificatePem, now);

@@ -20,6 +20,7 @@ import {
   type KeyProtector,
   type StoredIdentity,
 } from '../package';
+import { SIGNING_KEY_PATH } from '../../../shared/api/assessment-schemas';
 import { vi } from '../../../shared/i18n/vi';
 import { ApiError } from '../../../shared/errors';
 import { readFile } from 'node:fs/promises';
@@ -118,7 +119,7 @@ export async function importIdentity(s: Services, actor: Actor, p12Path: string,
 export async function openIdentity(s: Services, passphrase: string | undefined): Promise<SigningIdentity> {
   const store = keyStore(s);
   const stored = await store.info();
-  if (!stored) throw new ApiError('NOT_FOUND', vi.keys.missing);
+  if (!stored) throw new ApiError('NOT_FOUND', vi.keys.missing, [{ path: SIGNING_KEY_PATH, message: vi.keys.missing }]);
   const identity = await store.load(openingProtector(s, stored, passphrase));
   const now = trustedNow(s);
   assertCertificateUsable(certificateInfo(identity.certificatePem, now), now);

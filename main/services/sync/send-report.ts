@@ -5,7 +5,8 @@
 import type { Services, Actor } from '../context';
 import { send, withdraw } from '../assessment/assessments';
 import { requireAssessment } from '../assessment/common';
-import { openIdentity } from '../submission/identity';
+import { keyStore, openIdentity } from '../submission/identity';
+import { runPrecheck, blockedError } from '../assessment/precheck';
 import { getConnection } from './connection';
 import { queuePackage, outboxView } from './outbox';
 import { wakeSync } from './runner';
@@ -39,6 +40,11 @@ export async function sendReport(
     return { ...send(s, actor, assessmentId), delivery: { mode: 'usb', message: vi.sync.send.byUsb, outbox: null } };
   }
   const reuse = reusablePackage(s, assessmentId);
+  // No key yet: said first, together with what the check still blocks (code and paths, not text).
+  if (!reuse && !(await keyStore(s).info())) {
+    const blocking = runPrecheck(s, requireAssessment(s, assessmentId)).filter((e) => e.severity === 'error');
+    if (blocking.length) throw blockedError('send', blocking, true);
+  }
   // A wrong passphrase is refused before anything is locked.
   if (!reuse) await openIdentity(s, passphrase);
   const summary = send(s, actor, assessmentId);

@@ -10,6 +10,7 @@ import { useSubmit } from './useForm';
 import { useSync } from './useSync';
 import { OutboxState } from './OutboxPanel';
 import { SigningPassphraseField, useSigningNeedsPassphrase } from './SigningPassphrase';
+import { BlockedSummary, useBlocked } from './BlockedSummary';
 import { formatDateTime } from '../../../shared/format';
 import { vi } from '../../../shared/i18n/vi';
 
@@ -21,12 +22,13 @@ export function SendReport({ a, canSend, onChange }: { a: { id: number; status: 
   const [pass, setPass] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const sub = useSubmit();
+  const check = useBlocked();
   const conn = data?.connection ?? null;
   const row = data?.outbox.find((o) => o.kind === 'assessment' && o.refId === a.id) ?? null;
   const send = async () => {
     if (!window.confirm(vi.ui.confirmSend)) return;
     setNotice(null);
-    const r = await sub.submit(() => call('assessment.send', { assessmentId: a.id, ...(conn && pass ? { passphrase: pass } : {}) }));
+    const r = await sub.submit(check.guard(() => call('assessment.send', { assessmentId: a.id, ...(conn && pass ? { passphrase: pass } : {}) })));
     if (r) {
       setPass('');
       setNotice(r.delivery?.message ?? null);
@@ -36,6 +38,7 @@ export function SendReport({ a, canSend, onChange }: { a: { id: number; status: 
   };
   const withdraw = async () => {
     setNotice(null);
+    check.clear();
     if (await sub.submit(() => call('assessment.withdraw', { assessmentId: a.id }))) onChange();
   };
   return (
@@ -66,6 +69,7 @@ export function SendReport({ a, canSend, onChange }: { a: { id: number; status: 
           <button className="primary" onClick={() => void send()} disabled={sub.busy || !canSend}>
             {vi.ui.send}
           </button>
+          <BlockedSummary blocked={check.blocked} checkHref={`#/assessment/${a.id}/precheck`} keyHref="#/packages" />
         </>
       )}
     </div>

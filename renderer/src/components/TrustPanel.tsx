@@ -5,6 +5,7 @@
 import { useRef } from 'react';
 import { call, upload } from '../api/client';
 import { ErrorBox } from './form';
+import { FileButton } from './FileButton';
 import { useSubmit } from './useForm';
 import { useLoad } from './useLoad';
 import { formatDateTime } from '../../../shared/format';
@@ -151,12 +152,7 @@ export function TrustedCertificates({ canManage, version }: { canManage: boolean
           </tbody>
         </table>
       )}
-      {canManage && (
-        <label className="button">
-          {t.importFile}
-          <input ref={input} type="file" accept=".pem,.cer,.crt,.der" hidden aria-label={t.importFile} onChange={(e) => void onFile(e.target.files?.[0])} />
-        </label>
-      )}
+      {canManage && <FileButton label={t.importFile} accept=".pem,.cer,.crt,.der" inputRef={input} onFile={(f) => void onFile(f)} />}
     </section>
   );
 }

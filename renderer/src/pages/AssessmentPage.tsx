@@ -7,7 +7,10 @@ import { useLoad } from '../components/useLoad';
 import { Progress } from './AssessmentsPage';
 import { ItemEditor } from './ItemEditor';
 import { SendReport } from '../components/SendReport';
-import { formatDateTime, formatPoints, fromVnInputValue } from '../../../shared/format';
+import { PrecheckTab } from './assessment/PrecheckTab';
+import { formatDateTime, formatPoints } from '../../../shared/format';
+import { parseVnDateTime } from '../../../shared/vn-time';
+import { DateTimeInput } from '../components/DateTimeInput';
 import type { AssessmentDetail, ItemView, TotalsView } from '../../../shared/api/assessment-schemas';
 import { vi } from '../../../shared/i18n/vi';
 
@@ -130,34 +133,6 @@ function AssignTab({ d, onDone }: { d: AssessmentDetail; onDone: () => void }) {
   );
 }
 
-function PrecheckTab({ d, base }: { d: AssessmentDetail; base: string }) {
-  const { data, error } = useLoad(() => call('assessment.precheck', { assessmentId: d.assessment.id }), [d]);
-  if (error) return <ErrorBox message={error} />;
-  if (!data) return <p>{vi.app.loading}</p>;
-  const errors = data.filter((e) => e.severity === 'error').length;
-  return (
-    <div>
-      <p className="muted">{t.precheckIntro}</p>
-      {data.length === 0 ? (
-        <div className="alert alert--ok">{t.precheckOk}</div>
-      ) : (
-        <>
-          <p>
-            <strong>{t.errorsCount(errors, data.length - errors)}</strong>
-          </p>
-          <ul className="precheck" aria-label={t.tabPrecheck}>
-            {data.map((e, i) => (
-              <li key={i} className={`precheck--${e.severity}`} data-kind={e.kind}>
-                {e.itemId ? <a href={`${base}/item/${e.itemId}`}>{e.message}</a> : e.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
-  );
-}
-
 function SummaryTab({ d, isLeader, onChange }: { d: AssessmentDetail; isLeader: boolean; onChange: () => void }) {
   const sub = useSubmit();
   const [links, setLinks] = useState<{ href: string; name: string }[]>([]);
@@ -222,8 +197,8 @@ function SupplementaryForm({ d, onDone }: { d: AssessmentDetail; onDone: () => v
   const { busy, error, fieldErrors, submit, setError } = useSubmit();
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
-    const o = fromVnInputValue(opensAt);
-    const c = fromVnInputValue(closesAt);
+    const o = parseVnDateTime(opensAt);
+    const c = parseVnDateTime(closesAt);
     const list = codes.split(/[,;\s]+/).filter(Boolean);
     if (o === null || c === null || list.length === 0) return setError(t.needWindowAndCodes);
     if (
@@ -249,8 +224,8 @@ function SupplementaryForm({ d, onDone }: { d: AssessmentDetail; onDone: () => v
       <form onSubmit={onSubmit} noValidate aria-label={t.addSupplementary}>
         <ErrorBox message={error} />
         <div className="grid2">
-          <Field label={t.opensAt}>{(id) => <input id={id} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />}</Field>
-          <Field label={t.closesAt}>{(id) => <input id={id} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />}</Field>
+          <Field label={t.opensAt}>{(id, d) => <DateTimeInput id={id} aria-describedby={d} value={opensAt} onChange={setOpensAt} />}</Field>
+          <Field label={t.closesAt}>{(id, d) => <DateTimeInput id={id} aria-describedby={d} value={closesAt} onChange={setClosesAt} />}</Field>
           <Field label={t.supplementaryCodes}>{(id) => <input id={id} value={codes} onChange={(e) => setCodes(e.target.value)} />}</Field>
           <Field label={t.note}>{(id) => <input id={id} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
           <Field label={vi.clock.instructionLabel} error={fieldErrors['instructionRef']}>

@@ -3,7 +3,9 @@ import { call } from '../api/client';
 import { ErrorBox, Field } from '../components/form';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
-import { formatDateTime, fromVnInputValue } from '../../../shared/format';
+import { formatDateTime } from '../../../shared/format';
+import { parseVnDateTime } from '../../../shared/vn-time';
+import { DateTimeInput } from '../components/DateTimeInput';
 import type { AssessmentSummary } from '../../../shared/api/assessment-schemas';
 import { vi } from '../../../shared/i18n/vi';
 
@@ -35,8 +37,8 @@ function CreateForm({ onCreated }: { onCreated: (id: number) => void }) {
   const { busy, error, fieldErrors, submit, setError } = useSubmit();
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
-    const o = fromVnInputValue(opensAt);
-    const c = fromVnInputValue(closesAt);
+    const o = parseVnDateTime(opensAt);
+    const c = parseVnDateTime(closesAt);
     if (!setId) return setError(t.chooseSet);
     if (o === null || c === null) return setError(t.needWindow);
     const a = await submit(() => call('assessment.create', { year: Number(year), setId: Number(setId), opensAt: o, closesAt: c }));
@@ -62,9 +64,11 @@ function CreateForm({ onCreated }: { onCreated: (id: number) => void }) {
             </select>
           )}
         </Field>
-        <Field label={t.opensAt}>{(id) => <input id={id} type="datetime-local" value={opensAt} onChange={(e) => setOpensAt(e.target.value)} />}</Field>
+        <Field label={t.opensAt} error={fieldErrors['opensAt']}>
+          {(id, d) => <DateTimeInput id={id} aria-describedby={d} value={opensAt} onChange={setOpensAt} />}
+        </Field>
         <Field label={t.closesAt} error={fieldErrors['closesAt']}>
-          {(id) => <input id={id} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />}
+          {(id, d) => <DateTimeInput id={id} aria-describedby={d} value={closesAt} onChange={setClosesAt} />}
         </Field>
       </div>
       {sets.data?.length === 0 && <p className="muted">{t.noSets}</p>}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { call, upload } from '../api/client';
 import { ErrorBox, Notice } from '../components/form';
+import { FileButton } from '../components/FileButton';
 import { IssueList } from '../components/lists';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
@@ -57,10 +58,7 @@ export function CriteriaListPage({ canImport }: { canImport: boolean }) {
         <h1 id="criteria-title">{t.criteriaTitle}</h1>
         {canImport && (
           <div className="row-actions">
-            <label className="button primary">
-              {t.importFile}
-              <input ref={fileInput} type="file" accept=".json,.xlsx" hidden aria-label={t.importFile} onChange={(e) => void onFile(e.target.files?.[0])} />
-            </label>
+            <FileButton className="primary" label={t.importFile} accept=".json,.xlsx" inputRef={fileInput} onFile={(f) => void onFile(f)} />
             <button onClick={() => void sample()} disabled={sub.busy}>
               {t.importSample}
             </button>

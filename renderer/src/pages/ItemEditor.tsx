@@ -5,7 +5,9 @@ import { call, upload, fileUrl } from '../api/client';
 import { ErrorBox, Field, Notice } from '../components/form';
 import { useSubmit } from '../components/useForm';
 import { useApp } from '../store';
-import { formatPoints, formatIsoDate } from '../../../shared/format';
+import { formatPoints, formatIsoDate, formatTime } from '../../../shared/format';
+import { parseVnDate } from '../../../shared/vn-time';
+import { DateInput } from '../components/DateTimeInput';
 import type { AssessmentDetail, ItemView, EvidenceView } from '../../../shared/api/assessment-schemas';
 import { vi } from '../../../shared/i18n/vi';
 import { useAutosave, type Change } from './item/useAutosave';
@@ -91,6 +93,8 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
     if (!file) return sub.setError(t.chooseFileFirst);
+    const isoDate = docDate.trim() ? parseVnDate(docDate) : null;
+    if (docDate.trim() && !isoDate) return sub.setError(vi.dateTime.invalidDate);
     const c = await sub.submit(async () => {
       const up = await upload(file);
       return call('evidence.attach', {
@@ -98,7 +102,7 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
         uploadId: up.uploadId,
         fileName,
         docNumber: docNumber || null,
-        docDate: docDate || null,
+        docDate: isoDate,
         summary: summary || null,
       });
     });
@@ -146,7 +150,7 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
           )}
         </Field>
         <Field label={t.docNumber}>{(id) => <input id={id} value={docNumber} onChange={(e) => setDocNumber(e.target.value)} />}</Field>
-        <Field label={t.docDate}>{(id) => <input id={id} type="date" value={docDate} onChange={(e) => setDocDate(e.target.value)} />}</Field>
+        <Field label={t.docDate}>{(id, d) => <DateInput id={id} aria-describedby={d} value={docDate} onChange={setDocDate} />}</Field>
         <Field label={t.summary}>{(id) => <input id={id} value={summary} onChange={(e) => setSummary(e.target.value)} />}</Field>
       </div>
       <Field label={t.fileName} error={sub.fieldErrors['fileName']} hint={t.fileNameHint}>
@@ -260,7 +264,7 @@ function ItemForm({
     auto.state.kind === 'saving'
       ? t.saving
       : auto.state.kind === 'saved'
-        ? t.savedAt(new Date(auto.state.at ?? 0).toLocaleTimeString('vi-VN'))
+        ? t.savedAt(formatTime(auto.state.at ?? 0, true))
         : auto.state.kind === 'error'
           ? auto.state.message
           : '';
@@ -322,10 +326,11 @@ function ItemForm({
             )}
           </Field>
         )}
-        <Field label={t.explanation}>
-          {(id) => (
+        <Field label={t.explanation} error={action.fieldErrors['explanation']} hint={vi.precheckList.ui.explanationHint}>
+          {(id, dsc) => (
             <textarea
               id={id}
+              aria-describedby={dsc}
               rows={6}
               value={d.explanation}
               disabled={!writable}

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { call, upload, fileUrl, onEvent } from '../api/client';
 import { ErrorBox, Field, Notice } from '../components/form';
+import { FileButton } from '../components/FileButton';
 import { IssueList } from '../components/lists';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
@@ -11,6 +12,7 @@ import { PackageViewer } from '../components/PackageViewer';
 import { OutboxPanel, SendToProvinceButton } from '../components/OutboxPanel';
 import { TrustBadge, TrustResult, TrustedCertificates } from '../components/TrustPanel';
 import { SigningPassphraseField, useSigningNeedsPassphrase } from '../components/SigningPassphrase';
+import { BlockedSummary, useBlocked } from '../components/BlockedSummary';
 import { formatDate, formatDateTime, formatPoints } from '../../../shared/format';
 import type { JobProgress } from '../../../shared/api/schemas';
 import type { VerifyView } from '../../../shared/api/package-api-schemas';
@@ -50,7 +52,7 @@ function JobBar({ job }: { job: JobProgress }) {
   );
 }
 
-function KeySection({ canManage }: { canManage: boolean }) {
+function KeySection({ canManage, onChange }: { canManage: boolean; onChange?: () => void }) {
   const { data, reload } = useLoad(() => call('keys.status', {}), []);
   const [pass, setPass] = useState('');
   const [p12Pass, setP12Pass] = useState('');
@@ -60,6 +62,7 @@ function KeySection({ canManage }: { canManage: boolean }) {
     if (await sub.submit(() => call('keys.create', { passphrase: pass || undefined, replace: !!data?.present }))) {
       setPass('');
       reload();
+      onChange?.();
     }
   };
   const importP12 = async (f: File | undefined) => {
@@ -68,6 +71,7 @@ function KeySection({ canManage }: { canManage: boolean }) {
       setPass('');
       setP12Pass('');
       reload();
+      onChange?.();
     }
     if (p12.current) p12.current.value = '';
   };
@@ -121,10 +125,7 @@ function KeySection({ canManage }: { canManage: boolean }) {
             <button className="primary" onClick={() => void create()} disabled={sub.busy}>
               {t.createKey}
             </button>
-            <label className="button">
-              {t.importKey}
-              <input ref={p12} type="file" accept=".p12,.pfx" hidden aria-label={t.importKey} onChange={(e) => void importP12(e.target.files?.[0])} />
-            </label>
+            <FileButton label={t.importKey} accept=".p12,.pfx" inputRef={p12} onFile={(f) => void importP12(f)} />
           </div>
         </div>
       )}
@@ -161,10 +162,7 @@ function VerifySection({ canManage }: { canManage: boolean }) {
     <>
       <section className="panel" aria-labelledby="verify-title">
         <h2 id="verify-title">{t.verifyTitle}</h2>
-        <label className="button">
-          {t.verifyFile}
-          <input ref={input} type="file" accept=".zip" hidden aria-label={t.verifyFile} onChange={(e) => void onFile(e.target.files?.[0])} />
-        </label>
+        <FileButton label={t.verifyFile} accept=".zip" inputRef={input} onFile={(f) => void onFile(f)} />
         <ErrorBox message={sub.error} />
         {report && (
           <TrustResult
@@ -227,13 +225,14 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [links, setLinks] = useState<Record<number, string>>({});
   const sub = useSubmit();
+  const check = useBlocked();
   useEffect(() => {
     if (!assessmentId && assessments.data?.[0]) setAssessmentId(String(assessments.data[0].id));
   }, [assessments.data, assessmentId]);
 
   const build = async () => {
     setNotice(null);
-    const p = await sub.submit(() => call('package.build', { assessmentId: Number(assessmentId), passphrase: pass }));
+    const p = await sub.submit(check.guard(() => call('package.build', { assessmentId: Number(assessmentId), passphrase: pass })));
     if (p) {
       setPass('');
       setNotice(t.built(p.fileName));
@@ -241,16 +240,19 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
     }
   };
   const download = async (packageId: number) => {
+    check.clear();
     const f = await sub.submit(() => call('package.download', { packageId }));
     if (f) setLinks((l) => ({ ...l, [packageId]: fileUrl(f.fileId) }));
   };
   const toDrive = async (packageId: number) => {
     setNotice(null);
+    check.clear();
     const r = await sub.submit(() => call('package.exportToDrive', { packageId, destDir: dest }));
     if (r) setNotice(t.exported(r.path));
   };
   const manual = async () => {
     setNotice(null);
+    check.clear();
     const r = await sub.submit(() => call('package.exportManual', { assessmentId: Number(assessmentId), destDir: dest }));
     if (r) setNotice(t.manualDone(r.folder, r.files));
   };
@@ -264,14 +266,21 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
       <Notice message={notice} />
       <ErrorBox message={sub.error} />
       {sub.error && <IssueList issues={sub.fieldErrors} />}
-      <KeySection canManage={canManage} />
+      <KeySection canManage={canManage} onChange={check.clear} />
       {canManage && (
         <section className="panel" aria-labelledby="build-title">
           <h2 id="build-title">{t.build}</h2>
           <div className="grid2">
             <Field label={t.assessment}>
               {(id) => (
-                <select id={id} value={assessmentId} onChange={(e) => setAssessmentId(e.target.value)}>
+                <select
+                  id={id}
+                  value={assessmentId}
+                  onChange={(e) => {
+                    setAssessmentId(e.target.value);
+                    check.clear();
+                  }}
+                >
                   {assessments.data?.map((a) => (
                     <option key={a.id} value={a.id}>
                       {vi.app.yearOf(a.year)} — {a.setName}
@@ -287,6 +296,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
               {t.build}
             </button>
           </div>
+          <BlockedSummary blocked={check.blocked} checkHref={`#/assessment/${assessmentId}/precheck`} />
         </section>
       )}
       <OutboxPanel canManage={canManage} />

@@ -216,10 +216,15 @@ export function TeamCard({ team, now, onDone }: { team: TeamView; now: number; o
     <article className={`team-card${step.failed ? ' team-card--failed' : ''}`} aria-label={t.teamLabel(team.commune)} data-team={team.commune}>
       <header className="team-card__head">
         <h2>{team.commune}</h2>
-        <ol className="step-pills">
+        <ol className="step-pills" aria-label={vi.dateTime.stepsLabel}>
           {team.steps.map((s) => (
-            <li key={s.id} className={`pill pill--${s.phase}${s.failed ? ' pill--failed' : ''}${s.id === step.id ? ' pill--current' : ''}`}>
-              {s.step}
+            <li
+              key={s.id}
+              className={`pill pill--${s.phase}${s.failed ? ' pill--failed' : ''}${s.id === step.id ? ' pill--current' : ''}`}
+              aria-current={s.id === step.id ? 'step' : undefined}
+            >
+              <span aria-hidden="true">{s.step}</span>
+              <span className="sr-only">{vi.dateTime.stepDot(s.step, s.phase, s.failed, s.id === step.id)}</span>
             </li>
           ))}
         </ol>

@@ -5,6 +5,8 @@ import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
 import { vi } from '../../../../shared/i18n/vi';
 import { formatIsoDate } from '../../../../shared/format';
+import { parseVnDate } from '../../../../shared/vn-time';
+import { DateInput } from '../../components/DateTimeInput';
 
 const t = vi.examUi;
 
@@ -13,10 +15,12 @@ function CreateRound({ onCreated }: { onCreated: (id: number) => void }) {
   const [examDate, setExamDate] = useState('');
   const [venue, setVenue] = useState('');
   const [district, setDistrict] = useState('');
-  const { busy, error, fieldErrors, submit } = useSubmit();
+  const { busy, error, fieldErrors, submit, setError } = useSubmit();
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
-    const r = await submit(() => call('exam.createRound', { name, examDate: examDate || null, venue: venue || null, district: district || null }));
+    const iso = examDate.trim() ? parseVnDate(examDate) : null;
+    if (examDate.trim() && !iso) return setError(vi.dateTime.invalidDate);
+    const r = await submit(() => call('exam.createRound', { name, examDate: iso, venue: venue || null, district: district || null }));
     if (r) onCreated(r.id);
   };
   return (
@@ -28,7 +32,7 @@ function CreateRound({ onCreated }: { onCreated: (id: number) => void }) {
           {(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
         <Field label={t.examDate} error={fieldErrors['examDate']}>
-          {(id) => <input id={id} type="date" value={examDate} onChange={(e) => setExamDate(e.target.value)} />}
+          {(id, d) => <DateInput id={id} aria-describedby={d} value={examDate} onChange={setExamDate} />}
         </Field>
         <Field label={t.venue}>{(id) => <input id={id} value={venue} onChange={(e) => setVenue(e.target.value)} />}</Field>
         <Field label={t.district}>{(id) => <input id={id} value={district} onChange={(e) => setDistrict(e.target.value)} />}</Field>

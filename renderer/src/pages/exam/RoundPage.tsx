@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { call, upload, fileUrl } from '../../api/client';
 import { ErrorBox, Notice } from '../../components/form';
+import { FileButton } from '../../components/FileButton';
 import { Downloads, IssueList } from '../../components/lists';
 import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
@@ -39,10 +40,7 @@ function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: R
   return (
     <div>
       <div className="row-actions">
-        <label className="button primary">
-          {t.importRoster}
-          <input ref={input} type="file" accept=".xlsx" hidden aria-label={t.importRoster} onChange={(e) => void onFile(e.target.files?.[0])} />
-        </label>
+        <FileButton className="primary" label={t.importRoster} accept=".xlsx" inputRef={input} onFile={(f) => void onFile(f)} />
       </div>
       <Notice message={notice} />
       <ErrorBox message={sub.error} />
