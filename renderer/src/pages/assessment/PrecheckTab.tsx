@@ -55,7 +55,9 @@ function CriterionBlock({ c, base }: { c: Criterion; base: string }) {
           <li key={i} className={`precheck--${e.severity}`} data-kind={e.kind} data-code={c.code}>
             <SeverityTag severity={e.severity} />{' '}
             <a href={href}>
-              {c.code} — {e.message}
+              {/* The code is in the heading above; screen readers still hear it with each line. */}
+              <span className="sr-only">{c.code} — </span>
+              {e.message}
             </a>
           </li>
         ))}
