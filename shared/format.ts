@@ -23,7 +23,9 @@ export function formatPoints(n: number): string {
 export function parseDecimal(s: string): number | null {
   const t = s.trim().replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
-  return Number(t);
+  const n = Number(t);
+  // 400 digits parse to Infinity, which JSON would send as null (clearing the score): refuse instead.
+  return Number.isFinite(n) ? n : null;
 }
 
 /** 'YYYY-MM-DDTHH:mm' in Vietnam time (kept for callers; the one implementation is in vn-time). */

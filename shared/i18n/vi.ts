@@ -691,7 +691,7 @@ export const vi = {
     network: 'Không kết nối được với phần xử lý của ứng dụng. Hãy kiểm tra ứng dụng còn chạy.',
     unknownMethod: (m: string) => `Yêu cầu không hợp lệ: không có chức năng "${m}".`,
     validation: 'Dữ liệu nhập chưa hợp lệ',
-    badToken: 'Phiên trình duyệt không hợp lệ. Hãy mở lại ứng dụng từ đường dẫn được in ra khi khởi động.',
+    badToken: 'Ứng dụng đã khởi động lại nên trang này đã cũ — hãy bấm Tải lại trang (F5). Nếu vẫn lỗi, mở lại ứng dụng từ đường dẫn được in ra khi khởi động.',
     unauthenticated: 'Bạn cần đăng nhập để tiếp tục.',
     locked: 'Phiên làm việc đã khóa do không thao tác. Hãy nhập lại mật khẩu.',
     forbidden: 'Bạn không có quyền thực hiện thao tác này.',

@@ -43,6 +43,8 @@ describe('browser-mode host', () => {
     const noToken = await raw('/api/system.info', { method: 'POST', body });
     expect(noToken.status).toBe(403);
     expect(JSON.parse(noToken.body).error.code).toBe('BAD_TOKEN');
+    // What to do, in words: a page left open across a restart holds the old launch token.
+    expect(JSON.parse(noToken.body).error.message).toMatch(/^Ứng dụng đã khởi động lại nên trang này đã cũ — hãy bấm Tải lại trang/);
     const wrong = await raw('/api/system.info', { method: 'POST', body, headers: { 'x-kiemchung-token': 'x'.repeat(s.token.length) } });
     expect(wrong.status).toBe(403);
     const foreign = await raw('/api/system.info', { method: 'POST', body, headers: { 'x-kiemchung-token': s.token, origin: 'http://evil.example' } });

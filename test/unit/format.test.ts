@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatPoints } from '../../shared/format';
+import { formatDate, formatDateTime, formatPoints, parseDecimal } from '../../shared/format';
 
 describe('Vietnamese display formats', () => {
   it('shows dates as dd/mm/yyyy in Vietnam time, whatever the machine zone', () => {
@@ -14,5 +14,15 @@ describe('Vietnamese display formats', () => {
     expect(formatPoints(73.25)).toBe('73,25');
     expect(formatPoints(10)).toBe('10');
     expect(formatPoints(0.5)).toBe('0,5');
+  });
+});
+
+describe('parseDecimal', () => {
+  it('reads a decimal comma, and refuses what is not a finite number (never Infinity, sent as null)', () => {
+    expect(parseDecimal('1,5')).toBe(1.5);
+    expect(parseDecimal('73,25')).toBe(73.25);
+    expect(parseDecimal('1e308')).toBeNull();
+    expect(parseDecimal('9'.repeat(400))).toBeNull();
+    expect(parseDecimal('abc')).toBeNull();
   });
 });
