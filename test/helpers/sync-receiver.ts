@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot, type Served } from './cli';
+import { repoRoot, startServe as startServeFrom, type Served } from './cli';
 
 /**
  * A private copy of the built app (dist/ + bin/) under node_modules/.cache, so that a rebuild of
@@ -45,42 +45,8 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** `kiemchung serve --port 0` from the snapshot (as helpers/cli.ts startServe). */
-export async function startServe(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, KIEMCHUNG_LOG: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}\n${err}`)), 20_000);
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    proc.on('exit', (code) => reject(new Error(`serve exited (${code}):\n${out}\n${err}`)));
-  });
-  const html = await (await fetch(url)).text();
-  const token = /name="kiemchung-token" content="([^"]+)"/.exec(html)?.[1] ?? '';
-  return {
-    proc,
-    url,
-    port: Number(new URL(url).port),
-    token,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
-  };
-}
+/** `kiemchung serve --port 0` from the snapshot: helpers/cli.ts startServe on the copied entry. */
+export const startServe = (dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Served> => startServeFrom(dataDir, env, [], bin);
 
 export interface RunningReceiver {
   proc: ChildProcess;
