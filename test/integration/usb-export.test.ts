@@ -3,7 +3,7 @@
 // left under the final name.
 import { seeded } from '../helpers/seeded';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { exportToDrive, messages } from '../../main/services/package/usb';
@@ -109,16 +109,21 @@ describe('exportToDrive', () => {
       const sha = small ? await makeRandomFile(src, size) : sha20;
       let sabotaged = false;
       const job = fakeJob((done, message) => {
-        // Fires once the copy has written its last byte, before the last stretch is read back
-        // ("done" also counts what was read back already, so it may be past size).
-        if (!sabotaged && message === messages.copying && done >= size) {
-          sabotaged = true;
-          const tmp = readdirSync(drive).find((n) => n.endsWith('.tmp'))!;
-          const fd = openSync(path.join(drive, tmp), 'r+');
-          // Near the end: the part read back only after the final flush.
-          writeSync(fd, Buffer.from([0x42]), 0, 1, size - 1000);
-          closeSync(fd);
-        }
+        // Fires once the copy has written its last byte, before the last stretch is read back.
+        // "done" also counts what was read back already, so it passes size while the copy is still
+        // going: the temp file's own length says when the last byte is written (writes go in order).
+        if (sabotaged || message !== messages.copying || done < size) return;
+        const tmp = readdirSync(drive).find((n) => n.endsWith('.tmp'));
+        if (!tmp || statSync(path.join(drive, tmp)).size < size) return;
+        sabotaged = true;
+        const fd = openSync(path.join(drive, tmp), 'r+');
+        // Near the end: the part read back only after the final flush. The byte is flipped, not
+        // overwritten with a constant (random data holds any given byte value one time in 256).
+        const b = Buffer.alloc(1);
+        readSync(fd, b, 0, 1, size - 1000);
+        b[0] = b[0]! ^ 0xff;
+        writeSync(fd, b, 0, 1, size - 1000);
+        closeSync(fd);
       });
       const e = await failure(exportToDrive(src, drive, { job, verify: okVerify, ...(known ? { sha256: sha } : {}) }));
       expect(sabotaged).toBe(true);
