@@ -14,6 +14,9 @@ import { issueEnrollCode } from '../receiver/enroll';
 import { HttpError } from '../receiver/http';
 import { decidePackage, exportAccepted, listPackages } from '../receiver/packages';
 import { startReceiver } from '../receiver/server';
+import { issueSupplementaryInstruction, writeInstructionFile } from '../receiver/instructions';
+import { viInstruction } from '../../shared/i18n/vi/instruction';
+import { parseVnDateTime } from '../../shared/vn-time';
 
 const cliActor = () => {
   try {
@@ -74,6 +77,39 @@ function printList(rows: Awaited<ReturnType<typeof listPackages>>) {
   }
 }
 
+type InstructionFlags = Partial<Record<'office' | 'year' | 'opens' | 'closes' | 'codes' | 'ref' | 'note' | 'out', string>>;
+
+/** `receiver instruction …`: signs a supplementary-window instruction for one office into a file. */
+async function instruction(base: { dataDir: string }, v: InstructionFlags): Promise<number> {
+  const ti = viInstruction;
+  const year = Number(v.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new HttpError(400, 'VALIDATION', ti.badYear);
+  const time = (text: string | undefined, flag: string) => {
+    const ms = text === undefined ? null : parseVnDateTime(text);
+    if (ms === null) throw new HttpError(400, 'VALIDATION', ti.badTime(flag));
+    return ms;
+  };
+  const opensAt = time(v.opens, '--opens');
+  const closesAt = time(v.closes, '--closes');
+  const codes = (v.codes ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (codes.length === 0) throw new HttpError(400, 'VALIDATION', ti.badCodes);
+  if (!v.ref) throw new HttpError(400, 'VALIDATION', ti.badRef);
+  if (!v.office) throw new HttpError(400, 'VALIDATION', t.enroll.badOffice);
+  if (!v.out) throw new HttpError(400, 'VALIDATION', t.cli.needOut);
+  const out = path.resolve(v.out);
+  const input = { office: v.office, year, opensAt, closesAt, codes, reference: v.ref.trim(), note: v.note?.trim() || null };
+  const signed = await withContext(receiverConfig(base), (ctx) => issueSupplementaryInstruction(ctx, input, cliActor()));
+  await writeInstructionFile(out, signed).catch((e: NodeJS.ErrnoException) => {
+    throw e.code === 'EEXIST' ? new HttpError(400, 'VALIDATION', ti.exists(out)) : e;
+  });
+  const { id, office } = JSON.parse(signed.payload) as { id: string; office: string };
+  console.log(ti.written(out, id, office));
+  return 0;
+}
+
 export async function runReceiverCli(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -94,6 +130,12 @@ export async function runReceiverCli(argv: string[]): Promise<number> {
       reason: { type: 'string' },
       out: { type: 'string' },
       name: { type: 'string' },
+      year: { type: 'string' },
+      opens: { type: 'string' },
+      closes: { type: 'string' },
+      codes: { type: 'string' },
+      ref: { type: 'string' },
+      note: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -157,6 +199,8 @@ export async function runReceiverCli(argv: string[]): Promise<number> {
         console.log(token);
         return 0;
       }
+      case 'instruction':
+        return await instruction(base, values);
       default:
         throw new HttpError(400, 'VALIDATION', `${t.cli.unknownCommand(cmd)}\n${t.cli.usage}`);
     }

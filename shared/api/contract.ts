@@ -93,6 +93,8 @@ export const contract = {
     }),
     a.assessmentDetail.shape.assessment,
   ),
+  /** Opens a supplementary window from the province's signed instruction file (checked against the pinned receiver certificate). */
+  'assessment.importInstruction': method(z.object({ assessmentId: z.number().int(), uploadId: z.string() }), a.assessmentDetail.shape.assessment),
   /** Assigns the leaves under each code (a subtree or single items) to a person, or unassigns (null). */
   'assessment.assign': method(
     z.object({ assessmentId: z.number().int(), codes: z.array(z.string()).min(1), assigneeId: z.number().int().nullable() }),

@@ -52,6 +52,7 @@ export const permissions = {
   'assessment.get': WORKERS,
   'assessment.setWindow': LEADER,
   'assessment.addSupplementary': LEADER,
+  'assessment.importInstruction': LEADER,
   'assessment.assign': LEADER,
   'assessment.precheck': WORKERS,
   'assessment.send': LEADER,

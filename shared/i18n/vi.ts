@@ -4,6 +4,7 @@ import { viSync } from './vi/sync';
 import { viTrust } from './vi/trust';
 import { viAuth } from './vi/auth';
 import { viClock } from './vi/clock';
+import { viInstruction } from './vi/instruction';
 import { viCriteriaFile } from './vi/criteria-file';
 import { viPrecheck } from './vi/precheck';
 import { viDateTime } from './vi/datetime';
@@ -13,6 +14,7 @@ export const vi = {
   trust: viTrust,
   auth: viAuth,
   clock: viClock,
+  instruction: viInstruction,
   criteriaFile: viCriteriaFile,
   precheckList: viPrecheck,
   dateTime: viDateTime,

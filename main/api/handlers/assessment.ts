@@ -36,6 +36,14 @@ export function registerAssessment(r: Router): void {
   r.register('assessment.get', ({ assessmentId }, { s, actor }) => getAssessment(s, actor, assessmentId));
   r.register('assessment.setWindow', (input, { s, actor }) => setWindow(s, actor, input));
   r.register('assessment.addSupplementary', (input, { s, actor }) => addSupplementary(s, actor, input));
+  r.register('assessment.importInstruction', async ({ assessmentId, uploadId }, { s, actor }) => {
+    const up = s.uploads.get(uploadId, actor.id ?? -1);
+    try {
+      return await (await import('../../services/assessment/instruction-import')).importInstruction(s, actor, { assessmentId, path: up.path, name: up.name });
+    } finally {
+      await s.uploads.discard(uploadId);
+    }
+  });
   r.register('assessment.assign', (input, { s, actor }) => assign(s, actor, input));
   r.register('assessment.precheck', ({ assessmentId }, { s }) => precheckReport(s, requireAssessment(s, assessmentId)));
   // With a receiver enrolled, also packages and queues the report (services/sync/send-report.ts).

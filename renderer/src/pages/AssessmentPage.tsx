@@ -8,6 +8,7 @@ import { Progress } from './AssessmentsPage';
 import { ItemEditor } from './ItemEditor';
 import { SendReport } from '../components/SendReport';
 import { PrecheckTab } from './assessment/PrecheckTab';
+import { InstructionImport } from './assessment/InstructionImport';
 import { formatDateTime, formatPoints } from '../../../shared/format';
 import { parseVnDateTime } from '../../../shared/vn-time';
 import { DateTimeInput } from '../components/DateTimeInput';
@@ -221,6 +222,7 @@ function SupplementaryForm({ d, onDone }: { d: AssessmentDetail; onDone: () => v
           </li>
         ))}
       </ul>
+      <InstructionImport assessmentId={d.assessment.id} onDone={onDone} />
       <form onSubmit={onSubmit} noValidate aria-label={t.addSupplementary}>
         <ErrorBox message={error} />
         <div className="grid2">

@@ -1,6 +1,7 @@
 // Vietnamese messages of the province's receiver (main/receiver, `kiemchung receiver …`): HTTP
 // error answers, CLI output and the operator page. Kept here, not scattered through the code, so
 // the wording stays consistent and reviewable.
+import { viInstruction } from './instruction';
 
 export const receiverStatusLabels = {
   accepted: 'đã nhận',
@@ -93,7 +94,8 @@ export const viReceiver = {
   kiemchung receiver export --out DIR --data-dir D
         Xuất các gói đã nhận, mỗi đơn vị một thư mục, cho hội đồng thẩm định.
   kiemchung receiver operator-token --data-dir D [--name "Tên cán bộ"]
-        Tạo mã đăng nhập cho cán bộ vận hành (trang quản lý và GET /v1/packages).`,
+        Tạo mã đăng nhập cho cán bộ vận hành (trang quản lý và GET /v1/packages).
+${viInstruction.usage}`,
     unknownCommand: (c: string) => `Lệnh "receiver ${c}" không có.`,
     needDataDir: 'Cần --data-dir <thư mục dữ liệu của máy nhận>.',
     badPort: (p: string) => `Cổng không hợp lệ: ${p}`,
