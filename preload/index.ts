@@ -9,7 +9,7 @@ import type { UploadResult } from '../shared/api/assessment-schemas';
 import type { AppEvent } from '../shared/api/events';
 import type { Result } from '../shared/errors';
 import { ipcChannel, eventChannel, uploadChannel } from '../shared/api/channels';
-import { vi } from '../shared/i18n/vi';
+import { viBridge } from '../shared/i18n/vi/bridge';
 
 /** `area.method`, as every contract name is; anything else never reaches IPC. */
 const METHOD_NAME = /^[a-z]+\.[a-zA-Z]+$/;
@@ -17,7 +17,7 @@ const METHOD_NAME = /^[a-z]+\.[a-zA-Z]+$/;
 const bridge = {
   async invoke(method: string, input: unknown, session: string | null): Promise<Result<unknown>> {
     if (typeof method !== 'string' || !METHOD_NAME.test(method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: vi.errors.unknownMethod(String(method)) } };
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: viBridge.unknownMethod(String(method)) } };
     }
     const envelope: IpcEnvelope = { input, session: typeof session === 'string' ? session : null };
     try {
@@ -26,11 +26,11 @@ const bridge = {
       const result = (await ipcRenderer.invoke(ipcChannel(method), envelope)) as Result<unknown>;
       return result;
     } catch {
-      return { ok: false, error: { code: 'INTERNAL', message: vi.errors.network } };
+      return { ok: false, error: { code: 'INTERNAL', message: viBridge.network } };
     }
   },
   async upload(name: string, data: ArrayBuffer, session: string | null): Promise<Result<UploadResult>> {
-    const failed: Result<UploadResult> = { ok: false, error: { code: 'INTERNAL', message: vi.upload.failed } };
+    const failed: Result<UploadResult> = { ok: false, error: { code: 'INTERNAL', message: viBridge.uploadFailed } };
     // `data` is checked in main: an ArrayBuffer from the page's realm may fail `instanceof` here.
     if (typeof name !== 'string') return failed;
     try {

@@ -8,6 +8,7 @@ import { viInstruction } from './vi/instruction';
 import { viCriteriaFile } from './vi/criteria-file';
 import { viPrecheck } from './vi/precheck';
 import { viDateTime } from './vi/datetime';
+import { viBridge } from './vi/bridge';
 
 export const vi = {
   sync: viSync,
@@ -655,7 +656,7 @@ export const vi = {
     tooBig: (name: string, max: number) => `Tệp "${name}" quá lớn: tối đa ${Math.round(max / 1024 / 1024)} MB.`,
     empty: (name: string) => `Tệp "${name}" rỗng (0 byte).`,
     notFound: 'Không tìm thấy tệp vừa tải lên (có thể đã quá hạn). Hãy chọn tệp lại.',
-    failed: 'Tải tệp lên không thành công. Hãy thử lại.',
+    failed: viBridge.uploadFailed,
   },
   /** The desktop shell's menu and dialogs. */
   shell: {
@@ -690,8 +691,8 @@ export const vi = {
   },
   errors: {
     internal: 'Đã xảy ra lỗi không mong muốn. Dữ liệu chưa bị thay đổi; hãy thử lại hoặc báo quản trị.',
-    network: 'Không kết nối được với phần xử lý của ứng dụng. Hãy kiểm tra ứng dụng còn chạy.',
-    unknownMethod: (m: string) => `Yêu cầu không hợp lệ: không có chức năng "${m}".`,
+    network: viBridge.network,
+    unknownMethod: viBridge.unknownMethod,
     validation: 'Dữ liệu nhập chưa hợp lệ',
     badToken: 'Ứng dụng đã khởi động lại nên trang này đã cũ — hãy bấm Tải lại trang (F5). Nếu vẫn lỗi, mở lại ứng dụng từ đường dẫn được in ra khi khởi động.',
     unauthenticated: 'Bạn cần đăng nhập để tiếp tục.',

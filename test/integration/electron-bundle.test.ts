@@ -149,3 +149,13 @@ describe('dist/app/main.js under a stand-in Electron', () => {
     expect(readFileSync(path.join(keyDir, sealed)).subarray(0, 12).toString('latin1')).toBe('KCO1STUBSEAL');
   });
 });
+
+describe('the preload bundle', () => {
+  it('carries only the few texts it answers with, not the whole catalogue', () => {
+    const preload = readFileSync(path.join(root, 'dist/preload/index.cjs'), 'utf8');
+    // esbuild writes the texts as \u escapes: look at keys and size (the whole catalogue was 86 KB).
+    expect(preload).toContain('uploadFailed');
+    expect(preload).not.toContain('tagline');
+    expect(preload.length).toBeLessThan(8 * 1024);
+  });
+});
