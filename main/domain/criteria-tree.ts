@@ -3,7 +3,7 @@
 // structural problems are errors (the set can't be stored), arithmetic problems are warnings
 // (the set is usable, but the user must see what the document does not add up).
 // Pure: no I/O, so the same check runs for JSON, XLSX and anything else that yields rows.
-import { formatPoints } from '../../shared/format';
+import { viCriteriaTree } from '../../shared/i18n/vi/criteria';
 
 export interface CriterionRow {
   code: string;
@@ -44,36 +44,8 @@ export interface CriteriaCheck {
 export const CRITERIA_TOTAL = 100;
 /** Points are awarded in quarter steps. */
 export const POINT_STEP = 0.25;
-/** Longer child lists are abbreviated in messages. */
-const MAX_LISTED = 6;
 
-const pts = formatPoints;
-
-// Vietnamese messages, kept together so the wording can be reviewed in one place.
-export const criteriaMessages = {
-  emptySet: 'Bộ tiêu chí không có tiêu chí nào.',
-  emptyCode: 'Thiếu mã tiêu chí.',
-  invalidCode: (raw: string) =>
-    `Mã tiêu chí "${raw}" không hợp lệ. Mã gồm các số cách nhau bởi dấu chấm; từ cấp thứ hai có thể là một chữ cái thường (ví dụ 1, 1.3, 3.2.12, 1.3.a).`,
-  duplicate: (code: string, first: string, second: string) => `Mã tiêu chí ${code} bị trùng: ${first} và ${second}.`,
-  missingParent: (code: string, parent: string) => `Tiêu chí ${code} không có tiêu chí cha ${parent} trong bộ tiêu chí.`,
-  emptyTitle: (code: string | null) => (code ? `Tiêu chí ${code} chưa có tên (nội dung tiêu chí).` : 'Thiếu tên (nội dung) tiêu chí.'),
-  pointsNotNumber: (code: string | null, raw: string) =>
-    `Điểm tối đa${code ? ` của tiêu chí ${code}` : ''} là "${raw}", không phải là số. Ghi một số, ví dụ 1,5; để trống nếu chưa có.`,
-  pointsNegative: (code: string | null, p: number) => `Điểm tối đa${code ? ` của tiêu chí ${code}` : ''} là ${pts(p)}, không được âm.`,
-  pointsStep: (code: string | null, p: number) =>
-    `Điểm tối đa${code ? ` của tiêu chí ${code}` : ''} là ${String(p).replace('.', ',')}, không phải bội số của 0,25 (điểm được chấm theo bậc 0,25).`,
-  noMax: (code: string) => `Tiêu chí ${code} chưa có điểm tối đa; không thể chấm điểm cho đến khi bổ sung.`,
-  sumMismatch: (code: string, max: number, children: string[], sum: number, unscored: string[]) =>
-    `Tiêu chí ${code}: điểm tối đa ${pts(max)} nhưng tổng điểm tối đa các tiêu chí con (${listCodes(children)}) là ${pts(sum)}` +
-    (unscored.length ? ` (chưa tính ${listCodes(unscored)} vì chưa có điểm tối đa).` : '.'),
-  totalNot100: (total: number) => `Tổng điểm tối đa các lĩnh vực là ${pts(total)}, không phải ${CRITERIA_TOTAL}.`,
-};
-
-function listCodes(codes: string[]): string {
-  if (codes.length <= MAX_LISTED) return codes.join(', ');
-  return `${codes.length} tiêu chí: ${codes.slice(0, 3).join(', ')}, …, ${codes[codes.length - 1]}`;
-}
+export const criteriaMessages = viCriteriaTree;
 
 // First segment a number, further segments numbers or one lowercase letter. No leading zeros,
 // so "1.01" can't silently be a different code from "1.1".
@@ -232,7 +204,7 @@ export function checkCriteria(rows: readonly CriterionRow[]): CriteriaCheck {
   const roots = entries.filter((e) => e.node.parentCode === null);
   const totalMax = fromQ(roots.reduce((s, e) => s + toQ(e.node.maxPoints ?? 0), 0));
   if (entries.length > 0 && totalMax !== CRITERIA_TOTAL) {
-    warnings.push({ severity: 'warning', code: null, source: null, message: criteriaMessages.totalNot100(totalMax) });
+    warnings.push({ severity: 'warning', code: null, source: null, message: criteriaMessages.totalNot100(totalMax, CRITERIA_TOTAL) });
   }
 
   // Errors in the order of the file, so the user can fix them top to bottom.

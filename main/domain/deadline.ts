@@ -5,7 +5,7 @@
 // doc 001 says the software locks at 17:00 05/10/2023, so an edit at 17:00:00 is already late.
 // After the main window the assessment is read-only, except for the criteria of a supplementary
 // window ("đánh giá bổ sung") while it is open.
-import { formatDateTime } from '../../shared/format';
+import { viDeadline } from '../../shared/i18n/vi/assessment-rules';
 import { VN_OFFSET_MS, fromIsoLocal, parseVnDateTime, toIsoLocal } from '../../shared/vn-time';
 
 export { VN_OFFSET_MS };
@@ -22,16 +22,7 @@ export interface SupplementaryWindow extends Window {
 
 export type EditDecision = { ok: true; via: 'main' | 'supplementary' } | { ok: false; reason: 'not_open_yet' | 'closed'; message: string };
 
-// Vietnamese messages; the lead moves them into shared/i18n/vi.ts.
-export const messages = {
-  notOpenYet: (opensAt: number) => `Chưa đến thời gian tự đánh giá (mở lúc ${formatDateTime(opensAt)}).`,
-  closed: (closesAt: number) => `Đã hết hạn tự đánh giá lúc ${formatDateTime(closesAt)}; mọi thay đổi đều bị khóa.`,
-  onlySupplementaryFor: (codes: string) => ` Hiện chỉ mở đánh giá bổ sung cho tiêu chí ${codes}.`,
-  supplementaryOpensAt: (at: number) => ` Đợt đánh giá bổ sung cho tiêu chí này mở lúc ${formatDateTime(at)}.`,
-  supplementaryClosed: (at: number) => ` Đợt đánh giá bổ sung cho tiêu chí này đã kết thúc lúc ${formatDateTime(at)}.`,
-  windowInvalidTime: 'Thời điểm mở và thời điểm hết hạn phải là ngày giờ hợp lệ.',
-  windowOrder: (opensAt: number, closesAt: number) => `Thời điểm hết hạn (${formatDateTime(closesAt)}) phải sau thời điểm mở (${formatDateTime(opensAt)}).`,
-};
+export const messages = viDeadline;
 
 /**
  * Parses a Vietnam local date-time as people write it: '17:00 05/10/2023', '05/10/2023 17:00',

@@ -9,6 +9,7 @@
 // Names must also survive a Windows file system, where the council's reviewers open them.
 // Pure.
 import { stripDiacritics } from './vietnamese';
+import { viEvidenceNaming } from '../../shared/i18n/vi/evidence-naming';
 
 /** Longest base name (without extension) proposed or accepted; keeps full paths under Windows' 260. */
 export const MAX_NAME_LENGTH = 120;
@@ -111,24 +112,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
 const codePoint = (ch: string) => 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 
-// Vietnamese messages; the lead moves them into shared/i18n/vi.ts.
-export const messages = {
-  empty: 'Tên tệp không được để trống.',
-  mustStartWithCode: (code: string) => `Tên tệp phải bắt đầu bằng mã tiêu chí và dấu gạch dưới "${code}_" (ví dụ ${code}_so 25BC-UBND_BC CCHC quy I.2023).`,
-  nothingAfterCode: (code: string) => `Sau "${code}_" cần có số, ký hiệu và trích yếu văn bản (ví dụ ${code}_so 25BC-UBND_BC CCHC quy I.2023).`,
-  missingNumber: (code: string) =>
-    `Sau "${code}_" cần có "so" và số, ký hiệu văn bản, rồi dấu gạch dưới và trích yếu (ví dụ ${code}_so 25BC-UBND_BC CCHC quy I.2023).`,
-  missingSummary: (code: string, number: string) =>
-    `Sau "${code}_so ${number}" cần dấu gạch dưới và trích yếu văn bản (ví dụ ${code}_so ${number}_BC CCHC quy I.2023).`,
-  nonAscii: (ch: string, pos: number) =>
-    `Tên tệp phải viết tiếng Việt không dấu: ký tự "${ch}" ở vị trí ${pos} không được dùng (ví dụ "quý" viết là "quy", "số" viết là "so").`,
-  illegalChar: (ch: string) =>
-    `Tên tệp không được chứa ký tự "${ch}" (Windows không cho phép các ký tự < > : " / \\ | ? *); "/" trong số hiệu văn bản thì bỏ đi, trong trích yếu thì thay bằng dấu chấm.`,
-  controlChar: (cp: string) => `Tên tệp chứa ký tự điều khiển không in được (${cp}); hãy gõ lại tên tệp.`,
-  trailing: 'Tên tệp không được kết thúc bằng dấu chấm hoặc khoảng trắng.',
-  tooLong: (n: number) => `Tên tệp dài ${n} ký tự, vượt giới hạn ${MAX_NAME_LENGTH} ký tự (để đường dẫn không quá dài trên Windows); hãy rút gọn trích yếu.`,
-  reserved: (n: string) => `Tên tệp "${n}" trùng với tên dành riêng của Windows (CON, PRN, AUX, NUL, COM1…, LPT1…); hãy đặt tên khác.`,
-};
+export const messages = viEvidenceNaming;
 
 // After '<code>_': 'so <number and symbol>' (at least one digit), '_', then a summary with at least
 // one letter or digit. Doc 001's examples: 'so 25BC-UBND_BC CCHC quy I.2023', 'so 25BC-UBND_ Phu luc 1…'.
@@ -169,7 +153,7 @@ export function validateEvidenceName(name: string, criterionCode: string): NameP
   const control = CONTROL.exec(base);
   if (control) add(messages.controlChar(codePoint(control[0])));
   if (/[ .]$/.test(base)) add(messages.trailing);
-  if (chars.length > MAX_NAME_LENGTH) add(messages.tooLong(chars.length));
+  if (chars.length > MAX_NAME_LENGTH) add(messages.tooLong(chars.length, MAX_NAME_LENGTH));
   // Windows reserves these names whatever the extension ("NUL.pdf" too).
   const stem = base.split('.')[0]!.replace(/ +$/, '');
   if (RESERVED.test(stem)) add(messages.reserved(stem));

@@ -3,33 +3,13 @@
 // browser or another program may read as something else. These are the pure structural rules; the
 // service (services/evidence-check.ts) reads the bytes from disk, bounded, and feeds them here.
 import { crc32 } from 'node:zlib';
+import { viEvidenceStructure } from '../../shared/i18n/vi/evidence-type';
 
 export type StructureCheck = { ok: true; width?: number; height?: number } | { ok: false; reason: string };
 
 const fail = (reason: string): StructureCheck => ({ ok: false, reason });
 
-/** Reasons, in Vietnamese, completing "Tệp "x" không phải <loại> hợp lệ: …". */
-export const reasons = {
-  pdfHeader: 'tệp PDF phải bắt đầu bằng "%PDF-" ngay ở đầu tệp',
-  pdfNoTrailer: 'không tìm thấy bảng tham chiếu (xref) và phần kết thúc (trailer, %%EOF) ở cuối tệp — tệp có thể bị cắt cụt hoặc không phải PDF',
-  pdfNoXref: 'vị trí bảng tham chiếu (startxref) không trỏ tới bảng xref hay luồng xref nào — tệp bị hỏng',
-  pdfUnreadable: 'không đọc được cấu trúc tài liệu',
-  pdfNoPages: 'tài liệu không có trang nào',
-  pdfTooComplex: 'cấu trúc tài liệu lớn bất thường, không kiểm tra được (hãy xuất lại bản PDF, hoặc tách thành nhiều tệp)',
-  jpegStart: 'thiếu dấu bắt đầu ảnh JPEG',
-  jpegBroken: 'phần đầu ảnh JPEG bị hỏng hoặc có nội dung lạ',
-  jpegNoSize: 'không tìm thấy kích thước ảnh (khung SOF) — tệp bị cắt cụt hoặc không phải ảnh',
-  pngSignature: 'sai chữ ký đầu tệp PNG',
-  pngFirstChunk: 'khối đầu tiên không phải IHDR (thông tin ảnh)',
-  pngChunk: 'có khối dữ liệu không hợp lệ',
-  pngCrc: (type: string) => `khối ${type} sai mã kiểm tra CRC (tệp bị hỏng hoặc bị sửa)`,
-  pngHeader: 'thông tin ảnh (IHDR) không hợp lệ',
-  pngNoData: 'không có dữ liệu ảnh (IDAT)',
-  pngTruncated: 'tệp bị cắt cụt: thiếu phần kết thúc ảnh (IEND)',
-  pngTrailing: 'có dữ liệu lạ sau phần kết thúc ảnh (IEND)',
-  size: (w: number, h: number) => `kích thước ${w}×${h} điểm ảnh không hợp lệ`,
-  parserDisagrees: 'bộ đọc ảnh không xác nhận được kích thước',
-};
+export const reasons = viEvidenceStructure;
 
 /** Largest side and pixel count taken as a real photo or scan (a 600 dpi A0 scan is ≈ 20 000 × 28 000). */
 export const MAX_IMAGE_SIDE = 65_535;

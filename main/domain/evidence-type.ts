@@ -2,6 +2,7 @@
 // renamed ".pdf" is still a Word document, and doc 001 gives Word/Excel files no points. Only PDF
 // and JPEG/PNG images are accepted as evidence ("chỉ sử dụng file pdf hoặc file ảnh"; "Không được
 // sử dụng file nén (rar, zip…)"). Pure.
+import { viEvidenceClaims, viEvidenceKinds, viEvidenceType } from '../../shared/i18n/vi/evidence-type';
 
 export type SniffedKind =
   | 'pdf'
@@ -158,45 +159,26 @@ export const EVIDENCE_MEDIA_TYPES: Record<'pdf' | 'jpeg' | 'png', string> = {
   png: 'image/png',
 };
 
-// What each refused kind is, in words, with the extension it normally carries.
-const KIND_LABEL: Record<Exclude<SniffedKind, 'pdf' | 'jpeg' | 'png' | 'unknown'>, { what: string; exts: readonly string[] }> = {
-  docx: { what: 'tài liệu Word (.docx)', exts: ['docx', 'docm', 'dotx'] },
-  xlsx: { what: 'bảng tính Excel (.xlsx)', exts: ['xlsx', 'xlsm', 'xltx'] },
-  pptx: { what: 'bản trình chiếu PowerPoint (.pptx)', exts: ['pptx', 'ppsx'] },
-  ole: { what: 'tài liệu Word/Excel định dạng cũ (.doc, .xls)', exts: ['doc', 'xls', 'ppt', 'dot', 'xlt'] },
-  zip: { what: 'tệp nén (.zip)', exts: ['zip'] },
-  rar: { what: 'tệp nén (.rar)', exts: ['rar'] },
-  '7z': { what: 'tệp nén (.7z)', exts: ['7z'] },
-  gif: { what: 'ảnh GIF', exts: ['gif'] },
-  webp: { what: 'ảnh WebP', exts: ['webp'] },
-  tiff: { what: 'ảnh TIFF', exts: ['tif', 'tiff'] },
-  heic: { what: 'ảnh HEIC (ảnh chụp từ iPhone)', exts: ['heic', 'heif'] },
-  exe: { what: 'tệp chương trình', exts: ['exe', 'dll', 'com', 'scr', 'msi'] },
-  html: { what: 'trang web (HTML)', exts: ['htm', 'html', 'xhtml'] },
-  svg: { what: 'ảnh vector SVG', exts: ['svg'] },
-  text: { what: 'tệp văn bản thuần', exts: ['txt', 'csv', 'xml', 'json'] },
+// What each refused kind is (words in shared/i18n/vi/evidence-type.ts), with the extensions it normally carries.
+const KIND_EXTS: Record<Exclude<SniffedKind, 'pdf' | 'jpeg' | 'png' | 'unknown'>, readonly string[]> = {
+  docx: ['docx', 'docm', 'dotx'],
+  xlsx: ['xlsx', 'xlsm', 'xltx'],
+  pptx: ['pptx', 'ppsx'],
+  ole: ['doc', 'xls', 'ppt', 'dot', 'xlt'],
+  zip: ['zip'],
+  rar: ['rar'],
+  '7z': ['7z'],
+  gif: ['gif'],
+  webp: ['webp'],
+  tiff: ['tif', 'tiff'],
+  heic: ['heic', 'heif'],
+  exe: ['exe', 'dll', 'com', 'scr', 'msi'],
+  html: ['htm', 'html', 'xhtml'],
+  svg: ['svg'],
+  text: ['txt', 'csv', 'xml', 'json'],
 };
 
-// What a name's extension claims, for "… thực chất là X, không phải <claim>".
-const CLAIMED: Record<string, string> = { pdf: 'PDF', jpg: 'ảnh JPEG', jpeg: 'ảnh JPEG', png: 'ảnh PNG' };
-
-const RULE_WORD_EXCEL = 'Theo hướng dẫn, tài liệu Word hoặc Excel không có giá trị tính điểm; hãy xuất ra PDF (có chữ ký số) rồi đính kèm.';
-const RULE_ONLY_PDF_IMAGE = 'Theo hướng dẫn, chỉ sử dụng tệp PDF hoặc tệp ảnh (JPEG, PNG)';
-
-// Vietnamese messages; the lead moves them into shared/i18n/vi.ts.
-export const messages = {
-  /** "Tệp "X.pdf" thực chất là …, không phải PDF." or "Tệp "X.docx" là …." */
-  isA: (fileName: string, what: string, claimed: string | null) =>
-    claimed ? `Tệp "${fileName}" thực chất là ${what}, không phải ${claimed}.` : `Tệp "${fileName}" là ${what}.`,
-  wordExcel: RULE_WORD_EXCEL,
-  powerpoint: `${RULE_ONLY_PDF_IMAGE}; hãy xuất bản trình chiếu ra PDF (có chữ ký số) rồi đính kèm.`,
-  archive: 'Không được dùng tệp nén (rar, zip…) làm tài liệu kiểm chứng; hãy giải nén và đính kèm từng tệp PDF hoặc ảnh.',
-  otherImage: `${RULE_ONLY_PDF_IMAGE}; hãy chuyển ảnh sang JPEG hoặc PNG (hoặc xuất ra PDF) rồi đính kèm.`,
-  text: `${RULE_ONLY_PDF_IMAGE}; hãy đính kèm bản PDF (có chữ ký số) của văn bản.`,
-  program: `${RULE_ONLY_PDF_IMAGE}; không được dùng tệp chương trình làm tài liệu kiểm chứng.`,
-  unknown: (fileName: string) =>
-    `Không nhận ra định dạng của tệp "${fileName}" (tệp có thể bị hỏng). ${RULE_ONLY_PDF_IMAGE}; hãy đính kèm bản PDF (có chữ ký số) hoặc ảnh JPEG, PNG.`,
-};
+export const messages = viEvidenceType;
 
 function extensionOf(fileName: string): string {
   const m = /\.([A-Za-z0-9]+)$/.exec(fileName.trim());
@@ -210,10 +192,9 @@ function extensionOf(fileName: string): string {
 export function evidenceDecision(kind: SniffedKind, fileName: string): { ok: true; mediaType: string } | { ok: false; message: string } {
   if (kind === 'pdf' || kind === 'jpeg' || kind === 'png') return { ok: true, mediaType: EVIDENCE_MEDIA_TYPES[kind] };
   if (kind === 'unknown') return { ok: false, message: messages.unknown(fileName) };
-  const label = KIND_LABEL[kind];
   const ext = extensionOf(fileName);
-  const claimed = label.exts.includes(ext) ? null : (CLAIMED[ext] ?? null);
-  const head = messages.isA(fileName, label.what, claimed);
+  const claimed = KIND_EXTS[kind].includes(ext) ? null : (viEvidenceClaims[ext] ?? null);
+  const head = messages.isA(fileName, viEvidenceKinds[kind], claimed);
   const rule =
     kind === 'docx' || kind === 'xlsx' || kind === 'ole'
       ? messages.wordExcel

@@ -15,7 +15,7 @@
 //   not in the list is treated as a root so its points are not silently lost.
 // All arithmetic is in integer hundredths of a point: the grid is 0.25, and 73.25 must come out
 // exactly (0.1 + 0.2 style float error would otherwise show up in sums of 100 leaves).
-import { formatPoints } from '../../shared/format';
+import { viScoring } from '../../shared/i18n/vi/assessment-rules';
 
 export interface ScoreNode {
   code: string;
@@ -202,14 +202,7 @@ export function ratingFor(percent: number | null, bands: readonly RatingBand[] =
   return best;
 }
 
-// Vietnamese messages; the lead moves them into shared/i18n/vi.ts.
-export const messages = {
-  notANumber: 'Điểm tự chấm không hợp lệ (phải là một số).',
-  noMax: 'Tiêu chí này chưa có điểm tối đa trong bộ tiêu chí nên không chấm điểm được; hãy bổ sung điểm tối đa cho bộ tiêu chí.',
-  negative: 'Điểm tự chấm không được âm.',
-  aboveMax: (p: number, max: number) => `Điểm tự chấm ${formatPoints(p)} vượt điểm tối đa ${formatPoints(max)} của tiêu chí.`,
-  notOnStep: (p: number) => `Điểm tự chấm ${formatPoints(p)} không hợp lệ: điểm phải là bội số của 0,25 (ví dụ 0,25; 0,5; 0,75).`,
-};
+export const messages = viScoring;
 
 /** A Vietnamese reason why `points` cannot be a leaf's self-score, or null when it can. */
 export function validatePoints(points: number, maxPoints: number | null): string | null {
