@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { resolveUnderRoot, contentTypeFor, CONTENT_SECURITY_POLICY } from '../domain/safe-path';
 import { APP_FILES_PATH, isAppUrl } from './url-policy';
 import { contentDisposition } from '../domain/content-disposition';
+import { viShell } from '../../shared/i18n/vi/shell';
 
 /** Sent with every answer, errors included, so no response of ours is ever without a CSP. */
 const baseHeaders = {
@@ -36,16 +37,16 @@ function plain(status: number, text: string): Response {
  * `app://kiemchung/files/<id>`; 404 for anything outside root, unknown or missing.
  */
 export async function serveAppRequest(root: string, req: AppRequest, files?: FileLookup): Promise<Response> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'Phương thức không được hỗ trợ.');
-  if (!isAppUrl(req.url)) return plain(404, 'Không tìm thấy.');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, viShell.protocol.methodNotAllowed);
+  if (!isAppUrl(req.url)) return plain(404, viShell.protocol.notFound);
   const { pathname } = new URL(req.url);
   if (pathname.startsWith(APP_FILES_PATH)) return serveRegisteredFile(files, pathname.slice(APP_FILES_PATH.length), req.method);
   // URL.pathname keeps percent-escapes; resolveUnderRoot decodes them and refuses what would
   // escape the root (`%2e%2e`, encoded slashes or backslashes, NUL).
   const file = resolveUnderRoot(root, pathname);
-  if (!file) return plain(404, 'Không tìm thấy.');
+  if (!file) return plain(404, viShell.protocol.notFound);
   const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) return plain(404, 'Không tìm thấy.');
+  if (!info?.isFile()) return plain(404, viShell.protocol.notFound);
 
   const headers = { ...baseHeaders, 'Content-Type': contentTypeFor(file), 'Content-Length': String(info.size) };
   if (req.method === 'HEAD') return new Response(null, { status: 200, headers });
@@ -62,11 +63,11 @@ async function serveRegisteredFile(files: FileLookup | undefined, rawId: string,
   try {
     id = decodeURIComponent(rawId);
   } catch {
-    return plain(404, 'Không tìm thấy.');
+    return plain(404, viShell.protocol.notFound);
   }
   const f = files?.(id);
   const info = f && (await stat(f.path).catch(() => null));
-  if (!f || !info?.isFile()) return plain(404, 'Tệp không còn (liên kết đã hết hạn). Hãy mở lại từ ứng dụng.');
+  if (!f || !info?.isFile()) return plain(404, viShell.protocol.fileGone);
   const headers = {
     'Content-Security-Policy': "sandbox; default-src 'none'",
     'X-Content-Type-Options': 'nosniff',

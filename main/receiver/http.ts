@@ -1,6 +1,7 @@
 // Small HTTP helpers of the receiver: JSON answers (every error is `{ code, message }` in
 // Vietnamese, as receiverError in the protocol), bounded JSON bodies, and the mapping of
 // low-level failures (a full disk) to answers the app can act on.
+import { viShell } from '../../shared/i18n/vi/shell';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type ZodType } from 'zod';
 import { receiverError } from '../../shared/sync/protocol';
@@ -87,7 +88,7 @@ export async function readJson<T>(req: IncomingMessage, schema: ZodType<T>, maxB
   }
   const r = schema.safeParse(value);
   if (!r.success) {
-    const detail = r.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ');
+    const detail = r.error.issues.map((i) => `${i.path.join('.') || viShell.rootPath}: ${i.message}`).join('; ');
     throw new HttpError(400, 'VALIDATION', t.http.badRequest(detail));
   }
   return r.data;

@@ -3,7 +3,7 @@
 // in clock_event, shown to the proctor and sent as an event; timers keep using trusted time.
 import type { Services } from './context';
 import { detectClockJump } from '../domain/deadline';
-import { formatDateTime } from '../../shared/format';
+import { viShell } from '../../shared/i18n/vi/shell';
 import { createLogger } from './log';
 import { advanceTrustedTime, clockReading } from './trusted-time';
 
@@ -15,8 +15,6 @@ export function recordClockEvent(s: Services, deltaMs: number, note: string): vo
   log.warn('clock jump', { deltaMs, note });
 }
 
-const minutes = (ms: number) => Math.round(Math.abs(ms) / 60_000);
-
 /**
  * At start-up (app and server): the trusted time is advanced and committed, and a wall clock
  * behind it means the clock was turned back while the app was closed.
@@ -24,11 +22,7 @@ const minutes = (ms: number) => Math.round(Math.abs(ms) / 60_000);
 export function checkClockAtStart(s: Services): void {
   const { wall: now, trusted, aheadMs } = clockReading(s); // clockReading advances and commits
   if (aheadMs > 2 * 60_000) {
-    recordClockEvent(
-      s,
-      now - trusted,
-      `Đồng hồ máy lùi ${minutes(aheadMs)} phút so với thời điểm tin cậy gần nhất (${formatDateTime(trusted)}). Các bước thi vẫn tính theo thời điểm tin cậy.`,
-    );
+    recordClockEvent(s, now - trusted, viShell.clockMonitor.turnedBackWhileClosed(aheadMs, trusted));
   }
 }
 
@@ -41,12 +35,7 @@ export function startClockMonitor(s: Services, everyMs = 5_000): () => void {
     const mono = s.clock.monotonic();
     const jump = detectClockJump(prevWall, prevMono, wall, mono);
     if (jump.jumped) {
-      const dir = jump.deltaMs > 0 ? 'nhảy tới' : 'lùi lại';
-      recordClockEvent(
-        s,
-        jump.deltaMs,
-        `Đồng hồ máy ${dir} ${minutes(jump.deltaMs)} phút lúc ${formatDateTime(wall)}. Các bước thi vẫn tính theo thời điểm tin cậy.`,
-      );
+      recordClockEvent(s, jump.deltaMs, viShell.clockMonitor.jumped(jump.deltaMs, wall));
     }
     prevWall = wall;
     prevMono = mono;

@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, readdir, realpath, statfs as fsStatfs } from 'node:fs/promises';
 import path from 'node:path';
+import { viShell } from '../../../shared/i18n/vi/shell';
 
 export interface Drive {
   /** Folder to write into: a mount point, a drive root ("E:\") or a folder the user picked. */
@@ -18,12 +19,7 @@ export interface Drive {
   fat32: boolean;
 }
 
-export const messages = {
-  /** Label of a Windows drive without a volume name. */
-  driveLetter: (letter: string) => `Ổ đĩa ${letter}`,
-  /** Label of a Windows drive with a volume name: "KINGSTON (E:)". */
-  namedDrive: (name: string, letter: string) => `${name} (${letter})`,
-} as const;
+export const messages = viShell.drives;
 
 /** The subset of fs.statfs the listing needs (injectable so tests need no real mounts). */
 export interface StatFsLike {
