@@ -1,6 +1,7 @@
 // Content-addressed storage: blobs/ab/<sha256>. A file is stored once however many criteria use it.
-import { mkdir, rename, stat, unlink, open } from 'node:fs/promises';
+import { mkdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { renameDurably } from './durable';
 
 export const blobPath = (dataDir: string, sha256: string) => path.join(dataDir, 'blobs', sha256.slice(0, 2), sha256);
 
@@ -12,12 +13,6 @@ export async function adoptBlob(dataDir: string, tmpPath: string, sha256: string
     return dest;
   }
   await mkdir(path.dirname(dest), { recursive: true });
-  const fh = await open(tmpPath, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmpPath, dest);
+  await renameDurably(tmpPath, dest);
   return dest;
 }

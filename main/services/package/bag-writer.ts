@@ -6,8 +6,9 @@
 // The zip is written as `<out>.part`, flushed and renamed: a crash, a cancel or a pulled stick
 // never leaves a file under the final name that is not a complete, signed package.
 import { createHash } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { syncDir } from '../durable';
 import { ApiError, type Issue } from '../../../shared/errors';
 import type { JobHandle } from '../jobs';
 import {
@@ -239,19 +240,5 @@ export async function buildBag(spec: BagSpec, outPath: string, job?: JobHandle, 
     throw e;
   } finally {
     await Promise.all([fileHasher.close(), zipHasher.close()]);
-  }
-}
-
-/** Makes the rename itself durable (Linux/macOS); Windows cannot open a folder for fsync. */
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const fh = await open(dir, 'r');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    /* not supported here; the rename is still atomic */
   }
 }

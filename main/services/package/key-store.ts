@@ -8,11 +8,12 @@
 // data. GCM rather than node's encrypted-PKCS#8 PEM (AES-CBC): its tag tells a wrong passphrase
 // apart with certainty, where CBC padding lets ~1 wrong passphrase in 256 through as garbage.
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, randomBytes, scrypt, type KeyObject } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../shared/errors';
 import { assertKeyMatchesCertificate, certificateInfo, type CertificateInfo, type SigningIdentity } from './keys';
 import { messages } from './messages';
+import { writeFileAtomic } from '../durable';
 
 export interface KeyProtector {
   kind: 'passphrase' | 'os-keychain';
@@ -124,19 +125,6 @@ const keyFileName = (key: KeyObject) =>
     .digest('hex')
     .slice(0, 16)}.sealed`;
 const KEY_FILE_RE = /^private-key-[0-9a-f]{16}\.sealed$/;
-
-/** Writes beside the target, flushes, renames: a crash leaves the old file or the new one. */
-async function writeFileAtomic(file: string, data: string | Buffer, mode: number): Promise<void> {
-  const tmp = `${file}.tmp`;
-  const fh = await open(tmp, 'w', mode);
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, file);
-}
 
 /** The identity files under one data folder. */
 export class KeyStore {

@@ -6,7 +6,7 @@
 // Failure" in pdfsig, "signer certificate not found" in OpenSSL).
 // Evidence PDFs are never re-signed: pdf-lib rewrites the whole file, which would break any
 // signature already in it, so a PDF that has one is refused.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf, Signer } from '@signpdf/signpdf';
@@ -14,6 +14,7 @@ import { ApiError } from '../../../shared/errors';
 import { signDetachedBytes } from './cms';
 import { assertCertificateUsable, certificateInfo, type SigningIdentity } from './keys';
 import { messages } from './messages';
+import { writeFileAtomic } from '../durable';
 
 /** @signpdf's signer interface over our own detached CMS. */
 class IdentitySigner extends Signer {
@@ -66,12 +67,5 @@ export async function signPdf(pdfBytes: Uint8Array, identity: SigningIdentity, o
 /** File to file: reads the PDF, signs it, writes `outPath` via a temporary name. */
 export async function addPlaceholderAndSign(pdfPath: string, outPath: string, identity: SigningIdentity, opts: PdfSignOptions): Promise<void> {
   const signed = await signPdf(await readFile(pdfPath), identity, opts);
-  const tmp = `${outPath}.part`;
-  try {
-    await writeFile(tmp, signed, { flush: true });
-    await rename(tmp, outPath);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  await writeFileAtomic(outPath, signed);
 }

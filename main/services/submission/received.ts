@@ -6,7 +6,7 @@
 // through its verified manifest: the path must be a payload entry of that manifest, and the bytes
 // are hashed again against it while they are extracted.
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Services } from '../context';
 import type { JobHandle } from '../jobs';
@@ -18,6 +18,7 @@ import type { ReceivedPackageView } from '../../../shared/api/package-api-schema
 import { verifyAndOpen, type OpenedPackage } from './packages';
 import { verifyTrustOptions } from './trust-store';
 import { createLogger } from '../log';
+import { renameDurably, writeFileAtomic } from '../durable';
 
 const log = createLogger('received');
 
@@ -57,9 +58,7 @@ function titleOf(o: OpenedPackage): string {
 }
 
 async function writeMeta(s: Services, meta: ReceivedPackageView): Promise<void> {
-  const tmp = `${metaPath(s, meta.packageKey)}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(tmp, JSON.stringify(meta));
-  await rename(tmp, metaPath(s, meta.packageKey));
+  await writeFileAtomic(metaPath(s, meta.packageKey), JSON.stringify(meta));
 }
 
 /** keepReceived, but a failure to keep (disk full …) only loses the browsing, not the verification result. */
@@ -88,12 +87,12 @@ export async function keepReceived(s: Services, upload: { path: string; sha256: 
   const dest = zipPath(s, key);
   // Always the file just verified, even if one of this name is kept already (it may have changed on disk).
   try {
-    await rename(upload.path, dest);
+    await renameDurably(upload.path, dest);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
     const part = `${dest}.${randomBytes(4).toString('hex')}.part`;
     await copyFile(upload.path, part);
-    await rename(part, dest);
+    await renameDurably(part, dest);
     await unlink(upload.path).catch(() => undefined);
   }
   await writeMeta(s, {
