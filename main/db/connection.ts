@@ -9,7 +9,7 @@ import { migrate, type MigrateResult } from './migrate';
  * The database: better-sqlite3 for execution (synchronous, so a transaction is one uninterrupted
  * block and writes are serialised by construction) and kysely only to build typed queries.
  */
-export interface Database_ {
+export interface Db {
   sqlite: Database.Database;
   /** Query builder only: build a query, then run it with `all`/`first`/`run`. */
   q: Kysely<DB>;
@@ -26,7 +26,6 @@ export interface Database_ {
   close(): void;
   file: string;
 }
-export type Db = Database_;
 
 export const DB_FILE = 'kiemchung.sqlite';
 
