@@ -2,7 +2,7 @@
 // file:// pages share one origin with every local file, while app:// gives the UI its own
 // origin, lets the CSP's 'self' mean "our bundle", and lets the IPC check the sender's origin.
 import { protocol } from 'electron';
-import { serveAppRequest, type FileLookup } from './serve';
+import { serveAppRequest, type FileLookup } from './protocol-files';
 import { APP_SCHEME } from './url-policy';
 
 /** Must run before `app` is ready: Chromium reads scheme privileges at start-up. */

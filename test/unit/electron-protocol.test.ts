@@ -1,11 +1,11 @@
-// app:// answers (main/app/serve.ts) on a real folder: the right file with its type and the CSP,
+// app:// answers (main/app/protocol-files.ts) on a real folder: the right file with its type and the CSP,
 // 404 for anything outside the renderer folder, large files streamed intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { serveAppRequest, type ServedFile } from '../../main/app/serve';
+import { serveAppRequest, type ServedFile } from '../../main/app/protocol-files';
 import { contentDisposition } from '../../main/domain/content-disposition';
 import { CONTENT_SECURITY_POLICY } from '../../main/domain/safe-path';
 
