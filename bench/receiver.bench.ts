@@ -14,7 +14,9 @@
 // Wasted bytes per cut are printed by bench/sync-upload.bench.ts. Prints figures; asserts nothing.
 // Needs the build (npm run bench builds first).
 // Run: node --import tsx bench/receiver.bench.ts [offices] [concurrency]
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// KC_BENCH_CACHE=DIR keeps the built keys and packages in DIR and reuses them next time (building
+// is most of a run); KC_BENCH_DIALECTS=sqlite (or postgres) measures one database only.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -51,9 +53,10 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'kc-bench-receiver-'));
 interface Office {
   office: typeof OFFICE;
   key: string;
-  identity: SigningIdentity;
+  identity: Pick<SigningIdentity, 'certificatePem'>;
   pkg: BuiltPackage;
 }
+const CACHE = process.env.KC_BENCH_CACHE ? path.resolve(process.env.KC_BENCH_CACHE) : null;
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 /** Nearest-rank percentile. */
@@ -94,7 +97,15 @@ function officeOf(i: number): typeof OFFICE {
 }
 
 async function buildOffices(): Promise<{ offices: Office[]; seconds: number; capped: boolean }> {
-  const dir = path.join(tmp, 'packages');
+  const index = CACHE ? path.join(CACHE, `offices-${BASELINE + OFFICES}.json`) : null;
+  if (index && existsSync(index)) return { offices: JSON.parse(readFileSync(index, 'utf8')) as Office[], seconds: 0, capped: false };
+  const built = await buildFresh(CACHE ?? path.join(tmp, 'packages'));
+  if (index && !built.capped)
+    writeFileSync(index, JSON.stringify(built.offices.map((o) => ({ ...o, identity: { certificatePem: o.identity.certificatePem } }))));
+  return built;
+}
+
+async function buildFresh(dir: string): Promise<{ offices: Office[]; seconds: number; capped: boolean }> {
   mkdirSync(dir, { recursive: true });
   const t0 = performance.now();
   // What the sample payload and the bag's own files add beyond the padding, so each package is 5 MiB.
@@ -253,11 +264,14 @@ async function main() {
   const baseline = offices.slice(0, Math.min(BASELINE, Math.floor(offices.length / 2)));
   const morning = offices.slice(baseline.length);
   console.log(
-    `  built ${offices.length} keys + packages in ${seconds.toFixed(0)} s (${BUILD_PARALLEL} at a time; reused for every database)` +
+    (seconds === 0 && CACHE
+      ? `  ${offices.length} keys + packages reused from ${CACHE}`
+      : `  built ${offices.length} keys + packages in ${seconds.toFixed(0)} s (${BUILD_PARALLEL} at a time; reused for every database)`) +
       (capped ? ` — stopped at the ${BUILD_BUDGET_S} s build budget: ${morning.length} of ${OFFICES} offices used for the morning` : ''),
   );
-  const dialects: Dialect[] = ['sqlite'];
-  if (hasPostgres()) dialects.push('postgres');
+  const only = process.env.KC_BENCH_DIALECTS;
+  const dialects: Dialect[] = only ? (only.split(',') as Dialect[]) : ['sqlite'];
+  if (!only && hasPostgres()) dialects.push('postgres');
   try {
     for (const d of dialects) {
       try {
@@ -266,7 +280,7 @@ async function main() {
         console.log(`${d}: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
       }
     }
-    if (!hasPostgres()) console.log('PostgreSQL: not measured (not installed: apt-get install postgresql)');
+    if (!only && !hasPostgres()) console.log('PostgreSQL: not measured (not installed: apt-get install postgresql)');
   } finally {
     await stopPostgres();
     rmSync(tmp, { recursive: true, force: true });

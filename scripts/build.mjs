@@ -52,13 +52,18 @@ const common = {
   external,
   logLevel: 'warning',
   absWorkingDir: root,
-  define: { __APP_VERSION__: JSON.stringify(pkg.version), __KC_HASH_WORKER__: JSON.stringify(hashWorker.outputFiles[0].text) },
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    __KC_HASH_WORKER__: JSON.stringify(hashWorker.outputFiles[0].text),
+    // The receiver's finalize check worker, its own entry below (the receiver runs from dist/, never from app.asar).
+    __KC_CHECK_WORKER__: JSON.stringify('../receiver/check-worker.js'),
+  },
   plugins: testBuild ? [] : [withoutTestHooks],
 };
 await build({
   ...common,
   format: 'esm',
-  entryPoints: { 'cli/index': 'main/cli/index.ts', 'app/main': 'main/app/main.ts' },
+  entryPoints: { 'cli/index': 'main/cli/index.ts', 'app/main': 'main/app/main.ts', 'receiver/check-worker': 'main/receiver/check-worker.thread.ts' },
   outdir: outDir,
   // Heavy document and signing code is imported on first use; splitting puts it in chunks that
   // start-up never loads.

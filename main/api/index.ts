@@ -5,6 +5,10 @@ import { registerAssessment } from './handlers/assessment';
 import { registerExam } from './handlers/exam';
 import { registerPackage } from './handlers/package';
 import { registerSync } from './handlers/sync';
+import { registerAppraisal } from './handlers/appraisal';
+import { registerLan } from './handlers/lan';
+import { registerInspection } from './handlers/inspection';
+import { registerTraining } from './handlers/training';
 import { methodNames } from '../../shared/api/contract';
 import type { Services } from '../services/context';
 
@@ -16,6 +20,10 @@ export function createApi(s: Services): Router {
   registerExam(r);
   registerPackage(r);
   registerSync(r);
+  registerAppraisal(r);
+  registerLan(r);
+  registerInspection(r);
+  registerTraining(r);
   // A production build replaces ./handlers/test-hooks with a stub that registers nothing (scripts/build.mjs).
   if (s.testHooks) registerTestHooks(r);
   const missing = methodNames.filter((m) => !r.has(m) && !m.startsWith('test.'));

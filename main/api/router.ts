@@ -10,6 +10,7 @@ import { resolveSession, actorOf, type ResolvedSession } from '../services/auth'
 import { advanceTrustedTime } from '../services/trusted-time';
 import { hasAnyRole } from '../domain/authz';
 import { createLogger } from '../services/log';
+import { withRemoteAddress } from '../services/request-origin';
 
 const log = createLogger('router');
 
@@ -20,6 +21,8 @@ export interface CallContext {
   token?: string | undefined;
   /** Where the call comes from (a remote address, or "ipc"): login limits count per client. */
   client?: string | undefined;
+  /** Set only for calls over the office network: the address every audit row of the call records. */
+  remote?: string | undefined;
 }
 
 export interface HandlerContext {
@@ -70,7 +73,7 @@ export class Router {
 
   async dispatch(name: string, rawInput: unknown, call: CallContext): Promise<Result<unknown>> {
     try {
-      return { ok: true, value: await this.call(name, rawInput, call) };
+      return { ok: true, value: await withRemoteAddress(call.remote, () => this.call(name, rawInput, call)) };
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, error: e.toJSON() };
       log.error('unexpected error', { method: name, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

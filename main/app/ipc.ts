@@ -5,12 +5,12 @@ import { ipcChannel, eventChannel, uploadChannel } from '../../shared/api/channe
 import type { Services } from '../services/context';
 import type { EventBus } from '../services/events';
 import { createIpcCalls, type Dispatcher } from './ipc-dispatch';
-import { receiveIpcUpload } from './upload';
+import { receiveIpcUpload, type RemoteUpload } from './upload';
 
 /** Registers the handlers (the router's methods and uploads); returns a function that removes them. */
-export function registerIpc(router: Dispatcher, services: Services): () => void {
+export function registerIpc(router: Dispatcher, services: Services, remoteUpload?: RemoteUpload): () => void {
   const channels: string[] = [uploadChannel];
-  ipcMain.handle(uploadChannel, (event, raw: unknown) => receiveIpcUpload(services, event.senderFrame?.url, raw));
+  ipcMain.handle(uploadChannel, (event, raw: unknown) => receiveIpcUpload(services, event.senderFrame?.url, raw, remoteUpload));
   for (const [name, call] of createIpcCalls(router)) {
     const channel = ipcChannel(name);
     // senderFrame is null when the frame has gone (navigated away or closed): refused as foreign.

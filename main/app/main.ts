@@ -19,6 +19,7 @@ import { createMainWindow } from './window';
 import { menuTemplate } from './menu';
 import { shellLabels } from './labels';
 import { keychainFrom } from './keychain';
+import { createOfficeLink } from '../host/office-link';
 
 const log = createLogger('app');
 
@@ -71,9 +72,16 @@ async function start(): Promise<void> {
     services.db.close();
   });
 
+  // Office network mode: Cài đặt can open the HTTPS listener for the other PCs (on again at start if left on).
+  void import('../host/lan-cli')
+    .then(({ serveLan }) => serveLan(services, router, appPaths.renderer, {}))
+    .catch((e: unknown) => log.error('office network listener did not start', { error: String(e) }));
+
   applySecurityPolicy();
   handleAppProtocol(appPaths.renderer, (id) => services.files.get(id));
-  registerIpc(router, services);
+  // Joined to another PC's office server ("Kết nối tới máy chủ văn phòng"): the window's calls go there.
+  const link = createOfficeLink(services);
+  registerIpc(link.dispatcher(router), services, (name, data) => link.upload(name, data));
 
   const win = createMainWindow(appPaths.preload);
   forwardEvents(services.events, win.webContents);

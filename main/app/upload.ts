@@ -20,10 +20,15 @@ function readUpload(raw: unknown): { name: string; data: Uint8Array; token: stri
   return { name, data: bytes, token: typeof session === 'string' && session !== '' ? session : undefined };
 }
 
-export async function receiveIpcUpload(services: Services, senderUrl: string | undefined, raw: unknown): Promise<Result<UploadResult>> {
+/** Joined to an office server (main/host/office-link.ts): where the bytes go instead; null when not joined. */
+export type RemoteUpload = (name: string, data: Uint8Array) => Promise<Result<UploadResult>> | null;
+
+export async function receiveIpcUpload(services: Services, senderUrl: string | undefined, raw: unknown, remote?: RemoteUpload): Promise<Result<UploadResult>> {
   if (!isAppUrl(senderUrl)) return { ok: false, error: { code: 'FORBIDDEN', message: vi.errors.forbidden } };
   const up = readUpload(raw);
   if (!up) return { ok: false, error: { code: 'VALIDATION', message: vi.upload.failed } };
+  const sent = remote?.(up.name, up.data);
+  if (sent) return sent;
   // One chunk: the bytes are already in memory (structured clone); the store hashes and writes them.
   return receiveUpload(services, up.token, Readable.from([Buffer.from(up.data.buffer, up.data.byteOffset, up.data.byteLength)]), up.name);
 }

@@ -11,6 +11,7 @@ import { startHost } from '../host/server';
 import { checkDatabase } from '../services/db-check';
 import { getOffice } from '../services/office';
 import { vi } from '../../shared/i18n/vi';
+import { viCli as t } from '../../shared/i18n/vi/cli';
 import { setLogFile } from '../services/log';
 import { ApiError } from '../../shared/errors';
 import type { Services } from '../services/context';
@@ -23,66 +24,20 @@ import type { FormNo } from '../../shared/api/exam-schemas';
 import { copyFile } from 'node:fs/promises';
 import { checkClockAtStart, startClockMonitor } from '../services/clock-monitor';
 
-const HELP = `Kiểm Chứng — dòng lệnh
-
-Cách dùng: kiemchung <lệnh> [tùy chọn]
-
-  serve [--port N] [--data-dir D] [--open] [--demo]
-        Chạy ứng dụng ở chế độ trình duyệt trên http://127.0.0.1 (mặc định cổng 4310).
-        --demo: nếu thư mục dữ liệu còn trống, tạo dữ liệu mẫu trước.
-  demo --data-dir D       Tạo dữ liệu mẫu (một xã, lãnh đạo và công chức) trong thư mục trống.
-  criteria check FILE         Kiểm tra tệp bộ tiêu chí (JSON/XLSX), báo lỗi và cảnh báo; không ghi gì.
-                              Mã thoát 0 khi chỉ có cảnh báo, khác 0 khi có lỗi.
-  criteria import FILE [--data-dir D]   Nhập bộ tiêu chí (từ chối cả tệp nếu có lỗi).
-  assessment export-summary --year Y --format xlsx|pdf --out FILE [--data-dir D]
-                              Xuất Bảng tổng hợp kết quả tự đánh giá của năm Y.
-  roster import FILE --round R [--data-dir D]
-                              Nhập danh sách Mẫu 01–05 (Excel) vào đợt kiểm tra R (tạo đợt nếu chưa có).
-  roster export --form 01..05 --round R --out FILE [--data-dir D]
-                              Xuất một mẫu danh sách ra Excel (.xlsx) hoặc PDF (.pdf, theo đuôi tệp).
-  package build --year Y [--kind assessment] --out FILE [--data-dir D]
-                              Đóng gói và ký hồ sơ tự đánh giá năm Y (mật khẩu khóa ký lấy từ biến
-                              KIEMCHUNG_KEY_PASSPHRASE, hoặc hỏi khi chạy trong cửa sổ lệnh).
-  package build --kind exam --year Y [--round ID] [--allow-incomplete] --out FILE [--data-dir D]
-                              Đóng gói và ký kết quả đợt kiểm tra năng lực có ngày kiểm tra trong năm Y
-                              (năm có nhiều đợt thì chọn bằng --round). Từ chối khi còn bước thi đang
-                              diễn ra, hoặc còn người chưa có kết quả (trừ khi có --allow-incomplete).
-  package verify FILE [--trust CERT.pem]… [--fingerprint HEX] [--data-dir D]
-                              Kiểm tra một gói hồ sơ và cho biết ai đã ký. Người ký đã biết: chứng thư
-                              của đơn vị trong thư mục dữ liệu, các chứng thư trong tệp --trust, dấu vân
-                              tay --fingerprint. Mã thoát 0: hợp lệ, người ký đã biết; 3: nội dung nguyên
-                              vẹn nhưng người ký chưa được xác nhận; 2: không hợp lệ (kèm từng lý do).
-  sync enroll --url URL --code MÃ [--data-dir D]
-                              Đăng ký máy này với máy chủ tiếp nhận của tỉnh bằng mã một lần Sở Nội vụ cấp.
-  sync send FILE [--wait S] [--data-dir D]
-                              Đưa gói vào hộp thư đi và gửi cho tới khi có biên nhận hoặc hết S giây
-                              (mặc định 120). Mã thoát 0 khi tỉnh đã nhận (in mã biên nhận), 3 khi gói
-                              bị cách ly, 2 khi bị từ chối, 1 khi lỗi hoặc chưa có biên nhận.
-  sync status [--json] [--data-dir D]   Trạng thái kết nối với tỉnh và hộp thư đi.
-  receiver start --port P --data-dir D [--host 127.0.0.1]
-                              Chạy máy nhận hồ sơ của tỉnh (SQLite trong thư mục dữ liệu, hoặc PostgreSQL
-                              khi đặt DATABASE_URL). Các lệnh quản trị: receiver enroll-code | list |
-                              decide | export | operator-token — xem "kiemchung receiver --help".
-  db migrate [--data-dir D]   Nâng cấp cơ sở dữ liệu lên lược đồ mới nhất.
-  db check [--data-dir D]     Kiểm tra toàn vẹn SQLite và chuỗi nhật ký; báo dòng hỏng đầu tiên.
-
-Thư mục dữ liệu: --data-dir, hoặc biến KIEMCHUNG_DATA_DIR, hoặc thư mục dữ liệu người dùng của hệ điều hành.
-`;
-
 const rendererDir = () => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 
 function printDemo(accounts: { username: string; fullName: string; position: string }[], password: string, year: number, roundName: string) {
-  console.log('Đã tạo dữ liệu mẫu: UBND xã Phú Thượng (Võ Nhai, Thái Nguyên).');
-  console.log(`Có sẵn đợt tự đánh giá năm ${year} trên bộ tiêu chí mẫu, đang làm dở (có mục đã duyệt, mục bị trả lại, tài liệu kiểm chứng).`);
-  console.log(`Có sẵn đợt kiểm tra năng lực "${roundName}": đội xã Phú Thượng đang ở bước 1 (đăng nhập bằng tài khoản giamkhao).`);
-  console.log(`Mật khẩu chung của các tài khoản mẫu: ${password}`);
+  console.log(t.demo.created);
+  console.log(t.demo.assessment(year));
+  console.log(t.demo.exam(roundName));
+  console.log(t.demo.password(password));
   for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.fullName} — ${a.position}`);
-  console.log('Đây là dữ liệu thử; đừng dùng các tài khoản này cho dữ liệu thật.');
+  console.log(t.demo.testOnly);
 }
 
 /** Reads a secret from the terminal without echoing it. */
 async function askHidden(prompt: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new Error('Cần mật khẩu khóa ký: đặt biến KIEMCHUNG_KEY_PASSPHRASE hoặc chạy lệnh trong cửa sổ lệnh.');
+  if (!process.stdin.isTTY) throw new Error(t.passphrase.needTty);
   process.stdout.write(prompt);
   process.stdin.setRawMode(true);
   let out = '';
@@ -103,31 +58,27 @@ async function askHidden(prompt: string): Promise<string> {
 
 function printCriteriaCheck(file: string, r: CriteriaFileResult) {
   const { check, meta } = r;
-  console.log(`Bộ tiêu chí: ${meta.name}${meta.decision ? ` (${meta.decision})` : ''}`);
-  console.log(`${check.nodes.length} tiêu chí; tổng điểm tối đa các lĩnh vực: ${formatPoints(check.totalMax)}.`);
-  for (const e of check.errors) console.log(`  LỖI ${[e.source, e.code].filter(Boolean).join(' · ')}: ${e.message}`);
-  for (const w of check.warnings) console.log(`  Cảnh báo ${[w.source, w.code].filter(Boolean).join(' · ')}: ${w.message}`);
-  console.log(
-    check.errors.length
-      ? `"${file}": ${check.errors.length} lỗi, ${check.warnings.length} cảnh báo — không thể nhập.`
-      : `"${file}": không có lỗi, ${check.warnings.length} cảnh báo — có thể nhập.`,
-  );
+  console.log(t.criteria.set(meta.name, meta.decision));
+  console.log(t.criteria.counts(check.nodes.length, formatPoints(check.totalMax)));
+  for (const e of check.errors) console.log(t.criteria.error([e.source, e.code].filter(Boolean).join(' · '), e.message));
+  for (const w of check.warnings) console.log(t.criteria.warning([w.source, w.code].filter(Boolean).join(' · '), w.message));
+  console.log(t.criteria.verdict(file, check.errors.length, check.warnings.length));
 }
 
 /** `package build --kind exam`: one round of the year (or --round), its results signed into a package. */
 async function buildExamCli(values: { year?: string; round?: string; out?: string; 'data-dir'?: string; 'allow-incomplete'?: boolean }): Promise<number> {
   const year = values.year === undefined ? null : Number(values.year);
-  if (year !== null && !Number.isInteger(year)) throw new Error('Cần --year là một năm, ví dụ --year 2025');
-  if (!values.out) throw new Error('Cần --out <tệp .zip>');
+  if (year !== null && !Number.isInteger(year)) throw new Error(t.package.needYearExam);
+  if (!values.out) throw new Error(t.package.needOut);
   const { buildExamPackage, pickExamRound } = await import('../services/submission/build-exam');
   const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
   try {
     // Pick the round before asking for the passphrase: a wrong year should not cost a prompt.
     const roundId = pickExamRound(s, year, values.round);
-    const passphrase = process.env.KIEMCHUNG_KEY_PASSPHRASE ?? (await askHidden('Mật khẩu khóa ký: '));
+    const passphrase = process.env.KIEMCHUNG_KEY_PASSPHRASE ?? (await askHidden(t.passphrase.prompt));
     const built = await buildExamPackage(s, SYSTEM_ACTOR, roundId, passphrase, undefined, { allowIncomplete: values['allow-incomplete'] === true });
     await copyFile(path.join(s.dataDir, 'packages', built.fileName), path.resolve(values.out));
-    console.log(`Đã đóng gói và ký kết quả thi: ${path.resolve(values.out)} (${built.bagName}, ${built.payloadFiles} tệp, sha256 ${built.sha256})`);
+    console.log(t.package.builtExam(path.resolve(values.out), built.bagName, built.payloadFiles, built.sha256));
     return 0;
   } finally {
     s.db.close();
@@ -139,12 +90,12 @@ function openBrowser(url: string) {
   const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
   spawn(cmd, args, { detached: true, stdio: 'ignore' })
     .on('error', () => {
-      console.log('Không tự mở được trình duyệt; hãy mở đường dẫn trên bằng tay.');
+      console.log(t.serve.noBrowser);
     })
     .unref();
 }
 
-async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean; demo?: boolean }) {
+async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean; demo?: boolean; lan?: boolean; host?: string; 'local-port'?: string }) {
   const dataDir = resolveDataDir(flags['data-dir']);
   const services = bootServices({ dataDir });
   if (flags.demo && !getOffice(services)) {
@@ -159,16 +110,19 @@ async function serve(flags: { port?: string; 'data-dir'?: string; open?: boolean
   void import('../services/sync/env')
     .then(async ({ syncOptionsFromEnv }) => (await import('../services/sync/runner')).startSyncRunner(services, syncOptionsFromEnv()))
     .catch((e: unknown) => console.error(e));
-  const port = flags.port !== undefined ? Number(flags.port) : 4310;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Cổng không hợp lệ: ${flags.port}`);
+  // With --lan, --port is the office network's HTTPS port and --local-port the 127.0.0.1 one.
+  const localPort = flags.lan ? flags['local-port'] : flags.port;
+  const port = localPort !== undefined ? Number(localPort) : 4310;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(t.serve.badPort(flags.port));
   const host = await startHost({ services, router, rendererDir: rendererDir(), port }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'EADDRINUSE') throw new Error(`Cổng ${port} đang được dùng. Hãy chọn cổng khác: kiemchung serve --port 4311`);
+    if (e.code === 'EADDRINUSE') throw new Error(t.serve.portInUse(port));
     throw e;
   });
-  console.log(`Kiểm Chứng đang chạy ở chế độ trình duyệt: ${host.url}`);
-  console.log(`Dữ liệu: ${dataDir}`);
-  console.log(`Nhật ký chạy: ${setLogFile(dataDir)}`);
-  console.log('Nhấn Ctrl+C để dừng.');
+  console.log(t.serve.running(host.url));
+  for (const line of await (await import('../host/lan-cli')).serveLan(services, router, rendererDir(), flags)) console.log(line);
+  console.log(t.serve.dataDir(dataDir));
+  console.log(t.serve.logFile(setLogFile(dataDir)));
+  console.log(t.serve.stopHint);
   if (flags.open) openBrowser(host.url);
   const stop = async () => {
     await host.close();
@@ -193,6 +147,10 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'sync') return (await import('./sync')).runSyncCli(argv.slice(1));
   // `receiver` (the province's service) has its own options too: parsed in cli/receiver.ts.
   if (argv[0] === 'receiver') return (await import('./receiver')).runReceiverCli(argv.slice(1));
+  // `inspection` and `training` (issue 15) have their own options too: parsed in cli/inspection-training.ts.
+  if (argv[0] === 'inspection' || argv[0] === 'training') return (await import('./inspection-training')).runInspectionTrainingCli(argv[0], argv.slice(1));
+  // `appraisal` / `plan` (the council's results, the improvement plan): parsed in cli/appraisal.ts.
+  if (argv[0] === 'appraisal' || argv[0] === 'plan') return (await import('./appraisal')).runAppraisalCli(argv);
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -201,6 +159,9 @@ async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       open: { type: 'boolean' },
       demo: { type: 'boolean' },
+      lan: { type: 'boolean' },
+      host: { type: 'string' },
+      'local-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       year: { type: 'string' },
       format: { type: 'string' },
@@ -215,7 +176,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const [cmd, sub] = positionals;
   if (values.help || !cmd) {
-    console.log(HELP);
+    console.log(t.help);
     return values.help ? 0 : 1;
   }
   switch (cmd) {
@@ -223,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
       await serve(values);
       return -1; // keep running
     case 'demo': {
-      if (!values['data-dir'] && !process.env.KIEMCHUNG_DATA_DIR) throw new Error('Cần chỉ rõ thư mục cho dữ liệu mẫu: kiemchung demo --data-dir <thư mục>');
+      if (!values['data-dir'] && !process.env.KIEMCHUNG_DATA_DIR) throw new Error(t.demo.needDataDir);
       const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
       try {
         const { createDemo, DEMO_PASSWORD } = await import('../services/demo');
@@ -237,7 +198,7 @@ async function main(argv: string[]): Promise<number> {
     case 'criteria': {
       const { readCriteriaFile } = await import('../services/criteria-file');
       const file = positionals[2];
-      if (!file || (sub !== 'check' && sub !== 'import')) throw new Error('Dùng: kiemchung criteria check|import <tệp .json hoặc .xlsx>');
+      if (!file || (sub !== 'check' && sub !== 'import')) throw new Error(t.criteria.usage);
       if (sub === 'check') {
         const r = await readCriteriaFile(path.resolve(file));
         printCriteriaCheck(file, r);
@@ -249,26 +210,26 @@ async function main(argv: string[]): Promise<number> {
         printCriteriaCheck(file, r);
         if (r.check.errors.length) return 2;
         const set = storeCriteriaSet(s, SYSTEM_ACTOR, r, path.basename(file));
-        console.log(`Đã nhập bộ tiêu chí "${set.name}" (số ${set.id}): ${set.nodeCount} tiêu chí, ${set.leafCount} tiêu chí chấm điểm.`);
+        console.log(t.criteria.imported(set.name, set.id, set.nodeCount, set.leafCount));
         return 0;
       } finally {
         s.db.close();
       }
     }
     case 'assessment': {
-      if (sub !== 'export-summary') throw new Error('Dùng: kiemchung assessment export-summary --year Y --format xlsx|pdf --out FILE');
+      if (sub !== 'export-summary') throw new Error(t.assessment.usage);
       const year = Number(values.year);
       const format = values.format;
-      if (!Number.isInteger(year)) throw new Error('Cần --year, ví dụ --year 2023');
-      if (format !== 'xlsx' && format !== 'pdf') throw new Error('Cần --format xlsx hoặc --format pdf');
-      if (!values.out) throw new Error('Cần --out <tệp kết quả>');
+      if (!Number.isInteger(year)) throw new Error(t.package.needYear);
+      if (format !== 'xlsx' && format !== 'pdf') throw new Error(t.assessment.needFormat);
+      if (!values.out) throw new Error(t.assessment.needOut);
       const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
       try {
         const a = s.db.first(s.db.q.selectFrom('assessment').select('id').where('year', '=', year));
-        if (!a) throw new Error(`Chưa có đợt tự đánh giá năm ${year} trong dữ liệu này.`);
+        if (!a) throw new Error(t.assessment.none(year));
         const { exportSummaryTo } = await import('../services/assessment/summary-export');
         await exportSummaryTo(s, a.id, format, values.out);
-        console.log(`Đã xuất Bảng tổng hợp năm ${year}: ${path.resolve(values.out)}`);
+        console.log(t.assessment.exported(year, path.resolve(values.out)));
         return 0;
       } finally {
         s.db.close();
@@ -276,32 +237,32 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'roster': {
       const { importRosterFile, exportRosterTo } = await import('../services/exam/roster-io');
-      if (!values.round) throw new Error('Cần --round <tên đợt kiểm tra>');
+      if (!values.round) throw new Error(t.roster.needRound);
       const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
       try {
         if (sub === 'import') {
           const file = positionals[2];
-          if (!file) throw new Error('Dùng: kiemchung roster import <tệp .xlsx> --round <tên đợt>');
+          if (!file) throw new Error(t.roster.importUsage);
           const existed = findRoundByName(s, values.round);
           const r = await importRosterFile(s, SYSTEM_ACTOR, path.resolve(file), path.basename(file), existed ? existed.id : { createName: values.round });
-          if (!existed) console.log(`Đã tạo đợt kiểm tra "${r.round.name}".`);
-          for (const [form, n] of Object.entries(r.imported)) console.log(`  Mẫu ${form}: ${n} người`);
-          for (const w of r.warnings) console.log(`  Lưu ý: ${w}`);
-          console.log(`Đã nhập danh sách vào đợt "${r.round.name}".`);
+          if (!existed) console.log(t.roster.roundCreated(r.round.name));
+          for (const [form, n] of Object.entries(r.imported)) console.log(t.roster.formCount(form, n));
+          for (const w of r.warnings) console.log(t.roster.note(w));
+          console.log(t.roster.imported(r.round.name));
           return 0;
         }
         if (sub === 'export') {
           const form = values.form;
-          if (!form || !/^0[1-5]$/.test(form)) throw new Error('Cần --form 01, 02, 03, 04 hoặc 05');
-          if (!values.out) throw new Error('Cần --out <tệp .xlsx hoặc .pdf>');
+          if (!form || !/^0[1-5]$/.test(form)) throw new Error(t.roster.needForm);
+          if (!values.out) throw new Error(t.roster.needOut);
           const round = findRoundByName(s, values.round);
-          if (!round) throw new Error(`Không có đợt kiểm tra "${values.round}".`);
+          if (!round) throw new Error(t.roster.noRound(values.round));
           const format = values.out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx';
           await exportRosterTo(s, round.id, form as FormNo, format, values.out);
-          console.log(`Đã xuất Mẫu ${form} của đợt "${round.name}": ${path.resolve(values.out)}`);
+          console.log(t.roster.exported(form, round.name, path.resolve(values.out)));
           return 0;
         }
-        throw new Error('Dùng: kiemchung roster import|export …');
+        throw new Error(t.roster.usage);
       } finally {
         s.db.close();
       }
@@ -310,31 +271,30 @@ async function main(argv: string[]): Promise<number> {
       const { buildAssessmentPackage } = await import('../services/submission/build');
       if (sub === 'verify') {
         const file = positionals[2];
-        if (!file) throw new Error('Dùng: kiemchung package verify <tệp .zip> [--trust CERT.pem]… [--fingerprint HEX] [--data-dir D]');
+        if (!file) throw new Error(t.package.verifyUsage);
         return (await import('./package-verify')).verifyCli(file, values);
       }
       if (sub === 'build') {
         const kind = values.kind ?? 'assessment';
-        if (kind !== 'assessment' && kind !== 'exam')
-          throw new Error(`--kind chỉ nhận assessment (hồ sơ tự đánh giá) hoặc exam (kết quả thi), không nhận "${kind}".`);
+        if (kind !== 'assessment' && kind !== 'exam') throw new Error(t.package.badKind(kind));
         if (kind === 'exam') return buildExamCli(values);
         const year = Number(values.year);
-        if (!Number.isInteger(year)) throw new Error('Cần --year, ví dụ --year 2023');
-        if (!values.out) throw new Error('Cần --out <tệp .zip>');
-        const passphrase = process.env.KIEMCHUNG_KEY_PASSPHRASE ?? (await askHidden('Mật khẩu khóa ký: '));
+        if (!Number.isInteger(year)) throw new Error(t.package.needYear);
+        if (!values.out) throw new Error(t.package.needOut);
+        const passphrase = process.env.KIEMCHUNG_KEY_PASSPHRASE ?? (await askHidden(t.passphrase.prompt));
         const s = bootServices({ dataDir: resolveDataDir(values['data-dir']) });
         try {
           const a = s.db.first(s.db.q.selectFrom('assessment').select('id').where('year', '=', year));
-          if (!a) throw new Error(`Chưa có đợt tự đánh giá năm ${year} trong dữ liệu này.`);
+          if (!a) throw new Error(t.assessment.none(year));
           const built = await buildAssessmentPackage(s, SYSTEM_ACTOR, a.id, passphrase);
           await copyFile(path.join(s.dataDir, 'packages', built.fileName), path.resolve(values.out));
-          console.log(`Đã đóng gói và ký: ${path.resolve(values.out)} (${built.payloadFiles} tệp, sha256 ${built.sha256})`);
+          console.log(t.package.built(path.resolve(values.out), built.payloadFiles, built.sha256));
           return 0;
         } finally {
           s.db.close();
         }
       }
-      throw new Error('Dùng: kiemchung package build|verify …');
+      throw new Error(t.package.usage);
     }
     case 'db':
       if (sub === 'migrate') {
@@ -350,9 +310,9 @@ async function main(argv: string[]): Promise<number> {
         console.log(report.state.message);
         return report.ok ? 0 : 2;
       }
-      throw new Error(`Lệnh "db ${sub ?? ''}" không có. Dùng: db migrate | db check`);
+      throw new Error(t.unknownDb(sub ?? ''));
     default:
-      throw new Error(`Lệnh "${cmd}" không có. Chạy "kiemchung --help" để xem các lệnh.`);
+      throw new Error(t.unknownCommand(cmd));
   }
 }
 
@@ -362,7 +322,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     const msg = e instanceof ApiError || e instanceof Error ? e.message : String(e);
-    console.error(`Lỗi: ${msg}`);
+    console.error(t.error(msg));
     if (e instanceof ApiError) for (const i of e.issues ?? []) console.error(`  ${i.path ? i.path + ': ' : ''}${i.message}`);
     process.exit(1);
   },

@@ -17,6 +17,7 @@ import { startReceiver } from '../receiver/server';
 import { issueSupplementaryInstruction, writeInstructionFile } from '../receiver/instructions';
 import { viInstruction } from '../../shared/i18n/vi/instruction';
 import { parseVnDateTime } from '../../shared/vn-time';
+import { importOfficeAppraisal } from '../receiver/appraisals';
 
 const cliActor = () => {
   try {
@@ -158,6 +159,18 @@ export async function runReceiverCli(argv: string[]): Promise<number> {
           ...(values['max-concurrent'] !== undefined ? { maxConcurrentUploadsPerOffice: intFlag(values['max-concurrent'], '--max-concurrent', 1, 1000)! } : {}),
         });
         return await start(config);
+      }
+      case 'appraisal': {
+        // receiver appraisal import FILE --office K --year Y: the council's results, signed for the office's app.
+        const file = positionals[2];
+        if (positionals[1] !== 'import' || !file) throw new HttpError(400, 'VALIDATION', t.cli.appraisalUsage);
+        if (!values.office) throw new HttpError(400, 'VALIDATION', t.enroll.badOffice);
+        const signed = await withContext(receiverConfig(base), (ctx) =>
+          importOfficeAppraisal(ctx, path.resolve(file), values.office!, Number(values.year), cliActor()),
+        );
+        const { id, office, year, rows } = JSON.parse(signed.payload) as { id: string; office: string; year: number; rows: unknown[] };
+        console.log(t.cli.appraisalIssued(year, office, rows.length, id));
+        return 0;
       }
       case 'enroll-code': {
         if (!values.office) throw new HttpError(400, 'VALIDATION', t.enroll.badOffice);

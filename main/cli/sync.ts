@@ -4,6 +4,8 @@
 //   sync send FILE [--wait S] [--data-dir D]   exit 0 with an "accepted" receipt, 3 quarantined,
 //                                              2 rejected, 1 failed or no receipt within S seconds
 //   sync status [--json] [--data-dir D]
+//   sync retry [ID] [--wait S] [--data-dir D]  due now again: row ID, or every failed/waiting row;
+//                                              with --wait, sends them as `send` does
 import { parseArgs } from 'node:util';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +15,7 @@ import { SYSTEM_ACTOR, type Services } from '../services/context';
 import { hashFile } from '../services/package/hash';
 import { enroll } from '../services/sync/enroll';
 import { getConnection, connectionView } from '../services/sync/connection';
-import { queueRow, getRow, listOutbox, outboxView } from '../services/sync/outbox';
+import { queueRow, getRow, listOutbox, outboxView, retryRow } from '../services/sync/outbox';
 import { SyncRunner } from '../services/sync/runner';
 import { syncOptionsFromEnv } from '../services/sync/env';
 import { formatDateTime } from '../../shared/format';
@@ -30,10 +32,15 @@ async function send(s: Services, file: string, waitSec: number, print: (line: st
   await mkdir(dir, { recursive: true });
   const kept = path.join(dir, `${sha256}.zip`);
   if ((await stat(kept).catch(() => null))?.size !== size) await copyFile(src, kept);
-  const row = s.db.tx(() => queueRow(s, SYSTEM_ACTOR, { packageId: null, path: kept, sha256, size, kind: null }));
+  const row = s.db.tx((w) => queueRow(w, s, SYSTEM_ACTOR, { packageId: null, path: kept, sha256, size, kind: null }));
   // Sent again by hand: a quarantined package is asked about now (the province may have decided).
   if (row.state === 'quarantined') s.db.run(s.db.q.updateTable('outbox').set({ next_try_at: s.clock.now() }).where('id', '=', row.id));
   print(c.queued(path.basename(src), sha256));
+  return deliver(s, row.id, waitSec, print);
+}
+
+/** Runs the outbox until row `id` has the province's answer or `waitSec` pass; the exit code of `send`. */
+async function deliver(s: Services, id: number, waitSec: number, print: (line: string) => void): Promise<number> {
   if (!getConnection(s)) {
     print(c.notConnected + ' ' + vi.sync.faults.notConnected);
     return 1;
@@ -43,7 +50,7 @@ async function send(s: Services, file: string, waitSec: number, print: (line: st
   let lastError: string | null = null;
   for (;;) {
     await runner.runOnce();
-    const r = getRow(s, row.id)!;
+    const r = getRow(s, id)!;
     if (r.last_error && r.last_error !== lastError) print(r.last_error);
     lastError = r.last_error;
     const v = outboxView(s, r);
@@ -67,6 +74,36 @@ async function send(s: Services, file: string, waitSec: number, print: (line: st
     }
     await sleep(Math.max(50, Math.min(deadline - now, r.next_try_at - s.clock.now())));
   }
+}
+
+/** `sync retry [ID]`: the row (or every failed and waiting row) due now; with --wait, delivered too. */
+async function retry(s: Services, id: string | undefined, waitSec: number | null, print: (line: string) => void): Promise<number> {
+  let ids: number[];
+  if (id !== undefined) {
+    const n = Number(id.replace(/^#/, ''));
+    if (!Number.isSafeInteger(n) || n <= 0) throw new Error(c.badId(id));
+    ids = [n];
+  } else {
+    ids = listOutbox(s)
+      .filter((r) => r.state === 'failed' || r.state === 'waiting')
+      .map((r) => r.id)
+      .reverse();
+    if (!ids.length) {
+      print(c.nothingToRetry);
+      return 0;
+    }
+  }
+  for (const n of ids) {
+    const r = retryRow(s, SYSTEM_ACTOR, n); // refuses an unknown or already received row, in words
+    print(c.retried(r.id, r.file_name));
+  }
+  if (waitSec === null) {
+    print(c.retryHint);
+    return 0;
+  }
+  let code = 0;
+  for (const n of ids) code = Math.max(code, await deliver(s, n, waitSec, print));
+  return code;
 }
 
 function status(s: Services, json: boolean, print: (line: string) => void): number {
@@ -104,7 +141,7 @@ export async function runSyncCli(argv: string[], print: (line: string) => void =
     },
   });
   const [sub, file] = positionals;
-  if (sub !== 'enroll' && sub !== 'send' && sub !== 'status') throw new Error(c.usage);
+  if (sub !== 'enroll' && sub !== 'send' && sub !== 'status' && sub !== 'retry') throw new Error(c.usage);
   const wait = values.wait === undefined ? 120 : Number(values.wait);
   if (!Number.isFinite(wait) || wait < 0) throw new Error(c.badWait);
   if (sub === 'enroll' && (!values.url || !values.code)) throw new Error(c.usage);
@@ -118,6 +155,7 @@ export async function runSyncCli(argv: string[], print: (line: string) => void =
       return 0;
     }
     if (sub === 'send') return await send(s, file!, wait, print);
+    if (sub === 'retry') return await retry(s, file, values.wait === undefined ? null : wait, print);
     return status(s, values.json === true, print);
   } finally {
     s.db.close();

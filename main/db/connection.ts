@@ -5,6 +5,15 @@ import { Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, DummyDr
 import type { DB } from './schema';
 import { migrate, type MigrateResult } from './migrate';
 
+declare const writeTxBrand: unique symbol;
+/**
+ * Proof of running inside `db.tx`: only tx() hands one out, so a function that takes a WriteTx
+ * (appendAudit) cannot be called outside a transaction — the compiler says so, not a convention.
+ */
+export interface WriteTx {
+  readonly [writeTxBrand]: true;
+}
+
 /**
  * The database: better-sqlite3 for execution (synchronous, so a transaction is one uninterrupted
  * block and writes are serialised by construction) and kysely only to build typed queries.
@@ -17,7 +26,7 @@ export interface Db {
   first<R>(query: Compilable<R>): R | undefined;
   run(query: Compilable<unknown>): { changes: number; lastInsertRowid: number };
   /** Runs fn in one IMMEDIATE transaction: all of it lands or none of it. */
-  tx<T>(fn: () => T): T;
+  tx<T>(fn: (w: WriteTx) => T): T;
   /**
    * Inside a transaction: runs fn once the outermost transaction has committed (never if it rolls
    * back). Used for what must follow a commit outside the database, e.g. the audit anchor file.
@@ -68,13 +77,15 @@ export function wrap(sqlite: Database.Database, file: string): Db {
   const params = (c: { parameters: readonly unknown[] }) => c.parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
   let pending: (() => void)[] = [];
   let depth = 0;
-  const tx = <T>(fn: () => T): T => {
+  const handle = Object.freeze({}) as WriteTx;
+  const tx = <T>(fn: (w: WriteTx) => T): T => {
     depth++;
     const mark = pending.length;
     let result: T;
     try {
       // Nested calls become savepoints (better-sqlite3): their callbacks go if they roll back.
-      result = depth === 1 ? sqlite.transaction(fn).immediate() : sqlite.transaction(fn)();
+      const body = () => fn(handle);
+      result = depth === 1 ? sqlite.transaction(body).immediate() : sqlite.transaction(body)();
     } catch (e) {
       pending = pending.slice(0, depth === 1 ? 0 : mark);
       throw e;

@@ -15,6 +15,8 @@ export interface AuditContent {
   entityId: string | null;
   beforeJson: string | null;
   afterJson: string | null;
+  /** The office-network PC a change came from (migration 011); hashed only when set, so older rows keep their hashes. */
+  remoteAddr?: string | null;
 }
 
 export interface ChainedRow extends AuditContent {
@@ -37,7 +39,9 @@ function sortKeys(v: unknown): unknown {
 }
 
 export function rowHash(prevHash: string, c: AuditContent): string {
-  const body = canonicalJson([c.seq, c.at, c.userId, c.actorName, c.action, c.entity, c.entityId, c.beforeJson, c.afterJson]);
+  const fields: unknown[] = [c.seq, c.at, c.userId, c.actorName, c.action, c.entity, c.entityId, c.beforeJson, c.afterJson];
+  if (c.remoteAddr != null) fields.push(c.remoteAddr);
+  const body = canonicalJson(fields);
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 

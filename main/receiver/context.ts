@@ -1,6 +1,7 @@
 // Everything a receiver request needs: settings, database, package store and (loaded on first
 // use) the receiver's signing identity. The HTTP server and the CLI open the same context.
 import { type Kysely } from 'kysely';
+import { CheckPool } from './check-pool';
 import { dataPaths, type ReceiverConfig } from './config';
 import { openReceiverDb, type ReceiverDb } from './db/open';
 import { type ReceiverDB } from './db/schema';
@@ -13,6 +14,8 @@ export interface ReceiverContext {
   db: Kysely<ReceiverDB>;
   store: PackageStore;
   now: () => number;
+  /** Finalize's hashing and verification, on worker threads (check-pool.ts). */
+  checks: CheckPool;
   identity(): Promise<ReceiverIdentity>;
   close(): Promise<void>;
 }
@@ -21,13 +24,18 @@ export async function openReceiverContext(config: ReceiverConfig, store?: Packag
   const paths = dataPaths(config.dataDir);
   const rdb = await openReceiverDb({ sqliteFile: paths.sqlite, databaseUrl: config.databaseUrl });
   let identity: Promise<ReceiverIdentity> | null = null;
+  const checks = new CheckPool();
   return {
     config,
     rdb,
     db: rdb.db,
     store: store ?? new FolderPackageStore(paths.store),
     now: config.now,
+    checks,
     identity: () => (identity ??= loadOrCreateReceiverIdentity(config.dataDir, config.now())),
-    close: () => rdb.close(),
+    close: async () => {
+      await checks.close();
+      await rdb.close();
+    },
   };
 }

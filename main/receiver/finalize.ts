@@ -4,30 +4,37 @@
 // its reasons kept), records it with an audit row in one transaction, and answers with the
 // receiver-signed receipt. A package already recorded is answered from the record, so finalizing
 // twice — even on another instance or after a restart — returns the same receipt.
-import { hashFile } from '../services/package/hash';
 import { viReceiver as t } from '../../shared/i18n/vi/receiver';
 import { type PackageStatusResponse, type Receipt } from '../../shared/sync/protocol';
 import { audited } from './audit';
 import { type ClientAuth } from './auth';
+import { Limiter } from './limit';
 import { type ReceiverContext } from './context';
 import { HttpError } from './http';
 import { findPackage, statusOf } from './packages';
 import { newReceiptId, signReceipt } from './receipts';
 import { type Uploads } from './uploads';
-import { judgePackage } from './verdict';
+import { PACKAGE_JSON, judgePackage } from './verdict';
+import { type VerifyReport } from '../services/package/bag-verify';
 
 /** Finalizations under way in this process, by sha256: a second request for the same package waits for the first. */
 const inFlight = new Map<string, Promise<PackageStatusResponse>>();
 
+/** Finalizations running at once in this process: a safety cap, above the bench's 32 in flight (see limit.ts). */
+export const FINALIZE_CONCURRENCY = 64;
+const slots = new Limiter(FINALIZE_CONCURRENCY);
+
 export async function finalizePackage(ctx: ReceiverContext, uploads: Uploads, client: ClientAuth, sha256: string): Promise<PackageStatusResponse> {
   const running = inFlight.get(sha256);
   if (running) return running.catch(() => finalizePackage(ctx, uploads, client, sha256));
-  const p = finalizeOnce(ctx, uploads, client, sha256).catch(async (e: unknown) => {
-    // Another instance may have finalized the same bytes meanwhile (and moved them): its record stands.
-    const row = await findPackage(ctx, sha256).catch(() => undefined);
-    if (row) return statusOf(row);
-    throw e;
-  });
+  const p = slots
+    .run(() => finalizeOnce(ctx, uploads, client, sha256))
+    .catch(async (e: unknown) => {
+      // Another instance may have finalized the same bytes meanwhile (and moved them): its record stands.
+      const row = await findPackage(ctx, sha256).catch(() => undefined);
+      if (row) return statusOf(row);
+      throw e;
+    });
   inFlight.set(sha256, p);
   try {
     return await p;
@@ -47,16 +54,21 @@ async function finalizeOnce(ctx: ReceiverContext, uploads: Uploads, client: Clie
 
   // The bytes: a completed upload of this office, or (after a crash between storing and
   // recording) a file already in the store under this hash.
+  // Hashing and verification run in the check pool's worker threads (check-pool.ts), off this event loop.
   let source: { path: string; size: number; uploadId: string | null; filename: string };
+  let report: VerifyReport | null;
+  const check = (file: string, declared: string | null) => ctx.checks.check({ file, sha256: declared, now: ctx.now(), keepPayload: [PACKAGE_JSON] });
   if (await ctx.store.has(sha256)) {
     const p = await ctx.store.localPath(sha256);
-    const h = await hashFile(p);
+    const h = await check(p, null);
+    report = h.report;
     source = { path: p, size: h.size, uploadId: null, filename: `${sha256}.zip` };
   } else {
     const found = await uploads.findComplete(client.officeKey, sha256);
     if (!found) throw new HttpError(404, 'NO_UPLOAD', t.finalize.noUpload);
     if ('incomplete' in found) throw new HttpError(409, 'UPLOAD_INCOMPLETE', t.finalize.incomplete(found.incomplete.offset, found.incomplete.size));
-    const h = await hashFile(found.path);
+    const h = await check(found.path, sha256);
+    report = h.report;
     if (h.sha256 !== sha256) {
       await uploads.remove(found.id);
       await audited(ctx.db, ctx.now, async (_trx, audit) => {
@@ -74,7 +86,7 @@ async function finalizeOnce(ctx: ReceiverContext, uploads: Uploads, client: Clie
     source = { path: found.path, size: h.size, uploadId: found.id, filename: row?.filename ?? `${sha256}.zip` };
   }
 
-  const verdict = await judgePackage(ctx, source.path);
+  const verdict = await judgePackage(ctx, source.path, report!);
   const keep = verdict.status !== 'rejected';
   if (keep && source.uploadId) await ctx.store.putFile(sha256, source.path);
   const identity = await ctx.identity();

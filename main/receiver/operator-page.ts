@@ -1,22 +1,32 @@
 // The province operator's page, served by the receiver at `/`: log in with an operator token
 // (`kiemchung receiver operator-token`), see every enrolled office with this year's status —
 // chưa gửi / đã nhận / cách ly / bị từ chối — and accept or reject quarantined packages with a
-// reason. Plain HTML, one external script and one stylesheet, so a strict CSP holds (no inline
+// reason; "Xem" opens an accepted or quarantined package read-only (operator-viewer.ts). Plain
+// HTML, two external scripts and one stylesheet, so a strict CSP holds (no inline
 // script or style); the script talks only to the /v1 JSON API with the token as a Bearer header
 // and writes text with textContent, never HTML. Labels come from the catalogue as a JSON data
 // block.
 import { type ServerResponse } from 'node:http';
+import { vi } from '../../shared/i18n/vi';
 import { viReceiver as t } from '../../shared/i18n/vi/receiver';
+import { viReceiverView } from '../../shared/i18n/vi/receiver-view';
 import { sendText } from './http';
+import { VIEW_CSS, VIEW_JS } from './operator-viewer';
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Catalogue sections for the page's JSON labels: a message function becomes its template ('{0}/{1} điểm'). */
+const templated = (section: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(section).map(([k, v]) => [k, typeof v === 'function' ? String((v as (...a: string[]) => unknown)('{0}', '{1}', '{2}')) : v]),
+  );
+
 function html(): string {
   const p = t.page;
-  const labels = JSON.stringify({ page: p, status: t.officeStatus }).replace(/</g, '\\u003c');
+  const labels = JSON.stringify({ page: p, status: t.officeStatus, view: templated(viReceiverView), pv: templated(vi.packageViewer) }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -25,6 +35,7 @@ function html(): string {
 <title>${esc(p.title)}</title>
 <link rel="stylesheet" href="/operator.css">
 <script type="application/json" id="labels">${labels}</script>
+<script src="/operator-view.js" defer></script>
 <script src="/operator.js" defer></script>
 </head>
 <body>
@@ -52,6 +63,12 @@ function html(): string {
     <p id="no-quarantine" class="muted" hidden>${esc(p.noQuarantine)}</p>
   </div>
   <p id="error" class="error" role="alert" hidden>${esc(p.error)}</p>
+</section>
+<section id="viewer" hidden aria-labelledby="viewer-title">
+  <div class="viewer-head"><h2 id="viewer-title">${esc(viReceiverView.title)}</h2><button id="viewer-back" type="button">${esc(viReceiverView.back)}</button></div>
+  <p class="muted">${esc(viReceiverView.readOnly)}</p>
+  <p id="viewer-error" class="error" role="alert" hidden></p>
+  <div id="viewer-body"></div>
 </section>
 </main>
 </body>
@@ -99,11 +116,17 @@ const JS = `'use strict';
       tr.appendChild(el('td', null, o.latest && o.latest.signerHolder ? o.latest.signerHolder : '—'));
       tr.appendChild(el('td', o.enrolledAt ? null : 'muted', o.enrolledAt ? when(o.enrolledAt) : L.page.notEnrolled));
       var act = el('td');
+      if (o.latest && (o.status === 'accepted' || o.status === 'quarantined')) act.appendChild(viewButton(o.latest));
       if (o.latest && o.status === 'accepted') act.appendChild(downloadButton(o.latest));
       tr.appendChild(act);
       body.appendChild(tr);
     });
     $('no-offices').hidden = data.offices.length > 0;
+  }
+  function viewButton(p) {
+    var b = el('button', null, L.view.view); b.type = 'button'; b.setAttribute('aria-label', L.view.viewNamed.replace('{0}', p.office));
+    b.addEventListener('click', function () { window.kcOpenPackage(p.sha256); });
+    return b;
   }
   function downloadButton(p) {
     var b = el('button', null, L.page.download); b.type = 'button';
@@ -126,6 +149,7 @@ const JS = `'use strict';
       item.appendChild(el('div', 'mono', 'SHA-256 ' + p.sha256));
       if (p.signerFingerprint) item.appendChild(el('div', 'mono', (p.signerHolder || '') + ' · ' + p.signerFingerprint));
       var ul = el('ul'); p.reasons.forEach(function (r) { ul.appendChild(el('li', null, r.message)); }); item.appendChild(ul);
+      item.appendChild(viewButton(p));
       item.appendChild(downloadButton(p));
       var reason = el('textarea'); reason.rows = 2; reason.placeholder = L.page.reasonPlaceholder; item.appendChild(reason);
       [[true, L.page.accept, ''], [false, L.page.reject, 'reject']].forEach(function (d) {
@@ -152,7 +176,7 @@ const JS = `'use strict';
   $('login-form').addEventListener('submit', function (e) {
     e.preventDefault(); token = $('token').value.trim(); sessionStorage.setItem('kc-operator-token', token); $('login-error').hidden = true; load();
   });
-  $('logout').addEventListener('click', function () { sessionStorage.removeItem('kc-operator-token'); token = null; show(false); });
+  $('logout').addEventListener('click', function () { sessionStorage.removeItem('kc-operator-token'); token = null; $('viewer').hidden = true; show(false); });
   if (token) load(); else show(false);
 })();
 `;
@@ -162,7 +186,8 @@ export function servePage(pathname: string, res: ServerResponse): boolean {
   const headers = { 'content-security-policy': CSP, 'x-frame-options': 'DENY' };
   if (pathname === '/' || pathname === '/index.html') sendText(res, 200, 'text/html; charset=utf-8', html(), headers);
   else if (pathname === '/operator.js') sendText(res, 200, 'text/javascript; charset=utf-8', JS, headers);
-  else if (pathname === '/operator.css') sendText(res, 200, 'text/css; charset=utf-8', CSS, headers);
+  else if (pathname === '/operator-view.js') sendText(res, 200, 'text/javascript; charset=utf-8', VIEW_JS, headers);
+  else if (pathname === '/operator.css') sendText(res, 200, 'text/css; charset=utf-8', `${CSS}\n${VIEW_CSS}`, headers);
   else if (pathname === '/favicon.ico') {
     res.writeHead(204, headers);
     res.end();

@@ -27,9 +27,13 @@ import { enroll } from './enroll';
 import { finalizePackage, packageStatus } from './finalize';
 import { HttpError, readJson, sendError, sendParsed } from './http';
 import { servePage } from './operator-page';
+import { packageView, sendPackageMember } from './package-view';
+import { operatorPackageView } from '../../shared/sync/operator-view';
 import { decidePackage, httpStatusOf, listPackages, officeOverview, sendPackageFile } from './packages';
 import { type PackageStore } from './store';
 import { createUploads, type Uploads } from './uploads';
+import { APPRAISALS_PATH, appraisalListResponse } from '../../shared/sync/appraisal';
+import { officeAppraisals } from './appraisals';
 
 export interface RunningReceiver {
   url: string;
@@ -41,7 +45,7 @@ export interface RunningReceiver {
   close(): Promise<void>;
 }
 
-const PACKAGE_ROUTE = new RegExp(`^${API_PREFIX}/packages/([^/]+)/(finalize|status|decision|file)$`);
+const PACKAGE_ROUTE = new RegExp(`^${API_PREFIX}/packages/([^/]+)/(finalize|status|decision|file|view)$`);
 
 function shaParam(raw: string): string {
   const s = decodeURIComponent(raw);
@@ -88,9 +92,20 @@ function route(ctx: ReceiverContext, uploads: Uploads) {
       }
       if (m[2] === 'file' && method === 'GET') {
         await authenticateOperator(ctx, req);
-        return sendPackageFile(ctx, sha, res);
+        // ?path=data/… : one file inside the package (operator view), else the whole zip.
+        const inner = url.searchParams.get('path');
+        return inner === null ? sendPackageFile(ctx, sha, res) : sendPackageMember(ctx, sha, inner, res);
+      }
+      if (m[2] === 'view' && method === 'GET') {
+        await authenticateOperator(ctx, req);
+        return sendParsed(res, 200, operatorPackageView, await packageView(ctx, sha));
       }
       throw new HttpError(405, 'METHOD_NOT_ALLOWED', t.http.methodNotAllowed);
+    }
+    // The council's results the operator imported for the calling office (issue 10).
+    if (p === APPRAISALS_PATH && method === 'GET') {
+      const client = await authenticateClient(ctx, req);
+      return sendParsed(res, 200, appraisalListResponse, { appraisals: await officeAppraisals(ctx, client.officeKey) });
     }
     if (p === `${API_PREFIX}/packages` && method === 'GET') {
       await authenticateOperator(ctx, req);

@@ -10,7 +10,7 @@ import { viReceiver as t } from '../../shared/i18n/vi/receiver';
 import { submissionPackage } from '../../shared/package-schema';
 import { officeKey as officeKeySchema, officeKeyOf, type ReceiverStatus } from '../../shared/sync/protocol';
 import { readPackageFile } from '../services/package/bag-read';
-import { verifyPackage } from '../services/package/bag-verify';
+import { type VerifyReport } from '../services/package/bag-verify';
 import { type ReceiverContext } from './context';
 
 export interface Reason {
@@ -31,10 +31,11 @@ export interface Verdict {
   year: number | null;
 }
 
-const PACKAGE_JSON = 'data/package.json';
+export const PACKAGE_JSON = 'data/package.json';
+const PACKAGE_JSON_MAX = 32 * 1024 * 1024;
 
-export async function judgePackage(ctx: ReceiverContext, zipPath: string): Promise<Verdict> {
-  const report = await verifyPackage(zipPath, { now: ctx.now() });
+/** `report` is verifyPackage's on `zipPath` (finalize gets it from the check pool), with PACKAGE_JSON in keepPayload. */
+export async function judgePackage(ctx: ReceiverContext, zipPath: string, report: VerifyReport): Promise<Verdict> {
   const v: Verdict = {
     status: 'rejected',
     reasons: report.problems.map((p) => ({ check: p.check, file: p.file, message: p.message })),
@@ -49,7 +50,8 @@ export async function judgePackage(ctx: ReceiverContext, zipPath: string): Promi
 
   let pkg;
   try {
-    const bytes = await readPackageFile(zipPath, PACKAGE_JSON, { report, maxBytes: 32 * 1024 * 1024 });
+    const kept = report.kept?.get(PACKAGE_JSON);
+    const bytes = kept && kept.length <= PACKAGE_JSON_MAX ? kept : await readPackageFile(zipPath, PACKAGE_JSON, { report, maxBytes: PACKAGE_JSON_MAX });
     const parsed = submissionPackage.safeParse(JSON.parse(bytes.toString('utf8')));
     if (!parsed.success) {
       const detail = parsed.error.issues

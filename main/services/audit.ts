@@ -1,12 +1,15 @@
-// Append-only audit log. `appendAudit` must be called inside the transaction of the change it
-// records, so the change and its record land together or not at all (it refuses otherwise), and
-// once that transaction commits the chain's new head is anchored outside the database.
+// Append-only audit log. `appendAudit` takes the write-transaction handle of the change it
+// records (db.tx hands it out), so the change and its record land together or not at all — a
+// type, checked by the compiler — and once that transaction commits the chain's new head is
+// anchored outside the database.
 import type { Services, Actor } from './context';
-import type { Db } from '../db/connection';
+import type { Db, WriteTx } from '../db/connection';
 import { GENESIS_HASH, findChainBreak, rowHash, type ChainedRow } from '../domain/audit-chain';
 import type { AuditEntry, ChainReport } from '../../shared/api/schemas';
 import { vi } from '../../shared/i18n/vi';
 import { appendAnchor } from './audit-anchor';
+import { currentRemoteAddress } from './request-origin';
+import { auditWords } from './audit-words';
 
 export interface AuditRecord {
   action: string;
@@ -18,8 +21,9 @@ export interface AuditRecord {
 
 const toJson = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
-export function appendAudit(s: Services, actor: Actor, rec: AuditRecord): void {
+export function appendAudit(_tx: WriteTx, s: Services, actor: Actor, rec: AuditRecord): void {
   const { db } = s;
+  // A handle kept past its transaction would still type-check: refuse it here too.
   if (!db.sqlite.inTransaction) throw new Error(`appendAudit outside a transaction (${rec.action})`);
   const last = db.first(db.q.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
   const content = {
@@ -32,6 +36,8 @@ export function appendAudit(s: Services, actor: Actor, rec: AuditRecord): void {
     entityId: rec.entityId == null ? null : String(rec.entityId),
     beforeJson: toJson(rec.before),
     afterJson: toJson(rec.after),
+    // A change made from another PC over the office network carries that PC's address.
+    remoteAddr: currentRemoteAddress(),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = rowHash(prevHash, content);
@@ -48,6 +54,7 @@ export function appendAudit(s: Services, actor: Actor, rec: AuditRecord): void {
       after_json: content.afterJson,
       prev_hash: prevHash,
       hash,
+      remote_addr: content.remoteAddr,
     }),
   );
   db.afterCommit(() => appendAnchor(s.dataDir, content.seq, hash));
@@ -64,17 +71,23 @@ export function listAudit(s: Services, beforeSeq: number | undefined, limit: num
   const rows = db.all(query);
   return {
     hasMore: rows.length > limit,
-    entries: rows.slice(0, limit).map((r) => ({
-      seq: r.seq,
-      at: r.at,
-      userId: r.user_id,
-      actorName: r.actor_name,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      before: r.before_json == null ? null : (JSON.parse(r.before_json) as unknown),
-      after: r.after_json == null ? null : (JSON.parse(r.after_json) as unknown),
-    })),
+    entries: rows.slice(0, limit).map((r) => {
+      const before = r.before_json == null ? null : (JSON.parse(r.before_json) as unknown);
+      const after = r.after_json == null ? null : (JSON.parse(r.after_json) as unknown);
+      return {
+        seq: r.seq,
+        at: r.at,
+        userId: r.user_id,
+        actorName: r.actor_name,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        before,
+        after,
+        remoteAddr: r.remote_addr,
+        ...auditWords(s, r.entity, r.entity_id, before, after),
+      };
+    }),
   };
 }
 
@@ -82,7 +95,7 @@ export function listAudit(s: Services, beforeSeq: number | undefined, limit: num
 export function verifyAuditChain(db: Db): ChainReport {
   const stmt = db.sqlite.prepare(
     `SELECT seq, at, user_id AS userId, actor_name AS actorName, action, entity, entity_id AS entityId,
-            before_json AS beforeJson, after_json AS afterJson, prev_hash AS prevHash, hash
+            before_json AS beforeJson, after_json AS afterJson, remote_addr AS remoteAddr, prev_hash AS prevHash, hash
        FROM audit_log ORDER BY seq`,
   );
   let rows = 0;

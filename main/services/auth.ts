@@ -50,9 +50,9 @@ export async function login(s: Services, username: string, password: string, cli
   const token = randomBytes(32).toString('base64url');
   const now = s.clock.now();
   const user = toPublic(row);
-  s.db.tx(() => {
+  s.db.tx((w) => {
     s.db.run(s.db.q.insertInto('sessions').values({ token_hash: hashToken(token), user_id: row.id, created_at: now, last_seen_at: now, locked: 0 }));
-    appendAudit(s, actorOf(user), { action: 'auth.login', entity: 'session', entityId: row.id });
+    appendAudit(w, s, actorOf(user), { action: 'auth.login', entity: 'session', entityId: row.id });
   });
   return { token, session: { user, locked: false, lockAfterMinutes: getSettings(s).lockAfterMinutes } };
 }
@@ -95,9 +95,9 @@ export async function unlock(s: Services, r: ResolvedSession, password: string):
   if (!(await verifyPassword(password, row.password_hash))) {
     const failed = (s.db.first(s.db.q.selectFrom('sessions').select('failed_unlocks').where('token_hash', '=', r.tokenHash))?.failed_unlocks ?? 0) + 1;
     if (failed >= THROTTLE.unlockTries) {
-      s.db.tx(() => {
+      s.db.tx((w) => {
         s.db.run(s.db.q.deleteFrom('sessions').where('token_hash', '=', r.tokenHash));
-        appendAudit(s, actorOf(r.user), { action: 'auth.unlockFailed', entity: 'session', entityId: r.user.id, after: { tries: failed } });
+        appendAudit(w, s, actorOf(r.user), { action: 'auth.unlockFailed', entity: 'session', entityId: r.user.id, after: { tries: failed } });
       });
       throw new ApiError('UNAUTHENTICATED', vi.auth.sessionEndedAfterUnlocks(failed));
     }
@@ -109,9 +109,9 @@ export async function unlock(s: Services, r: ResolvedSession, password: string):
 }
 
 export function logout(s: Services, r: ResolvedSession): void {
-  s.db.tx(() => {
+  s.db.tx((w) => {
     s.db.run(s.db.q.deleteFrom('sessions').where('token_hash', '=', r.tokenHash));
-    appendAudit(s, actorOf(r.user), { action: 'auth.logout', entity: 'session', entityId: r.user.id });
+    appendAudit(w, s, actorOf(r.user), { action: 'auth.logout', entity: 'session', entityId: r.user.id });
   });
 }
 
@@ -119,9 +119,9 @@ export async function changeOwnPassword(s: Services, r: ResolvedSession, current
   const row = getUserRow(s, r.user.id);
   if (!(await verifyPassword(current, row.password_hash))) throw new ApiError('BAD_CREDENTIALS', vi.auth.wrongPassword);
   const hash = await hashPassword(next);
-  s.db.tx(() => {
+  s.db.tx((w) => {
     s.db.run(s.db.q.updateTable('users').set({ password_hash: hash, updated_at: s.clock.now() }).where('id', '=', r.user.id));
     s.db.run(s.db.q.deleteFrom('sessions').where('user_id', '=', r.user.id).where('token_hash', '!=', r.tokenHash));
-    appendAudit(s, actorOf(r.user), { action: 'user.password', entity: 'user', entityId: r.user.id });
+    appendAudit(w, s, actorOf(r.user), { action: 'user.password', entity: 'user', entityId: r.user.id });
   });
 }

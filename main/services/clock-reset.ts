@@ -91,7 +91,7 @@ export async function resetTrustedTime(s: Services, actor: Actor, input: ResetIn
     )
       throw new ApiError('CONFLICT', vi.clock.useReceiver);
   }
-  s.db.tx(() => {
+  s.db.tx((w) => {
     const head = s.db.first(s.db.q.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1));
     // Rows written so far carry times of the wrong clock: they stop counting as evidence of time.
     setTrustedTime(s, to, head?.seq ?? 0);
@@ -107,7 +107,7 @@ export async function resetTrustedTime(s: Services, actor: Actor, input: ResetIn
       }),
     );
     // The audit row itself is written at the new time (s.clock), above the floor.
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'clock.reset',
       entity: 'clock',
       before: { trusted: before.trusted },

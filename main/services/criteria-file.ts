@@ -220,12 +220,16 @@ function findHeader(ws: ExcelJS.Worksheet): { row: number; cols: Partial<Record<
 
 function readMeta(ws: ExcelJS.Worksheet, headerRow: number, fallbackName: string): CriteriaSetMeta {
   const found: Partial<Record<keyof CriteriaSetMeta, Plain>> = {};
+  const titles: string[] = [];
   for (let r = 1; r < headerRow; r++) {
     const row = ws.getRow(r);
     for (let c = 1; c <= row.cellCount; c++) {
       const t = cellText(cellValue(row, c));
       const m = t ? /^([^:]{1,40}):\s*([\s\S]*)$/.exec(t) : null;
-      if (!m) continue;
+      if (!m) {
+        if (t) titles.push(t);
+        continue;
+      }
       const key = META_LABELS[foldText(m[1]!)];
       if (!key || found[key] !== undefined) continue;
       // "Label: value" in one cell, or "Label:" with the value in the next cell.
@@ -236,11 +240,21 @@ function readMeta(ws: ExcelJS.Worksheet, headerRow: number, fallbackName: string
   }
   const year = found.year === undefined || found.year === null ? null : /\b(19|20)\d\d\b/.exec(String(found.year));
   return {
-    name: cellText(found.name ?? null) ?? fallbackName,
+    name: cellText(found.name ?? null) ?? proposeName(titles) ?? fallbackName,
     decision: cellText(found.decision ?? null),
     province: cellText(found.province ?? null),
     year: year ? Number(year[0]) : null,
   };
+}
+
+/**
+ * Without a "Tên bộ tiêu chí:" row, the name is proposed from the title rows above the table
+ * (the user can edit it after the import): the one that says what the table is, else the longest.
+ */
+export function proposeName(titles: string[]): string | null {
+  const clean = titles.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t.length >= 6 && t.length <= 300 && /\p{L}/u.test(t));
+  const saying = clean.find((t) => /tieu chi|chi so|bo chi so|danh gia/.test(foldText(t)));
+  return saying ?? clean.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 /** A "Tổng cộng" row at the foot of the table: not a criterion, but its number can be checked. */
@@ -333,8 +347,9 @@ function sniff(head: Buffer): 'json' | 'xlsx' | 'xls' | null {
  * Reads and checks a criteria set file. Throws ApiError('VALIDATION') when the file can't be read
  * as a criteria set; problems in the criteria themselves are returned in check.errors/warnings.
  */
-export async function readCriteriaFile(filePath: string, opts: { maxBytes?: number } = {}): Promise<CriteriaFileResult> {
-  const file = path.basename(filePath);
+export async function readCriteriaFile(filePath: string, opts: { maxBytes?: number; displayName?: string } = {}): Promise<CriteriaFileResult> {
+  // The name the user knows the file by: an upload is stored under a random id, never to be shown.
+  const file = opts.displayName ?? path.basename(filePath);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_CRITERIA_BYTES;
   let size: number;
   try {

@@ -81,6 +81,6 @@ export function createDemoExam(s: Services, proctor: Actor): { roundName: string
   const rec = consoleView(s, round.id)
     .teams.find((t) => t.id === team.id)!
     .steps[0]!.records.find((r) => r.fullName === 'Lê Thị Hương')!;
-  setCodes(s, proctor, rec.id, [`G22.61-${year}0920-0001`, `G22.61-${year}0920-0002`]);
+  setCodes(s, proctor, rec.id, [`G22.61-${String(year).slice(2)}0920-0001`, `G22.61-${String(year).slice(2)}0920-0002`]);
   return { roundName };
 }

@@ -7,6 +7,7 @@ import { createUser, findUserByUsername } from './users';
 import type { Role } from '../../shared/office';
 import { createDemoAssessment } from './demo-assessment';
 import { createDemoExam } from './demo-exam';
+import { createDemoAppraisal } from './demo-appraisal';
 
 export const DEMO_PASSWORD = 'demo-kiemchung';
 
@@ -41,6 +42,9 @@ export async function createDemo(
   const actor = leader ? { id: leader.id, name: leader.full_name, roles: LEADER.roles } : SYSTEM_ACTOR;
   for (const o of OFFICERS) await createUser(s, actor, { ...o, password });
   const { year } = await createDemoAssessment(s);
+  // Last year, sent and appraised, with its improvement plan partly done (issue 10).
+  const sample = s.db.first(s.db.q.selectFrom('assessment').select('set_id').where('year', '=', year))!;
+  createDemoAppraisal(s, sample.set_id, year - 1);
   const proctor = findUserByUsername(s, 'giamkhao')!;
   const { roundName } = createDemoExam(s, { id: proctor.id, name: proctor.full_name, roles: ['proctor'] });
   return { accounts: [LEADER, ...OFFICERS], password, year, roundName };

@@ -41,7 +41,7 @@ export function recordFailure(s: Services, username: string, client: string): vo
   clients(s).set(client, times);
   const key = keyOf(username);
   const next = afterFailure(accountState(s, username), now);
-  s.db.tx(() => {
+  s.db.tx((w) => {
     s.db.run(
       s.db.q
         .insertInto('login_throttle')
@@ -50,7 +50,7 @@ export function recordFailure(s: Services, username: string, client: string): vo
     );
     const user = next.justLocked ? findUserByUsername(s, key) : undefined;
     if (user) {
-      appendAudit(s, SYSTEM_ACTOR, {
+      appendAudit(w, s, SYSTEM_ACTOR, {
         action: 'auth.lockout',
         entity: 'user',
         entityId: user.id,
@@ -86,9 +86,9 @@ export function liftLoginLock(s: Services, actor: Actor, userId: number): void {
   const user = getUserRow(s, userId);
   const before = accountState(s, user.username);
   if (!before) throw new ApiError('CONFLICT', vi.auth.notLocked);
-  s.db.tx(() => {
+  s.db.tx((w) => {
     s.db.run(s.db.q.deleteFrom('login_throttle').where('username', '=', keyOf(user.username)));
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'users.unlockLogin',
       entity: 'user',
       entityId: userId,

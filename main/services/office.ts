@@ -34,18 +34,18 @@ export async function setupOffice(
 ): Promise<Office> {
   if (getOffice(s)) throw new ApiError('ALREADY_SET_UP', vi.errors.alreadySetUp);
   const hash = await hashPassword(input.leader.password);
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     if (getOffice(s)) throw new ApiError('ALREADY_SET_UP', vi.errors.alreadySetUp);
     const now = s.clock.now();
     s.db.run(s.db.q.insertInto('office').values({ id: 1, ...input.office, created_at: now, updated_at: now }));
-    appendAudit(s, SYSTEM_ACTOR, { action: 'office.setup', entity: 'office', entityId: 1, after: input.office });
-    insertUser(s, SYSTEM_ACTOR, { ...input.leader, roles: ['leader', 'admin'] }, hash);
+    appendAudit(w, s, SYSTEM_ACTOR, { action: 'office.setup', entity: 'office', entityId: 1, after: input.office });
+    insertUser(w, s, SYSTEM_ACTOR, { ...input.leader, roles: ['leader', 'admin'] }, hash);
     return requireOffice(s);
   });
 }
 
 export function updateOffice(s: Services, actor: Actor, input: OfficeInput): Office {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const before = requireOffice(s);
     s.db.run(
       s.db.q
@@ -54,7 +54,7 @@ export function updateOffice(s: Services, actor: Actor, input: OfficeInput): Off
         .where('id', '=', 1),
     );
     const { createdAt: _c, ...beforeView } = before;
-    appendAudit(s, actor, { action: 'office.update', entity: 'office', entityId: 1, before: beforeView, after: input });
+    appendAudit(w, s, actor, { action: 'office.update', entity: 'office', entityId: 1, before: beforeView, after: input });
     return requireOffice(s);
   });
 }

@@ -3,8 +3,17 @@ import { appendAudit } from './audit';
 import type { Settings } from '../../shared/api/schemas';
 
 import { DEFAULT_RATING_BANDS } from '../domain/scoring';
+import { DEFAULT_TARGETS } from '../domain/training-targets';
 
-export const DEFAULT_SETTINGS: Settings = { lockAfterMinutes: 15, maxEvidenceMB: 50, ratingBands: DEFAULT_RATING_BANDS.map((b) => ({ ...b })) };
+export const DEFAULT_SETTINGS: Settings = {
+  lockAfterMinutes: 15,
+  maxEvidenceMB: 50,
+  ratingBands: DEFAULT_RATING_BANDS.map((b) => ({ ...b })),
+  // Document 003 says "trước 05 ngày" without saying which days: calendar days, as any time limit in
+  // days is counted unless it says "ngày làm việc"; the office may switch (Kiểm tra CCHC → Cài đặt).
+  inspectionDue: { days: 5, kind: 'calendar' },
+  trainingTargets: { ...DEFAULT_TARGETS },
+};
 
 export function getSettings(s: Services): Settings {
   const rows = s.db.all(s.db.q.selectFrom('settings').selectAll());
@@ -13,7 +22,7 @@ export function getSettings(s: Services): Settings {
 }
 
 export function updateSettings(s: Services, actor: Actor, patch: Partial<Settings>): Settings {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const before = getSettings(s);
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
@@ -25,7 +34,7 @@ export function updateSettings(s: Services, actor: Actor, patch: Partial<Setting
       );
     }
     const after = getSettings(s);
-    appendAudit(s, actor, { action: 'settings.update', entity: 'settings', before, after });
+    appendAudit(w, s, actor, { action: 'settings.update', entity: 'settings', before, after });
     return after;
   });
 }

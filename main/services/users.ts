@@ -1,3 +1,4 @@
+import type { WriteTx } from '../db/connection';
 import type { Services, Actor } from './context';
 import { appendAudit } from './audit';
 import { hashPassword } from './passwords';
@@ -69,7 +70,7 @@ export interface NewUser {
 }
 
 /** Inserts a user; call inside a transaction. The password must already be hashed. */
-export function insertUser(s: Services, actor: Actor, u: Omit<NewUser, 'password'>, passwordHash: string): UserPublic {
+export function insertUser(w: WriteTx, s: Services, actor: Actor, u: Omit<NewUser, 'password'>, passwordHash: string): UserPublic {
   if (findUserByUsername(s, u.username)) {
     throw new ApiError('CONFLICT', vi.errors.usernameTaken(u.username), [{ path: 'username', message: vi.errors.usernameTaken(u.username) }]);
   }
@@ -87,7 +88,7 @@ export function insertUser(s: Services, actor: Actor, u: Omit<NewUser, 'password
     }),
   );
   const created = toPublic(getUserRow(s, lastInsertRowid));
-  appendAudit(s, actor, { action: 'user.create', entity: 'user', entityId: created.id, after: auditView(created) });
+  appendAudit(w, s, actor, { action: 'user.create', entity: 'user', entityId: created.id, after: auditView(created) });
   return created;
 }
 
@@ -97,7 +98,7 @@ export async function createUser(s: Services, actor: Actor, u: NewUser): Promise
   if (findUserByUsername(s, u.username))
     throw new ApiError('CONFLICT', vi.errors.usernameTaken(u.username), [{ path: 'username', message: vi.errors.usernameTaken(u.username) }]);
   const hash = await hashPassword(u.password);
-  return s.db.tx(() => insertUser(s, actor, u, hash));
+  return s.db.tx((w) => insertUser(w, s, actor, u, hash));
 }
 
 const uniqueRoles = (r: readonly Role[]) => [...new Set(r)];
@@ -115,7 +116,7 @@ export async function updateUser(
   patch: { id: number; fullName?: string; position?: string; roles?: Role[]; password?: string },
 ): Promise<UserPublic> {
   const hash = patch.password ? await hashPassword(patch.password) : undefined;
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const before = toPublic(getUserRow(s, patch.id));
     if (patch.roles && wouldOrphanOffice(activeManagers(s), { id: patch.id, roles: patch.roles })) {
       throw new ApiError('CONFLICT', vi.errors.lastLeader);
@@ -137,7 +138,7 @@ export async function updateUser(
       s.db.run(s.db.q.deleteFrom('sessions').where('user_id', '=', patch.id));
     }
     const after = toPublic(getUserRow(s, patch.id));
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'user.update',
       entity: 'user',
       entityId: patch.id,
@@ -149,7 +150,7 @@ export async function updateUser(
 }
 
 export function setUserActive(s: Services, actor: Actor, id: number, active: boolean): UserPublic {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const before = toPublic(getUserRow(s, id));
     if (!active && actor.id === id) throw new ApiError('CONFLICT', vi.errors.selfDeactivate);
     if (!active && wouldOrphanOffice(activeManagers(s), { id, active: false })) {
@@ -163,7 +164,7 @@ export function setUserActive(s: Services, actor: Actor, id: number, active: boo
     );
     if (!active) s.db.run(s.db.q.deleteFrom('sessions').where('user_id', '=', id));
     const after = toPublic(getUserRow(s, id));
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: active ? 'user.activate' : 'user.deactivate',
       entity: 'user',
       entityId: id,

@@ -16,9 +16,15 @@ import { AssessmentPage } from './pages/AssessmentPage';
 import { MinePage } from './pages/MinePage';
 import { ExamsPage } from './pages/exam/ExamsPage';
 import { RoundPage } from './pages/exam/RoundPage';
-import { RoomBoard } from './pages/exam/RoomBoard';
+import { RoomBoard, RoomBoardForRound } from './pages/exam/RoomBoard';
 import { PackagesPage } from './pages/PackagesPage';
+import { InspectionsPage } from './pages/inspection/InspectionsPage';
+import { InspectionPage } from './pages/inspection/InspectionPage';
+import { TrainingPage } from './pages/training/TrainingPage';
+import { CoursePage } from './pages/training/CoursePage';
+import { AttemptPage } from './pages/training/AttemptPage';
 import { ErrorBox } from './components/form';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { vi } from '../../shared/i18n/vi';
 import { mayCall } from '../../shared/api/permissions';
 
@@ -58,14 +64,16 @@ function Shell() {
   const isOfficer = mayCall(roles, 'item.update');
   const isProctor = mayCall(roles, 'exam.rounds');
   const boardMatch = /^\/exams\/(\d+)\/board$/.exec(route);
-  // The room board takes the whole screen: no sidebar, no top bar.
-  if (boardMatch && isProctor) return <RoomBoard roundId={Number(boardMatch[1])} />;
+  // The room board takes the whole screen: no sidebar, no top bar (it moves to its read-only link).
+  if (boardMatch && isProctor) return <RoomBoardForRound roundId={Number(boardMatch[1])} />;
   const nav = [
     { path: '/', label: vi.nav.home, show: true },
     { path: '/mine', label: vi.nav.mine, show: isOfficer },
     { path: '/assessment', label: vi.nav.assessment, show: isOfficer },
     { path: '/criteria', label: vi.nav.criteria, show: true },
     { path: '/exams', label: vi.nav.exams, show: isProctor },
+    { path: '/inspection', label: vi.inspection.title, show: isOfficer },
+    { path: '/training', label: vi.training.title, show: true },
     { path: '/packages', label: vi.nav.packages, show: true },
     { path: '/users', label: vi.nav.users, show: canManage },
     { path: '/audit', label: vi.nav.audit, show: true },
@@ -82,6 +90,10 @@ function Shell() {
   const assessmentMatch = /^\/assessment\/(\d+)(?:\/(.*))?$/.exec(route);
   const setMatch = /^\/criteria\/(\d+)$/.exec(route);
   const roundMatch = /^\/exams\/(\d+)(?:\/(.*))?$/.exec(route);
+  const inspectionMatch = /^\/inspection\/(\d+)$/.exec(route);
+  const courseMatch = /^\/training\/course\/(\d+)$/.exec(route);
+  const attemptMatch = /^\/training\/attempt\/(\d+)$/.exec(route);
+  const runsTraining = mayCall(roles, 'training.createCourse');
   if (assessmentMatch)
     page = isOfficer ? (
       <AssessmentPage id={Number(assessmentMatch[1])} sub={assessmentMatch[2] ?? ''} isLeader={isLeader} />
@@ -89,6 +101,10 @@ function Shell() {
       <ErrorBox message={vi.errors.forbidden} />
     );
   else if (setMatch) page = <CriteriaSetPage setId={Number(setMatch[1])} />;
+  else if (inspectionMatch)
+    page = isOfficer ? <InspectionPage id={Number(inspectionMatch[1])} isLeader={isLeader} /> : <ErrorBox message={vi.errors.forbidden} />;
+  else if (courseMatch) page = runsTraining ? <CoursePage courseId={Number(courseMatch[1])} /> : <ErrorBox message={vi.errors.forbidden} />;
+  else if (attemptMatch) page = <AttemptPage attemptId={Number(attemptMatch[1])} />;
   else if (roundMatch) page = isProctor ? <RoundPage roundId={Number(roundMatch[1])} sub={roundMatch[2] ?? ''} /> : <ErrorBox message={vi.errors.forbidden} />;
   else
     switch (route) {
@@ -103,6 +119,12 @@ function Shell() {
         break;
       case '/exams':
         page = isProctor ? <ExamsPage /> : <ErrorBox message={vi.errors.forbidden} />;
+        break;
+      case '/inspection':
+        page = isOfficer ? <InspectionsPage isLeader={isLeader} canManage={canManage} /> : <ErrorBox message={vi.errors.forbidden} />;
+        break;
+      case '/training':
+        page = <TrainingPage canRun={runsTraining} canManage={canManage} />;
         break;
       case '/criteria':
         page = <CriteriaListPage canImport={isLeader} />;
@@ -146,6 +168,7 @@ function Shell() {
           </span>
           <button onClick={logout}>{vi.login.logout}</button>
         </header>
+        <ConnectionBanner />
         <main className="content">{page}</main>
       </div>
     </div>
@@ -154,6 +177,7 @@ function Shell() {
 
 export function App() {
   const { phase, fatal } = useApp();
+  const route = useHashRoute();
   useEffect(() => {
     void boot();
   }, []);
@@ -161,6 +185,10 @@ export function App() {
     document.body.dataset.phase = phase;
     if (phase !== 'app') document.title = vi.app.name;
   }, [phase]);
+  // A read-only room-board link works without a login (its token is the key): a second window or
+  // the room's screen shows the board whatever the session of this tab.
+  const boardToken = /^\/board\/([A-Za-z0-9_-]{16,100})$/.exec(route)?.[1];
+  if (boardToken) return <RoomBoard token={boardToken} />;
   switch (phase) {
     case 'loading':
       return <main className="centered">{vi.app.loading}</main>;

@@ -73,6 +73,8 @@ export const itemView = z.object({
   reviewComment: z.string().nullable(),
   updatedAt: ms,
   updatedByName: z.string().nullable(),
+  /** Counts saves; an editor sends the version it loaded (itemUpdate.baseVersion) to detect conflicts. */
+  version: z.number().int().nonnegative(),
   evidence: z.array(evidenceView),
 });
 export type ItemView = z.infer<typeof itemView>;
@@ -147,6 +149,8 @@ export const precheckEntry = z.object({
     'duplicate_name',
     'not_approved',
     'weak_explanation',
+    /** Last year the council deducted points here and no evidence has been added since (issue 10). */
+    'last_year_deduction',
   ]),
   criterionCode: z.string().nullable(),
   itemId: z.number().int().nullable(),
@@ -197,6 +201,8 @@ export const itemUpdate = z.object({
   notApplicable: z.boolean().optional(),
   naReason: longText(2000, m.naReason).nullable().optional(),
   explanation: longText(20000, m.explanation).optional(),
+  /** The item's version the edit is based on (office network mode); omitted: no conflict check. */
+  baseVersion: z.number().int().nonnegative().optional(),
 });
 export const evidenceMeta = z.object({
   docNumber: longText(80, m.docNumber).trim().nullable(),
@@ -211,4 +217,10 @@ export const createAssessment = z.object({
   setId: id,
   opensAt: ms,
   closesAt: ms,
+});
+
+/** A criteria set's name, given by the user (issue 12). */
+export const renameCriteriaSet = z.object({
+  setId: id,
+  name: z.string().trim().min(1, { error: vi.daily.criteriaSet.nameRequired }).max(300, { error: vi.daily.criteriaSet.nameTooLong }),
 });

@@ -2,12 +2,16 @@
 // main/api implements each name exactly once; the client derives its types from here.
 import { z } from 'zod';
 import './zod-vi';
+import { vi } from '../i18n/vi';
 import { method } from './define';
 import * as s from './schemas';
 import * as a from './assessment-schemas';
 import * as x from './exam-schemas';
 import * as p from './package-api-schemas';
 import * as y from './sync-schemas';
+import * as ap from './appraisal-schemas';
+import * as lan from './lan-schemas';
+import * as ins from './inspection-schemas';
 
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -75,6 +79,8 @@ export const contract = {
   /** Checks an uploaded file and imports it when it has no errors; warnings are returned. */
   'criteria.import': method(z.object({ uploadId: z.string() }), a.criteriaSetSummary),
   'criteria.importSample': method(empty, a.criteriaSetSummary),
+  /** The user's name for a set (proposed from the file's title rows at import). */
+  'criteria.rename': method(a.renameCriteriaSet, a.criteriaSetSummary),
 
   // A year's assessment
   'assessment.list': method(empty, z.array(a.assessmentSummary)),
@@ -124,6 +130,26 @@ export const contract = {
     a.itemChange,
   ),
 
+  // Appraisal council's results (Kết quả thẩm định) and the improvement plan (issue 10)
+  'appraisal.get': method(z.object({ assessmentId: z.number().int() }), ap.appraisalView),
+  /** The XLSX form the council fills: codes, titles, maxima, self-scores, empty appraisal columns. */
+  'appraisal.template': method(z.object({ assessmentId: z.number().int() }), a.fileRef),
+  /** Imports an uploaded results XLSX, all or nothing (every problem by row), and drafts the plan. */
+  'appraisal.import': method(
+    z.object({ assessmentId: z.number().int(), uploadId: z.string() }),
+    z.object({ imported: z.number().int(), drafted: z.number().int(), message: z.string() }),
+  ),
+  /** Last year's council result, reason and measure for one criterion of this year's assessment. */
+  'appraisal.previous': method(z.object({ assessmentId: z.number().int(), criterionCode: z.string().max(40) }), ap.previousView),
+  'plan.get': method(z.object({ assessmentId: z.number().int() }), ap.planView),
+  /** Leaders complete any task; an officer only updates the status and note of a task given to them. */
+  'plan.updateTask': method(ap.taskUpdate, ap.taskView),
+  'plan.saveTarget': method(ap.targetInput, z.array(ap.targetView)),
+  'plan.removeTarget': method(z.object({ targetId: z.number().int() }), z.array(ap.targetView)),
+  'plan.export': method(z.object({ assessmentId: z.number().int(), format: z.enum(['xlsx', 'pdf']) }), a.fileRef),
+  /** "Việc của tôi" and the home page: the user's plan tasks, and the late ones (a leader's: everyone's). */
+  'plan.mine': method(empty, z.object({ tasks: z.array(ap.taskView), overdue: z.array(ap.taskView) })),
+
   // Evidence (tài liệu kiểm chứng)
   'evidence.proposeName': method(
     z.object({ criterionCode: z.string(), docNumber: z.string().nullable(), summary: z.string() }),
@@ -160,7 +186,10 @@ export const contract = {
     z.object({ round: x.roundSummary, imported: z.record(z.string(), z.number().int()), warnings: z.array(z.string()) }),
   ),
   'exam.exportRoster': method(z.object({ roundId: z.number().int(), form: x.form, format: z.enum(['xlsx', 'pdf']) }), a.fileRef),
-  'exam.formTeams': method(z.object({ roundId: z.number().int() }), z.object({ teams: z.number().int(), performers: z.number().int() })),
+  'exam.formTeams': method(
+    z.object({ roundId: z.number().int() }),
+    z.object({ teams: z.number().int(), performers: z.number().int(), kept: z.number().int() }),
+  ),
   'exam.setPerformer': method(
     z.object({
       teamId: z.number().int(),
@@ -170,8 +199,24 @@ export const contract = {
     }),
     ok,
   ),
-  /** The 6-month rule: a recently moved officer chooses the position to be examined in. */
+  /** The 6-month rule: a recently moved officer chooses between the previous and the new position. */
   'exam.choosePosition': method(z.object({ entryId: z.number().int(), positionId: z.string().max(20) }), ok),
+  /** Records the position held before a move (and the day of the move) for the 6-month rule. */
+  'exam.setMove': method(
+    z.object({
+      entryId: z.number().int(),
+      previousPositionId: z.enum(['CT_PCT', 'VP_TK', 'TC_KT', 'VH_XH', 'TP_HT', 'DC']).nullable(),
+      movedAt: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: vi.examDay.badMovedAt })
+        .nullable(),
+    }),
+    ok,
+  ),
+  /** A read-only room-board link for one round, valid for the exam day. */
+  'exam.boardLink': method(z.object({ roundId: z.number().int() }), x.boardLink),
+  /** The room board behind such a link: no login, the token is the only key. */
+  'exam.board': method(z.object({ token: z.string().min(16).max(100) }), x.boardView),
   'exam.console': method(z.object({ roundId: z.number().int() }), x.consoleView),
   'exam.startStep': method(z.object({ teamId: z.number().int(), step: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }), ok),
   'exam.endStep': method(z.object({ stepId: z.number().int() }), ok),
@@ -182,7 +227,8 @@ export const contract = {
   ),
   'exam.addIncident': method(
     z.object({ stepId: z.number().int(), kind: z.enum(['internet', 'other']), description: z.string().trim().min(1, { error: 'Cần mô tả sự cố.' }).max(1000) }),
-    ok,
+    /** Who an Internet failure failed. */
+    z.object({ failed: z.array(z.string()) }),
   ),
   /** The only way to change a running step's time: explicit, with a reason, audited. */
   'exam.override': method(
@@ -251,6 +297,85 @@ export const contract = {
   'sync.queue': method(z.object({ packageId: z.number().int() }), y.outboxView),
   /** Tries a waiting/failed/rejected row again now (a rejected one only after a new package, so mostly failed/waiting). */
   'sync.retry': method(z.object({ outboxId: z.number().int() }), y.outboxView),
+
+  // Office network mode: this PC serves the office copy to the other PCs over HTTPS (main/host/lan-*.ts)
+  'lan.status': method(empty, lan.lanStatus),
+  /** Opens the HTTPS listener (and keeps it on across restarts). Only at the serving PC itself. */
+  'lan.enable': method(empty, lan.lanStatus),
+  /** Closes the listener and ends every session opened over the network. Only at the serving PC itself. */
+  'lan.disable': method(empty, lan.lanDisabled),
+  /** The desktop app joined to another PC's office server (answered by this PC, never forwarded). */
+  'join.status': method(empty, lan.joinStatus),
+  /** Pins the server's certificate after checking it against the short code; the app then works against that server. */
+  'join.connect': method(lan.joinInput, lan.joinStatus),
+  'join.disconnect': method(empty, lan.joinStatus),
+
+  // Inspection report for the city's inspection team (document 003) — issue 15
+  'inspection.list': method(empty, z.array(ins.inspectionSummary)),
+  /** The home page: inspections whose report is still due, nearest first. */
+  'inspection.upcoming': method(empty, z.array(ins.inspectionSummary)),
+  'inspection.create': method(ins.inspectionInput, ins.inspectionDetail),
+  'inspection.get': method(z.object({ id: z.number().int() }), ins.inspectionDetail),
+  'inspection.update': method(
+    ins.inspectionInput.extend({
+      id: z.number().int(),
+      incomingTotal: z.number().int().min(0).nullable(),
+      incomingDigitised: z.number().int().min(0).nullable(),
+    }),
+    ins.inspectionDetail,
+  ),
+  'inspection.saveItem': method(z.object({ id: z.number().int(), key: z.string().max(40), text: z.string().max(20000) }), ins.inspectionDetail),
+  /** Documents of the evidence library the caller may reuse (officers: those of their criteria). */
+  'inspection.library': method(empty, z.array(ins.libraryDocument)),
+  'inspection.link': method(
+    z.object({ id: z.number().int(), key: z.string().max(40), sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().max(200) }),
+    ins.inspectionDetail,
+  ),
+  'inspection.unlink': method(z.object({ documentId: z.number().int() }), ins.inspectionDetail),
+  /** The late dossiers, one per line "mã; số văn bản xin lỗi; ngày"; refused whole with every bad line. */
+  'inspection.setLate': method(z.object({ id: z.number().int(), lines: z.string().max(50000) }), ins.inspectionDetail),
+  'inspection.export': method(z.object({ id: z.number().int(), format: z.literal('pdf') }), a.fileRef),
+  /** The signed package (`Kiemchung-Kind: inspection`), downloaded for a USB stick (passphrase for a passphrase-sealed key). */
+  'inspection.buildPackage': method(z.object({ id: z.number().int(), passphrase: z.string().max(200).optional() }), a.fileRef),
+
+  // Training register and end-of-course tests (document 004) — issue 15
+  'training.courses': method(empty, z.array(ins.courseSummary)),
+  'training.createCourse': method(ins.courseInput, ins.courseSummary),
+  'training.course': method(z.object({ courseId: z.number().int() }), ins.courseDetail),
+  'training.setAttendees': method(z.object({ courseId: z.number().int(), userIds: z.array(z.number().int()).max(2000) }), ins.courseDetail),
+  /** A certificate (PDF or image, checked by content) kept as an evidence document. */
+  'training.attachCertificate': method(z.object({ courseId: z.number().int(), userId: z.number().int(), uploadId: z.string() }), ins.courseDetail),
+  /** Imports an uploaded question bank XLSX, all or nothing (every problem by row). */
+  'training.importQuestions': method(
+    z.object({ courseId: z.number().int(), uploadId: z.string() }),
+    z.object({ imported: z.number().int(), message: z.string() }),
+  ),
+  'training.createTest': method(
+    z.object({
+      courseId: z.number().int(),
+      name: z.string().trim().min(1).max(300),
+      questionCount: z.number().int().min(1).max(500),
+      timeLimitMinutes: z.number().int().min(1).max(600),
+      passingPercent: z.number().min(0).max(100),
+    }),
+    ins.testSummary,
+  ),
+  /** The tests of the courses the caller attended, with their attempts. */
+  'training.myTests': method(empty, z.array(ins.myTest)),
+  /** Starts an attempt (or returns the one still running); the deadline is the server's. */
+  'training.start': method(z.object({ testId: z.number().int() }), ins.attemptView),
+  'training.attempt': method(z.object({ attemptId: z.number().int() }), ins.attemptView),
+  'training.answer': method(z.object({ attemptId: z.number().int(), questionId: z.number().int(), answer: ins.letter }), z.object({ savedAt: z.number() })),
+  'training.submit': method(z.object({ attemptId: z.number().int() }), ins.attemptView),
+  'training.results': method(z.object({ courseId: z.number().int() }), z.array(ins.resultRow)),
+  'training.exportResults': method(z.object({ courseId: z.number().int(), format: z.enum(['xlsx', 'pdf']) }), a.fileRef),
+  /** The course's results as a signed package (`Kiemchung-Kind: training`). */
+  'training.buildPackage': method(z.object({ courseId: z.number().int(), passphrase: z.string().max(200).optional() }), a.fileRef),
+  'training.targets': method(z.object({ year: z.number().int().min(2000).max(2100) }), ins.targetsView),
+  'training.setPopulation': method(
+    z.object({ year: z.number().int(), people: z.array(z.object({ userId: z.number().int(), advises: z.boolean(), oneStop: z.boolean() })).max(2000) }),
+    ins.targetsView,
+  ),
 
   /** Only registered when the server runs with KIEMCHUNG_TEST_HOOKS=1 (e2e tests' injected clock). */
   'test.setClock': method(z.object({ offsetMs: z.number(), resetTrusted: z.boolean().default(true) }), z.object({ now: z.number() })),

@@ -32,6 +32,10 @@ export const rosterEntry = z.object({
   note: z.string().nullable(),
   exclusion: z.string().nullable(),
   exclusionNote: z.string().nullable(),
+  /** The 6-month rule: the position held before a recent move, its day, and the positions to choose between. */
+  previousPositionId: z.string().nullable(),
+  movedAt: z.string().nullable(),
+  choices: z.array(z.string()),
 });
 export type RosterEntryView = z.infer<typeof rosterEntry>;
 
@@ -55,10 +59,10 @@ export const stepView = z.object({
   deadlineAt: z.number().nullable(),
   endedAt: z.number().nullable(),
   phase: z.enum(['pending', 'running', 'ended']),
-  endedBy: z.enum(['proctor', 'time']).nullable(),
+  endedBy: z.enum(['proctor', 'time', 'incident']).nullable(),
   remainingMs: z.number().nullable(),
   failed: z.boolean(),
-  performers: z.array(z.object({ entryId: id, fullName: z.string(), positionTitle: z.string().nullable() })),
+  performers: z.array(z.object({ entryId: id, fullName: z.string(), positionTitle: z.string().nullable(), subRole: z.string().nullable() })),
   records: z.array(recordView),
   incidents: z.array(z.object({ id, at: z.number(), kind: z.enum(['internet', 'other']), description: z.string() })),
   overrides: z.array(z.object({ at: z.number(), deltaMs: z.number(), reason: z.string() })),
@@ -71,6 +75,8 @@ export const teamView = z.object({
   steps: z.array(stepView),
   /** Appointment codes booked in step 1, handed on to steps 2–4. */
   codes: z.array(z.object({ code: z.string(), by: z.string() })),
+  /** Steps the proctor must fill: the commune has two officers of the title and the notes do not decide. */
+  choices: z.array(z.object({ step: z.number().int(), positionId: z.string(), candidates: z.array(z.object({ entryId: id, fullName: z.string() })) })),
 });
 export type TeamView = z.infer<typeof teamView>;
 
@@ -97,3 +103,26 @@ export const resultsView = z.object({
   totals: z.object({ people: z.number().int(), passed: z.number().int(), failed: z.number().int(), pending: z.number().int() }),
 });
 export type ResultsView = z.infer<typeof resultsView>;
+
+/** The read-only room board: what the room sees, nothing more (no codes, no results per person). */
+export const boardView = z.object({
+  roundName: z.string(),
+  now: z.number(),
+  validUntil: z.number(),
+  teams: z.array(
+    z.object({
+      commune: z.string(),
+      step: z.number().int().nullable(),
+      stepName: z.string().nullable(),
+      phase: z.enum(['pending', 'running', 'ended']),
+      endedBy: z.enum(['proctor', 'time', 'incident']).nullable(),
+      deadlineAt: z.number().nullable(),
+      remainingMs: z.number().nullable(),
+      failed: z.boolean(),
+      missing: z.number().int(),
+      done: z.boolean(),
+    }),
+  ),
+});
+export type BoardView = z.infer<typeof boardView>;
+export const boardLink = z.object({ token: z.string(), validUntil: z.number() });

@@ -81,6 +81,16 @@ export const settings = z.object({
     .min(1, { error: f.bandsRequired })
     .max(10)
     .refine((b) => new Set(b.map((x) => x.minPercent)).size === b.length, { error: f.bandsDistinct }),
+  /** Inspection report due date: days before the visit, calendar or working days (issue 15). */
+  inspectionDue: z.object({
+    days: z.number().int().min(0, { error: vi.inspection.settings.daysRange }).max(30, { error: vi.inspection.settings.daysRange }),
+    kind: z.enum(['calendar', 'working']),
+  }),
+  /** Thresholds of document 004's targets (T1 "trên", T2 "từ … trở lên"), in %. */
+  trainingTargets: z.object({
+    advisingPercent: z.number().min(0, { error: vi.training.settings.percentRange }).max(100, { error: vi.training.settings.percentRange }),
+    oneStopPercent: z.number().min(0, { error: vi.training.settings.percentRange }).max(100, { error: vi.training.settings.percentRange }),
+  }),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -94,6 +104,12 @@ export const auditEntry = z.object({
   entityId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The office-network PC the change came from; null when made on the serving PC. */
+  remoteAddr: z.string().nullable().optional(),
+  /** What the row is about, in words ("Tiêu chí 1.2 — năm 2026"); null when it has no name. */
+  subject: z.string().nullable().optional(),
+  /** Names for ids among before/after values, keyed "teamId:3". */
+  refs: z.record(z.string(), z.string()).optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

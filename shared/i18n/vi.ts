@@ -9,6 +9,12 @@ import { viCriteriaFile } from './vi/criteria-file';
 import { viPrecheck } from './vi/precheck';
 import { viDateTime } from './vi/datetime';
 import { viBridge } from './vi/bridge';
+import { viExamDay } from './vi/exam-day';
+import { viAppraisal } from './vi/appraisal';
+import { viDaily } from './vi/daily';
+import { viOfficeNetwork } from './vi/office-network';
+import { viInspection } from './vi/inspection';
+import { viTraining } from './vi/training';
 
 export const vi = {
   sync: viSync,
@@ -19,6 +25,12 @@ export const vi = {
   criteriaFile: viCriteriaFile,
   precheckList: viPrecheck,
   dateTime: viDateTime,
+  examDay: viExamDay,
+  appraisal: viAppraisal,
+  daily: viDaily,
+  officeNetwork: viOfficeNetwork,
+  inspection: viInspection,
+  training: viTraining,
   app: {
     name: 'Kiểm Chứng',
     tagline: 'Tự đánh giá Chỉ số CCHC, thi năng lực và gói hồ sơ ký số cho UBND cấp xã',
@@ -463,6 +475,7 @@ export const vi = {
     'exam.override': 'Điều chỉnh thời gian bước thi',
     'exam.choosePosition': 'Chọn vị trí dự kiểm tra',
     'criteria.import': 'Nhập bộ tiêu chí',
+    'criteria.rename': 'Đổi tên bộ tiêu chí',
     'assessment.create': 'Tạo đợt tự đánh giá',
     'assessment.window': 'Sửa thời hạn tự đánh giá',
     'assessment.supplementary': 'Mở đợt bổ sung',
@@ -479,6 +492,8 @@ export const vi = {
     'evidence.update': 'Sửa tài liệu kiểm chứng',
     'evidence.remove': 'Gỡ tài liệu kiểm chứng',
     ...viSync.auditActions,
+    ...viInspection.auditActions,
+    ...viTraining.auditActions,
   } as Record<string, string>,
   /** Names of the fields the audit log records, and of the things it records changes to. */
   auditFields: {
@@ -495,6 +510,8 @@ export const vi = {
     lockAfterMinutes: 'Tự khóa sau (phút)',
     maxEvidenceMB: 'Dung lượng tối đa tệp kiểm chứng (MB)',
     ratingBands: 'Các mức xếp loại',
+    inspectionDue: 'Hạn gửi báo cáo kiểm tra CCHC',
+    trainingTargets: 'Ngưỡng chỉ tiêu bồi dưỡng',
   } as Record<string, string>,
   auditEntities: {
     office: 'Đơn vị',
@@ -503,6 +520,8 @@ export const vi = {
     session: 'Phiên đăng nhập',
     settings: 'Cài đặt',
     ...viSync.auditEntities,
+    ...viInspection.auditEntities,
+    ...viTraining.auditEntities,
   } as Record<string, string>,
   settings: {
     title: 'Cài đặt',

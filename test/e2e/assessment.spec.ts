@@ -77,7 +77,7 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
   for (const code of ['1.1', '1.2', '2.1']) await page.getByLabel(`Chọn ${code}`, { exact: true }).check();
   await page.getByLabel('Phân công cho').selectOption({ label: `${OFFICER.fullName} — Văn phòng - Thống kê` });
   await page.getByRole('button', { name: /Phân công các mục đã chọn/ }).click();
-  await expect(page.getByText('Đã phân công 3 tiêu chí.')).toBeVisible();
+  await expect(page.getByText(`Đã phân công 3 tiêu chí cho ${OFFICER.fullName}.`)).toBeVisible();
   await logout(page);
 
   // The officer: "Việc của tôi" → each item.
@@ -97,6 +97,8 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
   await expect(attach.getByLabel('Tên tệp theo quy ước')).toHaveValue('1.1_so 05KH-UBND_KH CCHC nam 2023');
   await attach.getByRole('button', { name: 'Tải lên và đính kèm' }).click();
   await expect(page.getByRole('table', { name: 'Tài liệu kiểm chứng' })).toContainText('1.1_so 05KH-UBND_KH CCHC nam 2023');
+  // The outcome is said next to the button (issue 12).
+  await expect(attach.getByRole('status')).toHaveText('Đã tải lên và gắn tệp “1.1_so 05KH-UBND_KH CCHC nam 2023”.');
 
   // A Word file renamed .pdf is refused with the rule.
   await attach.getByLabel('Tệp (PDF, JPEG hoặc PNG)').setInputFiles({ name: 'bao cao.pdf', mimeType: 'application/pdf', buffer: fakeDocx() });

@@ -87,7 +87,7 @@ test('proctor runs a team through the steps with codes, reload and restart mid-s
   const codes = card(page).getByLabel('Mã lịch hẹn (tối đa 4, mỗi dòng một mã) — Lê Thị Hương');
   await codes.fill(['G22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004', 'G22.99-230920-0005'].join('\n'));
   await card(page).locator('tr[data-person="Lê Thị Hương"]').getByRole('button', { name: 'Lưu mã' }).click();
-  await expect(card(page).getByRole('alert').first()).toContainText('mã thứ 5 không được nhận');
+  await expect(card(page).getByRole('alert').filter({ hasText: 'mã thứ 5 không được nhận' })).toBeVisible();
   await codes.fill(['G22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004'].join('\n'));
   await card(page).locator('tr[data-person="Lê Thị Hương"]').getByRole('button', { name: 'Lưu mã' }).click();
   await expect(card(page).getByRole('alert')).toHaveCount(0);
@@ -123,7 +123,14 @@ test('proctor runs a team through the steps with codes, reload and restart mid-s
     const incident = page.getByRole('form', { name: 'Ghi sự cố — Đại Tâm' });
     await incident.getByLabel('Mô tả sự cố').fill('Mất kết nối Internet tại phòng thi');
     await incident.getByRole('button', { name: 'Ghi sự cố' }).click();
+    // It asks first, naming whom it fails.
+    const confirm = card(page).getByRole('alertdialog', { name: 'Xác nhận ghi sự cố mất kết nối Internet' });
+    await expect(confirm).toContainText('Bước 2 của đội Đại Tâm sẽ bị đánh giá KHÔNG ĐẠT cho: Phạm Văn Đức.');
+    await confirm.getByRole('button', { name: 'Xác nhận: ghi sự cố, bước không đạt' }).click();
+    await expect(card(page).getByText('Đã ghi sự cố; không đạt: Phạm Văn Đức.')).toBeVisible();
     await expect(card(page).getByText('Không đạt do sự cố Internet')).toBeVisible();
+    // The step's clock stopped.
+    await expect(card(page).getByRole('timer')).toContainText('Dừng do sự cố Internet');
     await expect(card(page).getByText(/Mất kết nối Internet: Mất kết nối Internet tại phòng thi/)).toBeVisible();
 
     // Results and exports.

@@ -85,3 +85,53 @@ test('enroll, send with the receiver down, delivered when it comes up, receipt k
     dropSnapshot();
   }
 });
+
+test('exam results: "Ký và gửi lên tỉnh" signs the round and delivers it through the same outbox', async ({ page }) => {
+  test.setTimeout(150_000);
+  useSnapshot();
+  const dir = tempDir('kc-e2e-exam-sync-');
+  const rDir = tempDir('kc-e2e-exam-recv-');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/helpers/demo-package-child.ts'), dir], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, KIEMCHUNG_LOG: 'warn' },
+  });
+  expect(child.status, child.stderr).toBe(0);
+  const r = await startReceiver(rDir);
+  const served = await startServe(dir, { KIEMCHUNG_SYNC_BACKOFF_MS: '300' });
+  try {
+    const session = (await apiCall(served, 'auth.login', { username: 'chutich', password: 'demo-kiemchung' })).value.token as string;
+    const roundId = (await apiCall(served, 'exam.rounds', {}, session)).value[0].id as number;
+    // The demo round has a step running: the results are signed once it has ended.
+    const board = (await apiCall(served, 'exam.console', { roundId }, session)).value as { teams: { steps: { id: number; phase: string }[] }[] };
+    for (const team of board.teams)
+      for (const st of team.steps) if (st.phase === 'running') expect((await apiCall(served, 'exam.endStep', { stepId: st.id }, session)).ok).toBe(true);
+
+    await page.goto(served.url);
+    await login(page, 'chutich', 'demo-kiemchung');
+    // Not connected yet: the panel says the results go by USB, and offers no sending.
+    await page.goto(`${served.url}#/exams/${roundId}/results`);
+    const panel = page.getByRole('region', { name: 'Gói kết quả ký số' });
+    await expect(panel.getByTestId('exam-delivery')).toContainText('phải nộp bằng USB');
+    await expect(panel.getByRole('button', { name: 'Ký và gửi lên tỉnh' })).toHaveCount(0);
+
+    expect((await apiCall(served, 'sync.enroll', { url: r.url, code: enrollCode(rDir, OFFICE) }, session)).ok).toBe(true);
+    await page.reload();
+    await panel.getByLabel('Mật khẩu bảo vệ khóa ký (ít nhất 8 ký tự)').fill(KEY_PASS);
+    await panel.getByRole('checkbox').check();
+    await panel.getByRole('button', { name: 'Ký và gửi lên tỉnh' }).click();
+    await expect(panel).toContainText('và đưa vào hộp thư đi', { timeout: 60_000 });
+    await expect(panel).toContainText(/Đã gửi.*Biên nhận \S+ · tỉnh nhận lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/, { timeout: 60_000 });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    if (process.env.KC_SCREENSHOTS) await panel.screenshot({ path: path.join(process.env.KC_SCREENSHOTS, 'exam-send.png') });
+    // The province holds it, accepted, as an exam-results package.
+    const outbox = (await apiCall(served, 'sync.status', {}, session)).value.outbox as { kind: string; refId: number; state: string }[];
+    expect(outbox.find((o) => o.kind === 'exam')).toMatchObject({ refId: roundId, state: 'sent' });
+  } finally {
+    await served.stop();
+    await r.stop();
+    cleanup(dir);
+    cleanup(rDir);
+    dropSnapshot();
+  }
+});

@@ -149,16 +149,31 @@ export interface BuiltPackage {
 }
 
 export const sha256File = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const fileFacts = (file: string) => {
+  const b = readFileSync(file);
+  return { sha256: createHash('sha256').update(b).digest('hex'), size: b.length };
+};
 
-/** A signed package of `office` (its package.json replaced by one that fits the schema); `padBytes` adds a random payload file. */
+/**
+ * A signed package of `office` (its package.json replaced by one that fits the schema); `padBytes`
+ * adds a random payload file; `criteria` fills the criteria table, given the sample payload's files
+ * (data/evidence/2.3/….pdf, data/evidence/1.1/….png, data/summary.pdf) with their real hashes and sizes.
+ */
 export async function buildOfficePackage(
   dir: string,
   name: string,
   identity: SigningIdentity,
-  opts: { office?: typeof OFFICE; padBytes?: number; signingTime?: number } = {},
+  opts: {
+    office?: typeof OFFICE;
+    padBytes?: number;
+    signingTime?: number;
+    criteria?: (files: { path: string; sha256: string; size: number }[]) => AssessmentPackage['criteria'];
+  } = {},
 ): Promise<BuiltPackage> {
   const payload = (await samplePayload(path.join(dir, `${name}-src`))).filter((p) => p.path !== 'package.json');
-  payload.unshift({ path: 'package.json', source: { bytes: Buffer.from(JSON.stringify(packageJson(identity, opts.office), null, 2) + '\n') } });
+  const files = payload.flatMap((p) => ('file' in p.source ? [{ path: `data/${p.path}`, ...fileFacts(p.source.file) }] : []));
+  const content = { ...packageJson(identity, opts.office), ...(opts.criteria ? { criteria: opts.criteria(files) } : {}) };
+  payload.unshift({ path: 'package.json', source: { bytes: Buffer.from(JSON.stringify(content, null, 2) + '\n') } });
   if (opts.padBytes) {
     const pad = path.join(dir, `${name}-pad.bin`);
     writeFileSync(pad, randomBytes(opts.padBytes));
@@ -204,10 +219,18 @@ export function tusUpload(baseUrl: string, token: string, bytes: Buffer, o: TusO
 }
 
 export async function api(baseUrl: string, method: string, p: string, token?: string, body?: unknown) {
-  const res = await fetch(`${baseUrl}${p.replace(/^\//, '')}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+  const go = () =>
+    fetch(`${baseUrl}${p.replace(/^\//, '')}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  // A GET after a long spawnSync (a CLI call on a loaded machine) may go out on a keep-alive socket
+  // the receiver closed meanwhile (this process could not notice while blocked): ask again once,
+  // as a browser would. Anything else, and any answer, is returned as it came.
+  const res = await go().catch((e: unknown) => {
+    if (method === 'GET' && (e as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return go();
+    throw e;
   });
   const text = await res.text();
   let json: any = null;

@@ -31,7 +31,7 @@ async function setup() {
 describe('teams', () => {
   it('forms one team per commune with performers by position for each step', async () => {
     const { formed, team } = await setup();
-    expect(formed).toEqual({ teams: 2, performers: 12 }); // 3 + 1 + 1 + 1 per commune
+    expect(formed).toEqual({ teams: 2, performers: 12, kept: 0 }); // 3 + 1 + 1 + 1 per commune
     const names = (n: number) => team.steps[n - 1]!.performers.map((p) => p.fullName).sort();
     expect(names(1)).toEqual(['Hoàng Tài Đại Tâm', 'Lê Thị Văn Đại Tâm', 'Phạm Tư Đại Tâm']);
     expect(names(2)).toEqual(['Phạm Tư Đại Tâm']);
@@ -200,7 +200,17 @@ describe('the 6-month rule', () => {
     );
     const entries = (await app.call('exam.round', { roundId: round.id }, leader)).entries.filter((e) => e.form === '02');
     const idOf = (n: string) => entries.find((e) => e.fullName === n)!.id;
+    // The previous position is entered at the team; then only the previous and the new one are offered.
+    await app.call('exam.setMove', { entryId: idOf('Lê Văn Mới'), previousPositionId: 'TP_HT', movedAt: null }, leader);
+    const mine = (await app.call('exam.round', { roundId: round.id }, leader)).entries.find((e) => e.form === '02' && e.fullName === 'Lê Văn Mới')!;
+    expect(mine.choices).toEqual(['TP_HT', 'VP_TK']);
+    const signing = await app.fail('exam.choosePosition', { entryId: idOf('Lê Văn Mới'), positionId: 'CT_PCT' }, leader);
+    expect(signing.message).toBe(
+      'Lê Văn Mới chỉ được chọn giữa vị trí cũ (Tư pháp - Hộ tịch) và vị trí mới (Văn phòng - Thống kê) theo quy định chuyển vị trí chưa quá 06 tháng.',
+    );
     await app.call('exam.choosePosition', { entryId: idOf('Lê Văn Mới'), positionId: 'TP_HT' }, leader);
+    // Moved more than 6 months before the exam: no choice, whatever previous position is entered.
+    await app.call('exam.setMove', { entryId: idOf('Trần Văn Cũ'), previousPositionId: 'TP_HT', movedAt: null }, leader);
     const refused = await app.fail('exam.choosePosition', { entryId: idOf('Trần Văn Cũ'), positionId: 'TP_HT' }, leader);
     expect(refused.message).toMatch(/chưa quá 06 tháng/);
     await app.call('exam.formTeams', { roundId: round.id }, leader);

@@ -83,3 +83,31 @@ describe('migration 009', () => {
     db.close();
   });
 });
+
+describe('migration 010', () => {
+  it('adds appraisal results beside the self-scores of a v9 database, and keeps its rules', () => {
+    const db = at(9);
+    seedAssessment(db);
+    db.prepare(`UPDATE assessment_item SET points = 1 WHERE id = 1`).run();
+    migrate(db, 2, migrations.slice(0, 10));
+    // The self-score is untouched; the council's points live in their own table.
+    expect(db.prepare('SELECT points FROM assessment_item WHERE id = 1').get()).toEqual({ points: 1 });
+    db.prepare(`INSERT INTO appraisal (assessment_id, source, source_name, imported_at) VALUES (1, 'file', 'ket qua.xlsx', 5)`).run();
+    db.prepare(`INSERT INTO appraisal_result (assessment_id, criterion_code, points, reason) VALUES (1, '1.1', 0.5, 'Quá hạn')`).run();
+    expect(() => db.prepare(`INSERT INTO appraisal_result (assessment_id, criterion_code, points, not_scored) VALUES (1, '1.2', 1, 1)`).run()).toThrow(/CHECK/);
+    const task = db.prepare(
+      `INSERT INTO improvement_task (assessment_id, criterion_code, points_lost, assignee_user_id, assignee_unit, due_date, status, created_at, updated_at) VALUES (1, ?, 0.5, ?, ?, ?, ?, 1, 1)`,
+    );
+    task.run('1.1', 1, null, '2024-06-30', 'doing');
+    // One drafted task per criterion; an officer or a unit, never both; statuses and dates as stored.
+    expect(() => task.run('1.1', 1, null, null, 'todo')).toThrow(/UNIQUE/);
+    expect(() => task.run('1.2', 1, 'Văn phòng HĐND và UBND xã', null, 'todo')).toThrow(/CHECK/);
+    expect(() => task.run('1.2', null, null, '30/06/2024', 'todo')).toThrow(/CHECK/);
+    expect(() => task.run('1.2', null, null, null, 'finished')).toThrow(/CHECK/);
+    // Deleting the assessment takes its results and plan with it.
+    db.prepare('DELETE FROM assessment_item').run();
+    db.prepare('DELETE FROM assessment WHERE id = 1').run();
+    expect(db.prepare('SELECT (SELECT count(*) FROM appraisal_result) + (SELECT count(*) FROM improvement_task) AS n').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

@@ -1,7 +1,9 @@
 // The operator's side of the receiver: the page at `/` (strict CSP, Vietnamese), the office
 // overview (chưa gửi → đã nhận) over both dialects, and — where Debian's Chromium is installed —
 // the page driven in a real browser: log in with an operator token, see the office change from
-// "chưa gửi" to "đã nhận", accept a quarantined package with a reason.
+// "chưa gửi" to "đã nhận", open the accepted package read-only (criteria, scores, evidence,
+// signer and trust verdict, audit head) and download an evidence document from it, accept a
+// quarantined package with a reason.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -10,6 +12,9 @@ import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReceiverDb } from '../../main/receiver/db/open';
 import { enrollResponse, officeOverviewResponse } from '../../shared/sync/protocol';
+import { operatorPackageView } from '../../shared/sync/operator-view';
+import { verifyPackage } from '../../main/services/package';
+import type { AssessmentPackage } from '../../shared/package-schema';
 import { newIdentity } from '../helpers/package';
 import {
   DIALECTS,
@@ -28,6 +33,48 @@ import {
 afterAll(() => stopPostgres());
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const EVIDENCE = 'data/evidence/2.3/2.3_so 25BC-UBND_BC CCHC quy I.2023.pdf';
+
+/** One area and one scored criterion with its explanation and evidence (the sample PDF in the package). */
+const criteria = (files: { path: string; sha256: string; size: number }[]): AssessmentPackage['criteria'] => {
+  const pdf = files.find((f) => f.path === EVIDENCE)!;
+  return [
+    { code: '2', parentCode: null, title: 'Cải cách thủ tục hành chính', maxPoints: 10, isLeaf: false, total: { points: 1.5, applicableMax: 2 }, item: null },
+    {
+      code: '2.3',
+      parentCode: '2',
+      title: 'Báo cáo công tác cải cách hành chính hằng quý',
+      maxPoints: 2,
+      isLeaf: true,
+      total: { points: 1.5, applicableMax: 2 },
+      item: {
+        points: 1.5,
+        notApplicable: false,
+        naReason: null,
+        explanation: 'Đã gửi đủ 4 báo cáo quý; báo cáo quý I gửi muộn 2 ngày.',
+        status: 'approved',
+        reviewComment: null,
+        assignee: 'Lê Thị Hoa',
+        updatedBy: 'Lê Thị Hoa',
+        updatedAt: '2026-09-20T03:00:00.000Z',
+        evidence: [
+          {
+            fileName: '2.3_so 25BC-UBND_BC CCHC quy I.2023',
+            path: EVIDENCE,
+            sha256: pdf.sha256,
+            size: pdf.size,
+            mediaType: 'application/pdf',
+            pdfSigned: false,
+            docNumber: '25/BC-UBND',
+            docDate: '2023-04-05',
+            summary: 'Báo cáo công tác CCHC quý I năm 2023',
+            originalName: 'bao-cao-quy-1.pdf',
+          },
+        ],
+      },
+    },
+  ];
+};
 
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect === 'postgres' && !hasPostgres())(`receiver operator page (${dialect})`, () => {
@@ -37,6 +84,7 @@ for (const dialect of DIALECTS) {
     let rx: ReceiverProcess;
     let operator: string;
     let clientToken: string;
+    let accepted: { zip: string; sha256: string };
     const cli = (...args: string[]) => runCli(['receiver', ...args, '--data-dir', data], env);
     const send = async (pkg: { zip: string; sha256: string }) => {
       await tusUpload(rx.url, clientToken, readFileSync(pkg.zip), { sha256: pkg.sha256 }).done;
@@ -78,7 +126,8 @@ for (const dialect of DIALECTS) {
       cli('enroll-code', '--office', 'Thừa Thiên Huế/Phú Vang/Phú Mỹ'); // a code issued, never used
       expect(await statusOf(OFFICE_KEY)).toBe('none');
       expect(await statusOf('Thừa Thiên Huế/Phú Vang/Phú Mỹ')).toBe('none');
-      const pkg = await buildOfficePackage(dir, 'page', identity);
+      const pkg = await buildOfficePackage(dir, 'page', identity, { criteria });
+      accepted = pkg;
       expect((await send(pkg)).json.status).toBe('accepted');
       expect(await statusOf(OFFICE_KEY)).toBe('accepted');
       // The operator can fetch the stored package (to open it in the app); a client token cannot.
@@ -90,6 +139,41 @@ for (const dialect of DIALECTS) {
           .digest('hex'),
       ).toBe(pkg.sha256);
       expect((await fetch(`${rx.url}v1/packages/${pkg.sha256}/file`, { headers: { authorization: `Bearer ${clientToken}` } })).status).toBe(401);
+    });
+
+    it('opens an accepted package read-only, verified again, with its evidence downloadable (operator only)', async () => {
+      const res = await api(rx.url, 'GET', `/v1/packages/${accepted.sha256}/view`, operator);
+      expect(res.status).toBe(200);
+      const v = operatorPackageView.parse(res.json);
+      expect(v.package).toMatchObject({ status: 'accepted', office: OFFICE_KEY });
+      expect(v.view.trust.level).toBe('known');
+      expect(v.view.trust.title).toMatch(/hợp lệ, người ký đã biết/);
+      expect(v.receipt?.receipt.auditHead.seq).toBeGreaterThan(0);
+      expect(v.receivedAtText).toMatch(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
+      const leaf = v.view.content?.criteria.find((c) => c.code === '2.3');
+      expect(leaf?.item).toMatchObject({ points: 1.5, statusLabel: expect.any(String) as string });
+      expect(leaf?.item?.evidence[0]).toMatchObject({ path: EVIDENCE, inPackage: true });
+
+      // The evidence document, exactly the bytes the package signed.
+      const signed = (await verifyPackage(accepted.zip)).payload.find((p) => p.path === EVIDENCE)!;
+      const file = await fetch(`${rx.url}v1/packages/${accepted.sha256}/file?path=${encodeURIComponent(EVIDENCE)}`, {
+        headers: { authorization: `Bearer ${operator}` },
+      });
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toBe('application/pdf');
+      expect(file.headers.get('content-disposition')).toContain('attachment');
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(await file.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(signed.sha256);
+
+      // Not in the package, not for an office's token, not for a package the receiver does not keep.
+      const missing = await api(rx.url, 'GET', `/v1/packages/${accepted.sha256}/file?path=${encodeURIComponent('data/evidence/9.9/khong-co.pdf')}`, operator);
+      expect(missing.status).toBe(404);
+      expect(missing.json.message).toMatch(/Không có tệp "data\/evidence\/9\.9\/khong-co\.pdf" trong gói/);
+      expect((await api(rx.url, 'GET', `/v1/packages/${accepted.sha256}/view`, clientToken)).status).toBe(401);
+      expect((await api(rx.url, 'GET', `/v1/packages/${'0'.repeat(64)}/view`, operator)).status).toBe(404);
     });
 
     it.skipIf(dialect !== 'sqlite' || !existsSync(CHROMIUM))(
@@ -122,6 +206,34 @@ for (const dialect of DIALECTS) {
           await row.locator('button', { hasText: 'Tải gói' }).click();
           expect((await download).suggestedFilename()).toMatch(/^[0-9a-f]{64}\.zip$/);
           expect(await page.textContent('#offices-title')).toMatch(/tình trạng năm \d{4}/);
+
+          if (process.env.KC_SCREENSHOTS) {
+            await page.setViewportSize({ width: 1366, height: 768 });
+            await page.screenshot({ path: path.join(process.env.KC_SCREENSHOTS, 'operator-board.png') });
+          }
+          // "Xem": the accepted package read-only, as the app shows it.
+          await row.locator('button', { hasText: 'Xem' }).click();
+          await page.waitForSelector('#viewer:not([hidden]) .trust');
+          const viewer = page.locator('#viewer');
+          expect(await viewer.locator('.trust').textContent()).toMatch(/Gói hồ sơ hợp lệ, người ký đã biết/);
+          expect(await viewer.textContent()).toMatch(/dòng số \d+, mã [0-9a-f]{64}/);
+          expect(await viewer.textContent()).toContain('1,5/2 điểm');
+          await viewer.locator('details.area summary').first().click();
+          expect(await viewer.locator('[data-testid="score-2.3"]').textContent()).toBe('1,5');
+          expect(await viewer.textContent()).toContain('Đã gửi đủ 4 báo cáo quý');
+          expect(await viewer.textContent()).toContain('05/04/2023');
+          const evidence = page.waitForEvent('download');
+          await viewer.getByRole('button', { name: 'Tải về 2.3_so 25BC-UBND_BC CCHC quy I.2023' }).click();
+          const saved = await (await evidence).path();
+          expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+          if (process.env.KC_SCREENSHOTS) {
+            // For a person to look at (1366×768, top of the view): not asserted.
+            await page.setViewportSize({ width: 1366, height: 768 });
+            await page.evaluate(() => window.scrollTo(0, 0));
+            await page.screenshot({ path: path.join(process.env.KC_SCREENSHOTS, 'operator-view.png') });
+          }
+          await page.click('#viewer-back');
+          await page.waitForSelector('#board:not([hidden])');
 
           const item = page.locator(`[data-sha256="${q.sha256}"]`);
           expect(await item.textContent()).toContain('người ký chưa được xác nhận');

@@ -95,8 +95,8 @@ describe('Gửi báo cáo', () => {
     for (const team of consoleView(app.s, roundId).teams) for (const st of team.steps) if (st.phase === 'running') endStep(app.s, proctor, st.id);
     const built = await app.call('package.buildExam', { roundId, passphrase: DEMO_KEY_PASS, allowIncomplete: true }, token);
     // A broken row queued before it (its file gone) must not hold it up.
-    const broken = app.s.db.tx(() =>
-      queueRow(app.s, SYSTEM_ACTOR, { packageId: null, path: path.join(app.dir, 'mat-roi.zip'), sha256: 'f'.repeat(64), size: 10, kind: null }),
+    const broken = app.s.db.tx((w) =>
+      queueRow(w, app.s, SYSTEM_ACTOR, { packageId: null, path: path.join(app.dir, 'mat-roi.zip'), sha256: 'f'.repeat(64), size: 10, kind: null }),
     );
     const queued = await app.call('sync.queue', { packageId: built.id }, token);
     expect(queued).toMatchObject({ kind: 'exam', refId: roundId, state: 'waiting' });

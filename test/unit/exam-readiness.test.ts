@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { examReadiness, examBagName } from '../../main/services/submission/build-exam';
 import type { StepView, TeamView } from '../../shared/api/exam-schemas';
 
-const person = (entryId: number, fullName: string) => ({ entryId, fullName, positionTitle: null });
+const person = (entryId: number, fullName: string) => ({ entryId, fullName, positionTitle: null, subRole: null });
 const record = (entryId: number, fullName: string, result: 'dat' | 'khong_dat' | null) => ({
   id: entryId * 10,
   entryId,
@@ -35,7 +35,7 @@ function step(n: number, phase: StepView['phase'], over: Partial<StepView> = {})
     ...over,
   };
 }
-const team = (commune: string, steps: StepView[]): TeamView => ({ id: 1, commune, steps, codes: [] });
+const team = (commune: string, steps: StepView[]): TeamView => ({ id: 1, commune, steps, codes: [], choices: [] });
 
 describe('examReadiness', () => {
   it('separates a running step from unfinished people', () => {

@@ -1,6 +1,6 @@
 // Handlers for criteria sets, assessments, items and evidence.
 import type { Router } from '../router';
-import { listCriteriaSets, summarize, criteriaNodes, importCriteriaFile, importSampleSet } from '../../services/assessment/criteria-sets';
+import { listCriteriaSets, summarize, criteriaNodes, importCriteriaFile, importSampleSet, renameCriteriaSet } from '../../services/assessment/criteria-sets';
 import {
   listAssessments,
   createAssessment,
@@ -30,6 +30,7 @@ export function registerAssessment(r: Router): void {
     }
   });
   r.register('criteria.importSample', (_i, { s, actor }) => importSampleSet(s, actor));
+  r.register('criteria.rename', ({ setId, name }, { s, actor }) => renameCriteriaSet(s, actor, setId, name));
 
   r.register('assessment.list', (_i, { s }) => listAssessments(s));
   r.register('assessment.create', (input, { s, actor }) => createAssessment(s, actor, input));

@@ -10,6 +10,11 @@ import { m006Sync } from './006-sync';
 import { m007LoginThrottle } from './007-login-throttle';
 import { m008Clock } from './008-clock';
 import { m009LinkMetadata } from './009-link-metadata';
+import { m010Appraisal } from './010-appraisal';
+import { m011OfficeNetwork } from './011-office-network';
+import { m012InspectionTraining } from './012-inspection-training';
+import { m013ExamDay } from './013-exam-day';
+import { m014CriteriaSetNames } from './014-criteria-set-names';
 
 export const migrations: readonly Migration[] = [
   m001Initial,
@@ -21,5 +26,10 @@ export const migrations: readonly Migration[] = [
   m007LoginThrottle,
   m008Clock,
   m009LinkMetadata,
+  m010Appraisal,
+  m011OfficeNetwork,
+  m012InspectionTraining,
+  m013ExamDay,
+  m014CriteriaSetNames,
 ];
 export type { Migration };

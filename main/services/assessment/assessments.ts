@@ -22,7 +22,7 @@ function checkWindow(opensAt: number, closesAt: number) {
 
 export function createAssessment(s: Services, actor: Actor, input: { year: number; setId: number; opensAt: number; closesAt: number }): AssessmentSummary {
   checkWindow(input.opensAt, input.closesAt);
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     summarize(s, input.setId); // exists
     if (s.db.first(s.db.q.selectFrom('assessment').select('id').where('year', '=', input.year))) {
       throw new ApiError('CONFLICT', vi.assessment.yearExists(input.year), [{ path: 'year', message: vi.assessment.yearExists(input.year) }]);
@@ -44,7 +44,7 @@ export function createAssessment(s: Services, actor: Actor, input: { year: numbe
     for (const leaf of leaves) {
       s.db.run(s.db.q.insertInto('assessment_item').values({ assessment_id: id, criterion_code: leaf.code, updated_at: now, updated_by: actor.id }));
     }
-    appendAudit(s, actor, { action: 'assessment.create', entity: 'assessment', entityId: id, after: input });
+    appendAudit(w, s, actor, { action: 'assessment.create', entity: 'assessment', entityId: id, after: input });
     return summaryOf(s, requireAssessment(s, id));
   });
 }
@@ -80,13 +80,13 @@ export function getAssessment(s: Services, actor: Actor, assessmentId: number): 
 
 export function setWindow(s: Services, actor: Actor, input: { assessmentId: number; opensAt: number; closesAt: number }): AssessmentSummary {
   checkWindow(input.opensAt, input.closesAt);
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const a = requireAssessment(s, input.assessmentId);
     if (a.status === 'sent') throw new ApiError('CONFLICT', vi.assessment.alreadySent);
     // The close is the province's: once it has passed, the commune cannot move it (DESIGN §5).
     if (trustedNow(s) >= a.closes_at) throw new ApiError('DEADLINE', vi.clock.closeIsProvinces(a.closes_at));
     s.db.run(s.db.q.updateTable('assessment').set({ opens_at: input.opensAt, closes_at: input.closesAt, updated_at: s.clock.now() }).where('id', '=', a.id));
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'assessment.window',
       entity: 'assessment',
       entityId: a.id,
@@ -107,7 +107,7 @@ export function addSupplementary(
   if (input.instructionRef.trim().length < 8 || !/\d/.test(input.instructionRef)) {
     throw new ApiError('VALIDATION', vi.clock.instructionRequired, [{ path: 'instructionRef', message: vi.clock.instructionRequired }]);
   }
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const a = requireAssessment(s, input.assessmentId);
     const known = new Set(criteriaNodes(s, a.set_id).map((n) => n.code));
     const unknown = input.codes.filter((c) => !known.has(c));
@@ -125,7 +125,7 @@ export function addSupplementary(
     );
     // A supplementary round reopens a sent report for the listed criteria.
     if (a.status === 'sent') s.db.run(s.db.q.updateTable('assessment').set({ status: 'open', updated_at: s.clock.now() }).where('id', '=', a.id));
-    appendAudit(s, actor, { action: 'assessment.supplementary', entity: 'assessment', entityId: a.id, after: { id: lastInsertRowid, ...input } });
+    appendAudit(w, s, actor, { action: 'assessment.supplementary', entity: 'assessment', entityId: a.id, after: { id: lastInsertRowid, ...input } });
     return getAssessment(s, actor, a.id).assessment;
   });
 }
@@ -138,7 +138,7 @@ export function leavesUnder(nodes: { code: string; isLeaf: boolean }[], codes: r
 }
 
 export function assign(s: Services, actor: Actor, input: { assessmentId: number; codes: string[]; assigneeId: number | null }): { changed: number } {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const a = requireAssessment(s, input.assessmentId);
     guardEdit(s, a, null);
     if (input.assigneeId !== null) {
@@ -157,7 +157,7 @@ export function assign(s: Services, actor: Actor, input: { assessmentId: number;
         .where('assessment_id', '=', a.id)
         .where('criterion_code', 'in', leaves),
     );
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'assessment.assign',
       entity: 'assessment',
       entityId: a.id,
@@ -168,26 +168,26 @@ export function assign(s: Services, actor: Actor, input: { assessmentId: number;
 }
 
 export function send(s: Services, actor: Actor, assessmentId: number): AssessmentSummary {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const a = requireAssessment(s, assessmentId);
     guardEdit(s, a, null);
     const blocking = runPrecheck(s, a).filter((e) => e.severity === 'error');
     if (blocking.length) throw blockedError('send', blocking, false);
     const now = trustedNow(s);
     s.db.run(s.db.q.updateTable('assessment').set({ status: 'sent', sent_at: now, sent_by: actor.id, updated_at: now }).where('id', '=', a.id));
-    appendAudit(s, actor, { action: 'assessment.send', entity: 'assessment', entityId: a.id, after: { totals: totalsFor(s, a).overall } });
+    appendAudit(w, s, actor, { action: 'assessment.send', entity: 'assessment', entityId: a.id, after: { totals: totalsFor(s, a).overall } });
     return summaryOf(s, requireAssessment(s, a.id));
   });
 }
 
 export function withdraw(s: Services, actor: Actor, assessmentId: number): AssessmentSummary {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const a = requireAssessment(s, assessmentId);
     if (a.status !== 'sent') throw new ApiError('CONFLICT', vi.assessment.notSent);
     // Withdrawing is only possible while the window (or a supplementary one) is still open.
     guardEdit(s, { ...a, status: 'open' }, null);
     s.db.run(s.db.q.updateTable('assessment').set({ status: 'open', sent_at: null, sent_by: null, updated_at: s.clock.now() }).where('id', '=', a.id));
-    appendAudit(s, actor, { action: 'assessment.withdraw', entity: 'assessment', entityId: a.id });
+    appendAudit(w, s, actor, { action: 'assessment.withdraw', entity: 'assessment', entityId: a.id });
     return summaryOf(s, requireAssessment(s, a.id));
   });
 }

@@ -75,7 +75,7 @@ export function storeCriteriaSet(s: Services, actor: Actor, file: CriteriaFileRe
       check.errors.map((e) => ({ path: [e.source, e.code].filter(Boolean).join(' · '), message: e.message })),
     );
   }
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const { lastInsertRowid: setId } = s.db.run(
       s.db.q.insertInto('criteria_set').values({
         name: meta.name,
@@ -104,7 +104,7 @@ export function storeCriteriaSet(s: Services, actor: Actor, file: CriteriaFileRe
         }),
       );
     }
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'criteria.import',
       entity: 'criteria_set',
       entityId: setId,
@@ -117,11 +117,23 @@ export function storeCriteriaSet(s: Services, actor: Actor, file: CriteriaFileRe
 export async function importCriteriaFile(s: Services, actor: Actor, filePath: string, sourceName: string): Promise<CriteriaSetSummary> {
   // Loaded on use: the XLSX reader is large, and start-up should not pay for it.
   const { readCriteriaFile } = await import('../criteria-file');
-  const file = await readCriteriaFile(filePath);
+  const file = await readCriteriaFile(filePath, { displayName: sourceName });
   return storeCriteriaSet(s, actor, file, sourceName);
 }
 
 export async function importSampleSet(s: Services, actor: Actor): Promise<CriteriaSetSummary> {
   const file = path.join(resourcesDir(), SAMPLE_SET_FILE);
   return importCriteriaFile(s, actor, file, path.basename(file));
+}
+
+/** A set's name is the user's: proposed at import, changed here (audited); criteria never change. */
+export function renameCriteriaSet(s: Services, actor: Actor, setId: number, name: string): CriteriaSetSummary {
+  return s.db.tx((w) => {
+    const set = s.db.first(s.db.q.selectFrom('criteria_set').select(['id', 'name']).where('id', '=', setId));
+    if (!set) throw new ApiError('NOT_FOUND', vi.criteria.notFound);
+    if (set.name === name) return summarize(s, setId);
+    s.db.run(s.db.q.updateTable('criteria_set').set({ name }).where('id', '=', setId));
+    appendAudit(w, s, actor, { action: 'criteria.rename', entity: 'criteria_set', entityId: setId, before: { name: set.name }, after: { name } });
+    return summarize(s, setId);
+  });
 }

@@ -71,7 +71,7 @@ export async function attachUpload(s: Services, actor: Actor, input: EvidenceMet
   }
   s.uploads.forget(up.id);
   await adoptBlob(s.dataDir, up.path, up.sha256);
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const { item: current } = beginItemWrite(s, actor, input.itemId); // re-check inside the transaction (deadline may have passed)
     const now = s.clock.now();
     const existing = s.db.first(s.db.q.selectFrom('document').select('sha256').where('sha256', '=', up.sha256));
@@ -106,8 +106,8 @@ export async function attachUpload(s: Services, actor: Actor, input: EvidenceMet
       }),
     );
     const a = requireAssessment(s, item.assessment_id);
-    backToReview(s, actor, current);
-    appendAudit(s, actor, {
+    backToReview(w, s, actor, current);
+    appendAudit(w, s, actor, {
       action: 'evidence.attach',
       entity: 'evidence',
       entityId: lastInsertRowid,
@@ -149,7 +149,7 @@ function readableLink(s: Services, actor: Actor, sha256: string, target: ItemRow
  * readable link.
  */
 export function linkDocument(s: Services, actor: Actor, input: Partial<EvidenceMeta> & { itemId: number; sha256: string; fileName: string }) {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const { item } = beginItemWrite(s, actor, input.itemId);
     const doc = s.db.first(s.db.q.selectFrom('document').selectAll().where('sha256', '=', input.sha256));
     const source = doc && readableLink(s, actor, doc.sha256, item);
@@ -170,8 +170,8 @@ export function linkDocument(s: Services, actor: Actor, input: Partial<EvidenceM
         .values({ item_id: item.id, sha256: doc.sha256, file_name: base, created_at: s.clock.now(), created_by: actor.id, ...meta }),
     );
     const a = requireAssessment(s, item.assessment_id);
-    backToReview(s, actor, item);
-    appendAudit(s, actor, {
+    backToReview(w, s, actor, item);
+    appendAudit(w, s, actor, {
       action: 'evidence.link',
       entity: 'evidence',
       entityId: lastInsertRowid,
@@ -195,7 +195,7 @@ function requireLink(s: Services, linkId: number) {
 }
 
 export function updateLink(s: Services, actor: Actor, input: EvidenceMeta & { linkId: number; fileName: string }) {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const link = requireLink(s, input.linkId);
     const { item } = beginItemWrite(s, actor, link.item_id);
     const base = checkName(s, item.id, item.criterion_code, input.fileName, link.id);
@@ -206,8 +206,8 @@ export function updateLink(s: Services, actor: Actor, input: EvidenceMeta & { li
         .set({ file_name: base, doc_number: input.docNumber, doc_date: input.docDate, summary: input.summary })
         .where('id', '=', link.id),
     );
-    backToReview(s, actor, item);
-    appendAudit(s, actor, {
+    backToReview(w, s, actor, item);
+    appendAudit(w, s, actor, {
       action: 'evidence.update',
       entity: 'evidence',
       entityId: link.id,
@@ -219,12 +219,12 @@ export function updateLink(s: Services, actor: Actor, input: EvidenceMeta & { li
 }
 
 export function removeLink(s: Services, actor: Actor, linkId: number) {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const link = requireLink(s, linkId);
     const { item } = beginItemWrite(s, actor, link.item_id);
     s.db.run(s.db.q.deleteFrom('item_document').where('id', '=', link.id));
-    backToReview(s, actor, item);
-    appendAudit(s, actor, { action: 'evidence.remove', entity: 'evidence', entityId: link.id, before: { fileName: link.file_name, sha256: link.sha256 } });
+    backToReview(w, s, actor, item);
+    appendAudit(w, s, actor, { action: 'evidence.remove', entity: 'evidence', entityId: link.id, before: { fileName: link.file_name, sha256: link.sha256 } });
     // The blob stays: it may be linked elsewhere or in another year's package.
     return itemChange(s, requireItem(s, item.id));
   });

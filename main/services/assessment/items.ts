@@ -1,6 +1,7 @@
 // Entry and review of one leaf criterion: self-score, "không phát sinh", explanation, status.
 //   todo/returned --(officer: Hoàn thành)--> done --(leader: Duyệt)--> approved
 //   done --(officer: Sửa lại)--> todo;  done/approved --(leader: Trả lại + comment)--> returned
+import type { WriteTx } from '../../db/connection';
 import type { Services, Actor } from '../context';
 import { appendAudit } from '../audit';
 import { ApiError } from '../../../shared/errors';
@@ -11,12 +12,14 @@ import { criteriaNodes } from './criteria-sets';
 import { itemViews, totalsFor } from './views';
 import type { ItemStatusView } from '../../../shared/api/assessment-schemas';
 import { explanationProblem, MIN_EXPLANATION_LENGTH } from '../../domain/explanation';
+import { announceItemChange, assertBaseVersion } from './item-version';
 
 type ItemChange = ReturnType<typeof itemChange>;
 
 export function itemChange(s: Services, item: ItemRow) {
   const a = requireAssessment(s, item.assessment_id);
   const [view] = itemViews(s, a.id, [item.id]);
+  announceItemChange(s, item);
   return { item: view!, totals: totalsFor(s, a) };
 }
 
@@ -49,10 +52,13 @@ export function updateItem(
     notApplicable?: boolean | undefined;
     naReason?: string | null | undefined;
     explanation?: string | undefined;
+    /** The version the editor's copy was loaded at; a newer one on the server is a conflict. */
+    baseVersion?: number | undefined;
   },
 ): ItemChange {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const { item, a } = beginItemWrite(s, actor, input.itemId);
+    assertBaseVersion(s, item, input.baseVersion, input);
     if (input.points !== undefined && input.points !== null) {
       const max = criteriaNodes(s, a.set_id).find((n) => n.code === item.criterion_code)?.maxPoints ?? null;
       const problem = validatePoints(input.points, max);
@@ -71,11 +77,12 @@ export function updateItem(
           ...(item.status === 'approved' && { status: 'done' as const }),
           updated_at: s.clock.now(),
           updated_by: actor.id,
+          version: item.version + 1,
         })
         .where('id', '=', item.id),
     );
     const after = requireItem(s, item.id);
-    appendAudit(s, actor, { action: 'item.update', entity: 'item', entityId: `${a.year}:${item.criterion_code}`, before, after: contentOf(after) });
+    appendAudit(w, s, actor, { action: 'item.update', entity: 'item', entityId: `${a.year}:${item.criterion_code}`, before, after: contentOf(after) });
     return itemChange(s, after);
   });
 }
@@ -84,12 +91,17 @@ export function updateItem(
  * After a change to an approved criterion's evidence: it goes back to review ("Hoàn thành",
  * awaiting the leader's approval again), recorded as a change of the item.
  */
-export function backToReview(s: Services, actor: Actor, item: ItemRow): void {
+export function backToReview(w: WriteTx, s: Services, actor: Actor, item: ItemRow): void {
   if (item.status !== 'approved') return;
   const before = contentOf(item);
-  s.db.run(s.db.q.updateTable('assessment_item').set({ status: 'done', updated_at: s.clock.now(), updated_by: actor.id }).where('id', '=', item.id));
+  s.db.run(
+    s.db.q
+      .updateTable('assessment_item')
+      .set({ status: 'done', updated_at: s.clock.now(), updated_by: actor.id, version: item.version + 1 })
+      .where('id', '=', item.id),
+  );
   const a = requireAssessment(s, item.assessment_id);
-  appendAudit(s, actor, {
+  appendAudit(w, s, actor, {
     action: 'item.backToReview',
     entity: 'item',
     entityId: `${a.year}:${item.criterion_code}`,
@@ -98,17 +110,23 @@ export function backToReview(s: Services, actor: Actor, item: ItemRow): void {
   });
 }
 
-function setStatus(s: Services, actor: Actor, item: ItemRow, status: ItemStatusView, action: string, comment: string | null = null): ItemChange {
+function setStatus(w: WriteTx, s: Services, actor: Actor, item: ItemRow, status: ItemStatusView, action: string, comment: string | null = null): ItemChange {
   const before = contentOf(item);
   s.db.run(
     s.db.q
       .updateTable('assessment_item')
-      .set({ status, review_comment: comment ?? (status === 'approved' ? null : item.review_comment), updated_at: s.clock.now(), updated_by: actor.id })
+      .set({
+        status,
+        review_comment: comment ?? (status === 'approved' ? null : item.review_comment),
+        updated_at: s.clock.now(),
+        updated_by: actor.id,
+        version: item.version + 1,
+      })
       .where('id', '=', item.id),
   );
   const after = requireItem(s, item.id);
   const a = requireAssessment(s, item.assessment_id);
-  appendAudit(s, actor, { action, entity: 'item', entityId: `${a.year}:${item.criterion_code}`, before, after: contentOf(after) });
+  appendAudit(w, s, actor, { action, entity: 'item', entityId: `${a.year}:${item.criterion_code}`, before, after: contentOf(after) });
   return itemChange(s, after);
 }
 
@@ -117,7 +135,7 @@ function setStatus(s: Services, actor: Actor, item: ItemRow, status: ItemStatusV
  * MIN_EXPLANATION_LENGTH characters, not only the criterion's title), without points or a reason for N/A.
  */
 export function markDone(s: Services, actor: Actor, itemId: number): ItemChange {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const { item, a } = beginItemWrite(s, actor, itemId);
     if (item.not_applicable === 1) {
       if (!item.na_reason?.trim()) throw new ApiError('VALIDATION', vi.assessment.needNaReason, [{ path: 'naReason', message: vi.assessment.needNaReason }]);
@@ -135,14 +153,14 @@ export function markDone(s: Services, actor: Actor, itemId: number): ItemChange 
             : vi.precheckList.explanationOnlyTitle;
       throw new ApiError('VALIDATION', message, [{ path: 'explanation', message }]);
     }
-    return setStatus(s, actor, item, 'done', 'item.done');
+    return setStatus(w, s, actor, item, 'done', 'item.done');
   });
 }
 
 export function reopen(s: Services, actor: Actor, itemId: number): ItemChange {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const { item } = beginItemWrite(s, actor, itemId, { allowDone: true });
-    return setStatus(s, actor, item, 'todo', 'item.reopen');
+    return setStatus(w, s, actor, item, 'todo', 'item.reopen');
   });
 }
 
@@ -154,17 +172,17 @@ function beginReview(s: Services, itemId: number) {
 }
 
 export function approve(s: Services, actor: Actor, itemId: number): ItemChange {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const item = beginReview(s, itemId);
     if (item.status !== 'done') throw new ApiError('CONFLICT', vi.assessment.notDone);
-    return setStatus(s, actor, item, 'approved', 'item.approve');
+    return setStatus(w, s, actor, item, 'approved', 'item.approve');
   });
 }
 
 export function returnItem(s: Services, actor: Actor, itemId: number, comment: string): ItemChange {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const item = beginReview(s, itemId);
     if (item.status !== 'done' && item.status !== 'approved') throw new ApiError('CONFLICT', vi.assessment.notDone);
-    return setStatus(s, actor, item, 'returned', 'item.return', comment.normalize('NFC'));
+    return setStatus(w, s, actor, item, 'returned', 'item.return', comment.normalize('NFC'));
   });
 }

@@ -10,6 +10,7 @@ import { itemViews } from './views';
 import { criteriaNodes } from './criteria-sets';
 import { validateEvidenceName, sameNameKey, issuedByCommune } from '../../domain/evidence-naming';
 import { explanationProblem } from '../../domain/explanation';
+import { unaddressedDeductions } from '../appraisal/previous';
 import { compareCodes } from '../../domain/criteria-tree';
 import { ApiError, type Issue } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
@@ -24,6 +25,7 @@ export function runPrecheck(s: Services, a: AssessmentRow): PrecheckEntry[] {
   const titles = new Map(criteriaNodes(s, a.set_id).map((n) => [n.code, n.title]));
   const out: PrecheckEntry[] = [];
   const items = itemViews(s, a.id).sort((x, y) => compareCodes(x.criterionCode, y.criterionCode));
+  const lastYear = unaddressedDeductions(s, a);
   for (const it of items) {
     const mine: PrecheckEntry[] = [];
     const add = (severity: Severity, kind: PrecheckEntry['kind'], message: string) =>
@@ -52,6 +54,8 @@ export function runPrecheck(s: Services, a: AssessmentRow): PrecheckEntry[] {
         else add('warning', 'unsigned_pdf', q.unsignedOther(e.fileName));
       }
     }
+    const deducted = lastYear.get(it.criterionCode);
+    if (deducted && !it.notApplicable) add('warning', 'last_year_deduction', deducted);
     out.push(...mine.filter((m) => m.severity === 'error'), ...mine.filter((m) => m.severity === 'warning'));
   }
   return out;

@@ -79,6 +79,7 @@ export function itemViews(s: Services, assessmentId: number, onlyIds?: readonly 
     reviewComment: r.review_comment,
     updatedAt: r.updated_at,
     updatedByName: r.updated_by_name,
+    version: r.version,
     evidence: evidence.get(r.id) ?? [],
   }));
 }

@@ -6,18 +6,8 @@ import { appendAudit } from '../audit';
 import { trustedNow } from '../trusted-time';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
-import {
-  STEP_MS,
-  STEP_NAMES,
-  MAX_CODES_PER_PERFORMER,
-  canStart,
-  normalizeCode,
-  stepPhase,
-  messages as stepMessages,
-  type StepNo,
-} from '../../domain/exam-steps';
-import { requireRound, roundSummary } from './rounds';
-import type { ConsoleView, StepView, TeamView } from '../../../shared/api/exam-schemas';
+import { STEP_MS, MAX_CODES_PER_PERFORMER, canStart, normalizeCode, stepPhase, messages as stepMessages, type StepNo } from '../../domain/exam-steps';
+import { formatMinutes } from '../../../shared/exam-timer';
 
 function requireStep(s: Services, stepId: number) {
   const st = s.db.first(s.db.q.selectFrom('exam_step').selectAll().where('id', '=', stepId));
@@ -35,14 +25,8 @@ function teamSteps(s: Services, teamId: number) {
   return s.db.all(s.db.q.selectFrom('exam_step').selectAll().where('team_id', '=', teamId).orderBy('step'));
 }
 
-const timing = (st: { started_at: number | null; deadline_at: number | null; ended_at: number | null }) => ({
-  startedAt: st.started_at,
-  deadlineAt: st.deadline_at,
-  endedAt: st.ended_at,
-});
-
 export function startStep(s: Services, actor: Actor, teamId: number, step: StepNo): void {
-  s.db.tx(() => {
+  s.db.tx((w) => {
     const now = trustedNow(s);
     const steps = teamSteps(s, teamId);
     if (steps.length === 0) throw new ApiError('NOT_FOUND', vi.exam.teamNotFound);
@@ -68,7 +52,7 @@ export function startStep(s: Services, actor: Actor, teamId: number, step: StepN
           .onConflict((oc) => oc.doNothing()),
       );
     }
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'exam.stepStart',
       entity: 'exam_step',
       entityId: st.id,
@@ -79,12 +63,12 @@ export function startStep(s: Services, actor: Actor, teamId: number, step: StepN
 
 /** Ends a running step before its time (all performers finished). */
 export function endStep(s: Services, actor: Actor, stepId: number): void {
-  s.db.tx(() => {
+  s.db.tx((w) => {
     const st = requireStep(s, stepId);
     const now = trustedNow(s);
     if (stepPhase(timing(st), now).phase !== 'running') throw new ApiError('CONFLICT', stepMessages.notRunning(st.step));
     s.db.run(s.db.q.updateTable('exam_step').set({ ended_at: now }).where('id', '=', st.id));
-    appendAudit(s, actor, { action: 'exam.stepEnd', entity: 'exam_step', entityId: st.id, after: { endedAt: now } });
+    appendAudit(w, s, actor, { action: 'exam.stepEnd', entity: 'exam_step', entityId: st.id, after: { endedAt: now } });
   });
 }
 
@@ -97,8 +81,12 @@ function guardRecordWrite(s: Services, stepId: number, allowEnded: boolean) {
 }
 
 export function setCodes(s: Services, actor: Actor, recordId: number, rawCodes: string[]): void {
-  s.db.tx(() => {
+  s.db.tx((w) => {
     const rec = requireRecord(s, recordId);
+    const raw = requireStep(s, rec.step_id);
+    const ph = stepPhase({ ...timing(raw), failed: raw.failed === 1 }, trustedNow(s));
+    // After the deadline results may still be entered, but no dossier can have been booked in time.
+    if (ph.phase === 'ended' && ph.endedBy === 'time' && raw.step === 1) throw new ApiError('CONFLICT', stepMessages.codesAfterDeadline(raw.step));
     const st = guardRecordWrite(s, rec.step_id, false);
     if (st.step !== 1) throw new ApiError('VALIDATION', stepMessages.codesOnlyStep1);
     const person = s.db.first(s.db.q.selectFrom('roster_entry').select('full_name').where('id', '=', rec.entry_id))!;
@@ -137,7 +125,7 @@ export function setCodes(s: Services, actor: Actor, recordId: number, rawCodes: 
         .set({ codes: JSON.stringify(codes) })
         .where('id', '=', rec.id),
     );
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'exam.codes',
       entity: 'exam_record',
       entityId: rec.id,
@@ -152,14 +140,14 @@ export function setResult(
   actor: Actor,
   input: { recordId: number; result: 'dat' | 'khong_dat' | null; finished: boolean; note: string | null },
 ): void {
-  s.db.tx(() => {
+  s.db.tx((w) => {
     const rec = requireRecord(s, input.recordId);
     const st = guardRecordWrite(s, rec.step_id, true);
     if (st.failed === 1 && input.result === 'dat') throw new ApiError('CONFLICT', vi.exam.stepFailed);
     const now = trustedNow(s);
     const finishedAt = input.finished ? (rec.finished_at ?? Math.min(now, st.deadline_at ?? now)) : null;
     s.db.run(s.db.q.updateTable('exam_record').set({ result: input.result, finished_at: finishedAt, note: input.note }).where('id', '=', rec.id));
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'exam.result',
       entity: 'exam_record',
       entityId: rec.id,
@@ -169,35 +157,57 @@ export function setResult(
   });
 }
 
-/** An incident with its time. By the rules, an Internet failure at the venue fails the step. */
-export function addIncident(s: Services, actor: Actor, input: { stepId: number; kind: 'internet' | 'other'; description: string }): void {
-  s.db.tx(() => {
+/**
+ * An incident with its time. By the rules, an Internet failure at the venue fails the step for
+ * everyone performing it, and stops its clock (the step is over). Returns who it failed.
+ */
+export function addIncident(s: Services, actor: Actor, input: { stepId: number; kind: 'internet' | 'other'; description: string }): { failed: string[] } {
+  return s.db.tx((w) => {
     const st = requireStep(s, input.stepId);
     if (st.started_at === null) throw new ApiError('CONFLICT', stepMessages.notRunning(st.step));
     const now = trustedNow(s);
+    const people = s.db
+      .all(
+        s.db.q
+          .selectFrom('exam_record as r')
+          .innerJoin('roster_entry as e', 'e.id', 'r.entry_id')
+          .select('e.full_name')
+          .where('r.step_id', '=', st.id)
+          .orderBy('e.full_name'),
+      )
+      .map((p) => p.full_name);
+    const failed = input.kind === 'internet' ? people : [];
+    const running = stepPhase(timing(st), now).phase === 'running';
     s.db.run(
       s.db.q
         .insertInto('exam_incident')
         .values({ step_id: st.id, at: now, kind: input.kind, description: input.description.normalize('NFC'), created_by: actor.id }),
     );
     if (input.kind === 'internet') {
-      s.db.run(s.db.q.updateTable('exam_step').set({ failed: 1 }).where('id', '=', st.id));
+      s.db.run(
+        s.db.q
+          .updateTable('exam_step')
+          .set({ failed: 1, ...(running ? { ended_at: now } : {}) })
+          .where('id', '=', st.id),
+      );
       s.db.run(s.db.q.updateTable('exam_record').set({ result: 'khong_dat' }).where('step_id', '=', st.id));
     }
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'exam.incident',
       entity: 'exam_step',
       entityId: st.id,
-      after: { kind: input.kind, description: input.description, at: now },
+      after: { step: st.step, kind: input.kind, description: input.description, at: now, ...(input.kind === 'internet' ? { failed, stopped: running } : {}) },
     });
+    return { failed };
   });
 }
 
 /** No pause or extension except this: an explicit change by a proctor or leader, with a reason. */
 export function overrideDeadline(s: Services, actor: Actor, input: { stepId: number; deltaMs: number; reason: string }): void {
-  s.db.tx(() => {
+  s.db.tx((w) => {
     const st = requireStep(s, input.stepId);
     if (st.deadline_at === null) throw new ApiError('CONFLICT', stepMessages.notRunning(st.step));
+    if (st.failed === 1) throw new ApiError('CONFLICT', vi.examDay.overrideFailed);
     const now = trustedNow(s);
     s.db.run(
       s.db.q
@@ -211,76 +221,21 @@ export function overrideDeadline(s: Services, actor: Actor, input: { stepId: num
         .set({ deadline_at: st.deadline_at + input.deltaMs, ended_at: null })
         .where('id', '=', st.id),
     );
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'exam.override',
       entity: 'exam_step',
       entityId: st.id,
       before: { deadlineAt: st.deadline_at },
-      after: { deadlineAt: st.deadline_at + input.deltaMs, reason: input.reason },
-    });
-  });
-}
-
-export function teamViews(s: Services, roundId: number, now: number): TeamView[] {
-  const teams = s.db.all(s.db.q.selectFrom('exam_team').selectAll().where('round_id', '=', roundId).orderBy('commune'));
-  return teams.map((t) => {
-    const steps = teamSteps(s, t.id);
-    const performers = s.db.all(
-      s.db.q
-        .selectFrom('exam_performer as p')
-        .innerJoin('roster_entry as e', 'e.id', 'p.entry_id')
-        .select(['p.step', 'e.id', 'e.full_name', 'e.position_title'])
-        .where('p.team_id', '=', t.id)
-        .orderBy('e.full_name'),
-    );
-    const stepViews: StepView[] = steps.map((st) => {
-      const ph = stepPhase(timing(st), now);
-      const records = s.db.all(
-        s.db.q
-          .selectFrom('exam_record as r')
-          .innerJoin('roster_entry as e', 'e.id', 'r.entry_id')
-          .select(['r.id', 'r.entry_id', 'r.codes', 'r.finished_at', 'r.result', 'r.note', 'e.full_name', 'e.position_title'])
-          .where('r.step_id', '=', st.id)
-          .orderBy('e.full_name'),
-      );
-      return {
-        id: st.id,
+      // The minutes as the proctor typed them (2,5 stays 2,5), beside the exact new deadline.
+      after: {
         step: st.step,
-        name: STEP_NAMES[st.step as StepNo],
-        startedAt: st.started_at,
-        deadlineAt: st.deadline_at,
-        endedAt: st.ended_at,
-        phase: ph.phase,
-        endedBy: ph.endedBy,
-        remainingMs: ph.remainingMs,
-        failed: st.failed === 1,
-        performers: performers.filter((p) => p.step === st.step).map((p) => ({ entryId: p.id, fullName: p.full_name, positionTitle: p.position_title })),
-        records: records.map((r) => ({
-          id: r.id,
-          entryId: r.entry_id,
-          fullName: r.full_name,
-          positionTitle: r.position_title,
-          codes: JSON.parse(r.codes) as string[],
-          finishedAt: r.finished_at,
-          result: r.result,
-          note: r.note,
-        })),
-        incidents: s.db.all(s.db.q.selectFrom('exam_incident').select(['id', 'at', 'kind', 'description']).where('step_id', '=', st.id).orderBy('at')),
-        overrides: s.db
-          .all(s.db.q.selectFrom('exam_override').select(['at', 'delta_ms', 'reason']).where('step_id', '=', st.id).orderBy('at'))
-          .map((o) => ({ at: o.at, deltaMs: o.delta_ms, reason: o.reason })),
-      };
+        minutes: `${input.deltaMs > 0 ? '+' : ''}${formatMinutes(input.deltaMs)}`,
+        deadlineAt: st.deadline_at + input.deltaMs,
+        reason: input.reason,
+      },
     });
-    const codes = stepViews[0]?.records.flatMap((r) => r.codes.map((code) => ({ code, by: r.fullName }))) ?? [];
-    return { id: t.id, commune: t.commune, steps: stepViews, codes };
   });
 }
 
-export function consoleView(s: Services, roundId: number): ConsoleView {
-  const round = requireRound(s, roundId);
-  const now = trustedNow(s);
-  const clockEvents = s.db
-    .all(s.db.q.selectFrom('clock_event').select(['at', 'delta_ms', 'note']).orderBy('at', 'desc').limit(20))
-    .map((e) => ({ at: e.at, deltaMs: e.delta_ms, note: e.note }));
-  return { round: roundSummary(s, round), now, teams: teamViews(s, roundId, now), clockEvents };
-}
+export { teamViews, consoleView } from './views';
+import { timing } from './views';

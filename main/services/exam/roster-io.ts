@@ -9,6 +9,7 @@ import { vi } from '../../../shared/i18n/vi';
 import { messages as rosterMessages, readRosterFile, writeRosterXlsx, writeRosterPdf, type RosterIssue, type RosterRow } from '../roster';
 import { personKey } from '../../domain/roster';
 import { requireRound, roundSummary, listEntries, findRoundByName, createRound, type EntryRow } from './rounds';
+import { startedTeams, teamKey } from './teams';
 import { requireOffice } from '../office';
 import type { FileRef } from '../../../shared/api/assessment-schemas';
 import type { FormNo, RoundSummary } from '../../../shared/api/exam-schemas';
@@ -31,24 +32,24 @@ export function storeRoster(
   forms: { form: FormNo; rows: RosterRow[] }[],
   sourceName: string,
 ): Record<string, number> {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     requireRound(s, roundId);
-    const started = s.db.first(
-      s.db.q
-        .selectFrom('exam_step as st')
-        .innerJoin('exam_team as t', 't.id', 'st.team_id')
-        .select('st.id')
-        .where('t.round_id', '=', roundId)
-        .where('st.started_at', 'is not', null),
-    );
-    if (started) throw new ApiError('CONFLICT', vi.exam.alreadyRunning);
     const read: Partial<Record<FormNo, number>> = {};
     for (const f of forms) read[f.form] = (read[f.form] ?? 0) + f.rows.length;
     const inFile = Object.keys(read) as FormNo[];
-    // A re-import replaces the forms it contains — each once, before any of its sheets is
-    // written; teams are formed again afterwards.
-    s.db.run(s.db.q.deleteFrom('exam_team').where('round_id', '=', roundId));
-    if (inFile.length) s.db.run(s.db.q.deleteFrom('roster_entry').where('round_id', '=', roundId).where('form', 'in', inFile));
+    const running = startedTeams(s, roundId);
+    if (running.size === 0) {
+      // A re-import replaces the forms it contains — each once, before any of its sheets is
+      // written; teams are formed again afterwards.
+      s.db.run(s.db.q.deleteFrom('exam_team').where('round_id', '=', roundId));
+      if (inFile.length) s.db.run(s.db.q.deleteFrom('roster_entry').where('round_id', '=', roundId).where('form', 'in', inFile));
+    } else {
+      replaceCommunes(s, roundId, forms, running);
+    }
+    const kept: Record<string, number> = {};
+    if (running.size > 0) {
+      for (const form of inFile) kept[form] = countForm(s, roundId, form);
+    }
     for (const f of forms) {
       for (const r of f.rows) {
         s.db.run(
@@ -90,13 +91,64 @@ export function storeRoster(
           .where('round_id', '=', roundId)
           .where('form', '=', form),
       );
-      const n = Number(stored?.n ?? 0);
+      // While teams run, the other communes' rows of the form stay: count only what was added.
+      const n = Number(stored?.n ?? 0) - (kept[form] ?? 0);
       if (n !== read[form]) throw new ApiError('INTERNAL', rosterMessages.storedMismatch(form, read[form] ?? 0, n));
       imported[form] = n;
     }
-    appendAudit(s, actor, { action: 'exam.roster', entity: 'exam_round', entityId: roundId, after: { source: sourceName, imported } });
+    appendAudit(w, s, actor, { action: 'exam.roster', entity: 'exam_round', entityId: roundId, after: { source: sourceName, imported } });
     return imported;
   });
+}
+
+function countForm(s: Services, roundId: number, form: FormNo): number {
+  const r = s.db.first(
+    s.db.q
+      .selectFrom('roster_entry')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('round_id', '=', roundId)
+      .where('form', '=', form),
+  );
+  return Number(r?.n ?? 0);
+}
+
+/**
+ * While some teams run, a file (a commune arriving late) replaces only the rows of the communes it
+ * lists, form by form, and the not-yet-started teams of those communes (formed again afterwards).
+ * Mẫu 01–03 decide who is in a team, so they are refused for a commune whose team has started;
+ * Mẫu 04–05 rows are not in any team and are replaced freely.
+ */
+function replaceCommunes(s: Services, roundId: number, forms: { form: FormNo; rows: RosterRow[] }[], running: Map<string, { commune: string }>): void {
+  const byForm = new Map<FormNo, Set<string>>();
+  const refused = new Map<string, string>();
+  for (const f of forms) {
+    const set = byForm.get(f.form) ?? new Set<string>();
+    for (const r of f.rows) {
+      const k = teamKey(r.commune ?? null);
+      set.add(k);
+      const team = running.get(k);
+      if (team && (f.form === '01' || f.form === '02' || f.form === '03')) refused.set(k, team.commune);
+    }
+    byForm.set(f.form, set);
+  }
+  if (refused.size) {
+    const names = [...refused.values()];
+    throw new ApiError(
+      'CONFLICT',
+      vi.examDay.importWhileRunning(names.join(', ')),
+      names.map((c) => ({ path: c, message: vi.examDay.importRunningCommune })),
+    );
+  }
+  const touched = new Set([...byForm.values()].flatMap((x) => [...x]));
+  for (const t of s.db.all(s.db.q.selectFrom('exam_team').select(['id', 'commune']).where('round_id', '=', roundId))) {
+    const k = teamKey(t.commune);
+    if (touched.has(k) && !running.has(k)) s.db.run(s.db.q.deleteFrom('exam_team').where('id', '=', t.id));
+  }
+  for (const [form, communes] of byForm) {
+    const rows = s.db.all(s.db.q.selectFrom('roster_entry').select(['id', 'commune']).where('round_id', '=', roundId).where('form', '=', form));
+    const ids = rows.filter((r) => communes.has(teamKey(r.commune))).map((r) => r.id);
+    for (let i = 0; i < ids.length; i += 500) s.db.run(s.db.q.deleteFrom('roster_entry').where('id', 'in', ids.slice(i, i + 500)));
+  }
 }
 
 /**
@@ -118,11 +170,14 @@ export function rosterIssues(errors: RosterIssue[]): Issue[] {
   return [...byPath].map(([path, texts]) => ({ path, message: texts.join(' ') }));
 }
 
+/** Warnings of one row are said under its place once ("Mẫu 02, dòng 11: A. B."), not once each. */
+export const rosterWarnings = (warnings: RosterIssue[]): string[] => rosterIssues(warnings).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+
 /** Reads and validates a roster file; throws with every problem (by sheet and row) before anything is written. */
 export async function checkRosterFile(filePath: string, sourceName: string) {
   const r = await readRosterFile(filePath, { displayName: sourceName });
   if (r.errors.length) throw new ApiError('VALIDATION', vi.exam.rosterRejected(sourceName, r.errors.length), rosterIssues(r.errors));
-  return { forms: r.forms, warnings: r.warnings.map((w) => (typeof w === 'string' ? w : w.message)) };
+  return { forms: r.forms, warnings: rosterWarnings(r.warnings) };
 }
 
 /** Imports into an existing round, or (CLI) into the round of that name, created in the same transaction. */

@@ -49,18 +49,19 @@ export function createRound(
   actor: Actor,
   input: { name: string; examDate: string | null; venue: string | null; district: string | null },
 ): RoundSummary {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const name = input.name.normalize('NFC').trim();
     if (findRoundByName(s, name)) throw new ApiError('CONFLICT', vi.exam.roundExists(name), [{ path: 'name', message: vi.exam.roundExists(name) }]);
     const { lastInsertRowid } = s.db.run(
       s.db.q.insertInto('exam_round').values({ name, exam_date: input.examDate, venue: input.venue, district: input.district, created_at: s.clock.now() }),
     );
-    appendAudit(s, actor, { action: 'exam.round', entity: 'exam_round', entityId: lastInsertRowid, after: { ...input, name } });
+    appendAudit(w, s, actor, { action: 'exam.round', entity: 'exam_round', entityId: lastInsertRowid, after: { ...input, name } });
     return roundSummary(s, requireRound(s, lastInsertRowid));
   });
 }
 
-export const entryView = (e: EntryRow): RosterEntryView => ({
+/** `choices`: the positions the 6-month rule lets this person choose between (empty: no choice). */
+export const entryView = (e: EntryRow, choices: string[] = []): RosterEntryView => ({
   id: e.id,
   form: e.form,
   stt: e.stt,
@@ -74,6 +75,9 @@ export const entryView = (e: EntryRow): RosterEntryView => ({
   note: e.note,
   exclusion: e.exclusion,
   exclusionNote: e.exclusion_note,
+  previousPositionId: e.previous_position_id,
+  movedAt: e.appointed_at,
+  choices,
 });
 
 export function listEntries(s: Services, roundId: number, form?: FormNo): EntryRow[] {

@@ -1,11 +1,14 @@
-// Teams: one per commune in a round, its performers per step chosen by position (doc 000).
+// Teams: one per commune in a round, its performers per step chosen by position and by the
+// sub-role the roster's Ghi chú names (doc 000). A team that has started is never touched again:
+// a commune arriving late gets its team beside the running ones.
 import type { Services, Actor } from '../context';
 import { appendAudit } from '../audit';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
-import { STEPS, STEP_PERFORMERS, type StepNo } from '../../domain/exam-steps';
+import { STEPS, type StepNo } from '../../domain/exam-steps';
+import { assignPerformers } from '../../domain/exam-teams';
+import { communeKey, subRoleOf } from '../../domain/roster';
 import { requireRound, listEntries, type EntryRow } from './rounds';
-import { canChoosePosition, EXAM_POSITION_IDS } from '../../domain/roster';
 
 /** People who take the exam: forms 01 and 02, minus anyone listed as not taking part (form 03). */
 export function participants(s: Services, roundId: number): EntryRow[] {
@@ -19,51 +22,81 @@ export function participants(s: Services, roundId: number): EntryRow[] {
   });
 }
 
-const positionOf = (e: EntryRow) => e.chosen_position_id ?? e.position_id ?? '';
+export const positionOf = (e: EntryRow): string | null => e.chosen_position_id ?? e.position_id;
+export const teamKey = (commune: string | null): string => communeKey(commune?.trim() || vi.exam.noCommune);
 
-/** (Re)forms the teams of a round from its roster. Refused once any step has started. */
-export function formTeams(s: Services, actor: Actor, roundId: number): { teams: number; performers: number } {
-  return s.db.tx(() => {
+/** The round's teams that have started a step, by commune key, with the step that started first. */
+export function startedTeams(s: Services, roundId: number): Map<string, { id: number; commune: string }> {
+  const rows = s.db.all(
+    s.db.q
+      .selectFrom('exam_team as t')
+      .innerJoin('exam_step as st', 'st.team_id', 't.id')
+      .select(['t.id', 't.commune'])
+      .where('t.round_id', '=', roundId)
+      .where('st.started_at', 'is not', null)
+      .groupBy('t.id'),
+  );
+  return new Map(rows.map((r) => [teamKey(r.commune), r]));
+}
+
+/** Participants grouped by commune (first spelling seen names the commune). */
+export function byCommune(s: Services, roundId: number): Map<string, { commune: string; people: EntryRow[] }> {
+  const out = new Map<string, { commune: string; people: EntryRow[] }>();
+  for (const e of participants(s, roundId)) {
+    const k = teamKey(e.commune);
+    const g = out.get(k) ?? { commune: e.commune?.trim() || vi.exam.noCommune, people: [] };
+    g.people.push(e);
+    out.set(k, g);
+  }
+  return out;
+}
+
+/**
+ * (Re)forms the teams of a round from its roster. Before any team starts, every team is formed
+ * again. Once one runs, only communes without a team get one (a commune arriving late): the
+ * others keep their performers, including the proctor's choices.
+ */
+export function formTeams(s: Services, actor: Actor, roundId: number): { teams: number; performers: number; kept: number } {
+  return s.db.tx((w) => {
     requireRound(s, roundId);
-    const started = s.db.first(
-      s.db.q
-        .selectFrom('exam_step as st')
-        .innerJoin('exam_team as t', 't.id', 'st.team_id')
-        .select('st.id')
-        .where('t.round_id', '=', roundId)
-        .where('st.started_at', 'is not', null),
-    );
-    if (started) throw new ApiError('CONFLICT', vi.exam.alreadyRunning);
-    s.db.run(s.db.q.deleteFrom('exam_team').where('round_id', '=', roundId));
-    const byCommune = new Map<string, EntryRow[]>();
-    for (const e of participants(s, roundId)) {
-      const c = e.commune?.trim() || vi.exam.noCommune;
-      byCommune.set(c, [...(byCommune.get(c) ?? []), e]);
-    }
+    const running = startedTeams(s, roundId);
+    const groups = byCommune(s, roundId);
+    if (groups.size === 0) throw new ApiError('CONFLICT', vi.examDay.formTeamsNoRoster);
+    const existing = s.db.all(s.db.q.selectFrom('exam_team').select(['id', 'commune']).where('round_id', '=', roundId));
+    const kept = running.size ? new Set(existing.map((t) => teamKey(t.commune))) : new Set<string>();
+    const todo = [...groups].filter(([k]) => !kept.has(k));
+    if (todo.length === 0) throw new ApiError('CONFLICT', vi.examDay.formTeamsAllRunning);
+    if (!running.size) s.db.run(s.db.q.deleteFrom('exam_team').where('round_id', '=', roundId));
     let performers = 0;
     const now = s.clock.now();
-    for (const [commune, people] of [...byCommune].sort(([a], [b]) => a.localeCompare(b, 'vi'))) {
+    for (const [, { commune, people }] of todo.sort(([, a], [, b]) => a.commune.localeCompare(b.commune, 'vi'))) {
       const { lastInsertRowid: teamId } = s.db.run(s.db.q.insertInto('exam_team').values({ round_id: roundId, commune, created_at: now }));
+      const plan = assignPerformers(people.map((p) => ({ id: p.id, positionId: positionOf(p), subRole: subRoleOf(p.note, p.position_raw) })));
       for (const step of STEPS) {
         s.db.run(s.db.q.insertInto('exam_step').values({ team_id: teamId, step, started_at: null, deadline_at: null, ended_at: null }));
-        for (const p of people.filter((e) => STEP_PERFORMERS[step].includes(positionOf(e)))) {
-          s.db.run(s.db.q.insertInto('exam_performer').values({ team_id: teamId, step, entry_id: p.id }));
+        for (const entryId of new Set(plan.steps[step])) {
+          s.db.run(s.db.q.insertInto('exam_performer').values({ team_id: teamId, step, entry_id: entryId }));
           performers++;
         }
       }
     }
-    appendAudit(s, actor, { action: 'exam.teams', entity: 'exam_round', entityId: roundId, after: { teams: byCommune.size, performers } });
-    return { teams: byCommune.size, performers };
+    appendAudit(w, s, actor, {
+      action: 'exam.teams',
+      entity: 'exam_round',
+      entityId: roundId,
+      after: { teams: todo.length, performers, kept: kept.size, communes: todo.map(([, g]) => g.commune) },
+    });
+    return { teams: todo.length, performers, kept: kept.size };
   });
 }
 
-/** The proctor adjusts a team before its first step starts (e.g. a stand-in for an absent officer). */
+/** The proctor adjusts a team before its first step starts (a stand-in, or the choice between two officers). */
 export function setPerformer(s: Services, actor: Actor, input: { teamId: number; step: StepNo; entryId: number; add: boolean }): void {
-  s.db.tx(() => {
+  s.db.tx((w) => {
     const team = s.db.first(s.db.q.selectFrom('exam_team').selectAll().where('id', '=', input.teamId));
     if (!team) throw new ApiError('NOT_FOUND', vi.exam.teamNotFound);
     const started = s.db.first(s.db.q.selectFrom('exam_step').select('id').where('team_id', '=', team.id).where('started_at', 'is not', null));
-    if (started) throw new ApiError('CONFLICT', vi.exam.teamStarted);
+    if (started) throw new ApiError('CONFLICT', vi.examDay.teamStartedPerformer(team.commune));
     const entry = s.db.first(s.db.q.selectFrom('roster_entry').selectAll().where('id', '=', input.entryId).where('round_id', '=', team.round_id));
     if (!entry) throw new ApiError('NOT_FOUND', vi.exam.entryNotFound);
     if (input.add) {
@@ -76,61 +109,11 @@ export function setPerformer(s: Services, actor: Actor, input: { teamId: number;
     } else {
       s.db.run(s.db.q.deleteFrom('exam_performer').where('team_id', '=', team.id).where('step', '=', input.step).where('entry_id', '=', entry.id));
     }
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: input.add ? 'exam.performerAdd' : 'exam.performerRemove',
       entity: 'exam_team',
       entityId: team.id,
-      after: { step: input.step, person: entry.full_name },
-    });
-  });
-}
-
-/**
- * Doc 000: an officer moved to a new position no more than 6 months before the exam may choose
- * which position to be examined in. The appointment date comes from Mẫu 05 (or the entry itself).
- */
-export function choosePosition(s: Services, actor: Actor, input: { entryId: number; positionId: string }): void {
-  s.db.tx(() => {
-    const entry = s.db.first(s.db.q.selectFrom('roster_entry').selectAll().where('id', '=', input.entryId));
-    if (!entry) throw new ApiError('NOT_FOUND', vi.exam.entryNotFound);
-    const round = requireRound(s, entry.round_id);
-    if (!(EXAM_POSITION_IDS as readonly string[]).includes(input.positionId)) throw new ApiError('VALIDATION', vi.exam.unknownPosition);
-    const appointedAt =
-      entry.appointed_at ??
-      s.db.first(
-        s.db.q
-          .selectFrom('roster_entry')
-          .select('appointed_at')
-          .where('round_id', '=', entry.round_id)
-          .where('person_key', '=', entry.person_key)
-          .where('appointed_at', 'is not', null),
-      )?.appointed_at ??
-      null;
-    if (!appointedAt || !round.exam_date || !canChoosePosition(appointedAt, round.exam_date)) {
-      throw new ApiError('CONFLICT', vi.exam.cannotChoose(entry.full_name));
-    }
-    const started = s.db.first(
-      s.db.q
-        .selectFrom('exam_step as st')
-        .innerJoin('exam_team as t', 't.id', 'st.team_id')
-        .select('st.id')
-        .where('t.round_id', '=', entry.round_id)
-        .where('st.started_at', 'is not', null),
-    );
-    if (started) throw new ApiError('CONFLICT', vi.exam.alreadyRunning);
-    s.db.run(
-      s.db.q
-        .updateTable('roster_entry')
-        .set({ chosen_position_id: input.positionId === entry.position_id ? null : input.positionId })
-        .where('person_key', '=', entry.person_key)
-        .where('round_id', '=', entry.round_id),
-    );
-    appendAudit(s, actor, {
-      action: 'exam.choosePosition',
-      entity: 'roster_entry',
-      entityId: entry.id,
-      before: { position: entry.chosen_position_id ?? entry.position_id },
-      after: { position: input.positionId, appointedAt },
+      after: { commune: team.commune, step: input.step, person: entry.full_name },
     });
   });
 }

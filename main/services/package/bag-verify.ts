@@ -5,97 +5,21 @@
 // message naming that file; a structurally unsafe zip stops before any content is read.
 import { createHash } from 'node:crypto';
 import { HashWorker, HashWorkerError } from './hash-worker';
-import type { JobHandle } from '../jobs';
 import { BAGIT_TXT, COMPUTED_INFO, REQUIRED_INFO, TAG, formatOxum, parseBagInfo, parseManifest, parseOxum } from './bag-format';
 import { verifyDetached } from './cms';
 import { checkSignerCertificate } from './cert-check';
-import { classifySigner, type TrustAnchor, type TrustOutcome } from './trust';
-import { certificateInfo, normaliseFingerprint, type CertificateInfo } from './keys';
+import { classifySigner } from './trust';
+import { certificateInfo, normaliseFingerprint } from './keys';
 import { messages } from './messages';
-import { DEFAULT_LIMITS, SafeZip, ShortReadError, type SafeEntry, type ZipCheck, type ZipLimits } from './zip-read';
+import { DEFAULT_LIMITS, SafeZip, ShortReadError, type SafeEntry } from './zip-read';
+import type { VerifyCheck, VerifyOptions, VerifyReport } from './bag-verify-types';
 
-export type VerifyCheck =
-  | ZipCheck
-  | 'crc'
-  | 'layout'
-  | 'bagit'
-  | 'bag-info'
-  | 'oxum'
-  | 'manifest-format'
-  | 'tagmanifest-format'
-  | 'payload-missing'
-  | 'payload-unlisted'
-  | 'payload-hash'
-  | 'tag-missing'
-  | 'tag-unlisted'
-  | 'tag-hash'
-  | 'signature'
-  | 'signer'
-  | 'signer-validity'
-  /** The signer certificate's own signature does not verify (self-issued: its own key; else its issuer's). */
-  | 'signer-certificate'
-  /** A CA certificate on the signer's path is not a CA, is out of validity, or its signature is broken. */
-  | 'signer-chain'
-  /** The signer certificate's keyUsage forbids signing (no digitalSignature/nonRepudiation). */
-  | 'signer-usage';
-
-export interface VerifyProblem {
-  check: VerifyCheck;
-  /** Path inside the bag folder (e.g. `data/package.json`), the raw zip entry name for zip-level problems, or null. */
-  file: string | null;
-  message: string;
-}
-
-export interface VerifyReport {
-  ok: boolean;
-  problems: VerifyProblem[];
-  bagName: string | null;
-  /** bag-info.txt fields (first occurrence of each label). */
-  bagInfo: Record<string, string>;
-  signer: CertificateInfo | null;
-  signerCertificatePem: string | null;
-  /** Epoch ms from the signature's signingTime attribute. */
-  signingTime: number | null;
-  /** Every payload file present and listed, with its real size and SHA-256. */
-  payload: { path: string; size: number; sha256: string }[];
-  /**
-   * Who signed (trust.ts): `known` only when the signer is one of `trustAnchors` (or issued by an
-   * anchor that is a CA), `unknown` when intact but not known, `invalid` whenever `ok` is false.
-   * Always set by verifyPackage; optional in the type for reports built by hand.
-   */
-  trust?: TrustOutcome;
-  /** Fingerprints of the CA certificates verified above the signer (empty for a self-issued one). */
-  issuerPath?: string[];
-}
-
-export interface VerifyOptions {
-  /** SHA-256 fingerprint of the enrolled certificate (hex, colons allowed): any other signer is a problem. */
-  expectedSignerFingerprint?: string;
-  /** Certificates that make a signer known (report.trust); without them every intact package is `unknown`. */
-  trustAnchors?: readonly TrustAnchor[];
-  /** CA certificates (PEM) the user added, besides the chain the signature carries, to check a CA-issued signer. */
-  extraCaPem?: readonly string[];
-  limits?: Partial<ZipLimits>;
-  job?: JobHandle;
-  /** Epoch ms for the certificate's expired/expiresInDays; defaults to now. */
-  now?: number;
-  /**
-   * false skips the CRC-32 of payload files (≈ 25 % faster): their SHA-256 is checked against the
-   * signed manifest anyway, so a CRC can only disagree where the zip header alone was edited, which
-   * other unzip tools would then complain about. Tag files are always CRC-checked. Default true.
-   */
-  checkCrc?: boolean;
-  /**
-   * false skips reading the payload: each listed file must be there with its size, but its bytes
-   * are not hashed. Only for a caller that proves the bytes another way — the USB export compares
-   * the whole zip's SHA-256 with the one taken when the package was built (and its payload hashed).
-   * Default true.
-   */
-  payloadHashes?: boolean;
-}
+export type { VerifyCheck, VerifyOptions, VerifyProblem, VerifyReport } from './bag-verify-types';
 
 /** Below this size a payload file is hashed on this thread (see readPayload). */
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
+/** Largest payload file kept in memory for `keepPayload` (as readPackageFile's default ceiling). */
+const KEEP_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Tag files are read into memory, so each has a ceiling (a manifest of 100 000 lines is ≈ 25 MB). */
 const TAG_LIMITS: Record<string, number> = {
@@ -129,6 +53,7 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
     payload: [],
     trust: { level: 'invalid' },
     issuerPath: [],
+    ...(opts.keepPayload ? { kept: new Map<string, Buffer>() } : {}),
   };
   const problems = report.problems;
   const add = (check: VerifyCheck, file: string | null, message: string) => problems.push({ check, file, message });
@@ -198,10 +123,14 @@ export async function verifyPackage(zipPath: string, opts: VerifyOptions = {}): 
       const entry = files.get(inner)!;
       // A small file is hashed here, beside its CRC: starting a worker thread costs more than it
       // saves (a receiver finalizing many small packages at once spent most of its time on that).
-      if (entry.size < WORKER_MIN_BYTES) {
+      // A file the caller wants kept is read here too (its bytes are needed on this thread anyway).
+      const keep = opts.keepPayload?.includes(inner) === true && entry.size <= KEEP_MAX_BYTES;
+      if (keep || entry.size < WORKER_MIN_BYTES) {
         const before = problems.length;
-        const r = await read(inner, false, checkCrc);
-        return problems.slice(before).some((p) => p.check === 'entry-size') ? null : r.sha256;
+        const r = await read(inner, keep, checkCrc);
+        if (problems.slice(before).some((p) => p.check === 'entry-size')) return null;
+        if (keep) report.kept?.set(inner, r.data!);
+        return r.sha256;
       }
       hasher ??= new HashWorker();
       hasher.onProgress = (n) => {

@@ -8,7 +8,7 @@
 //   - validity at signing time (the CMS signingTime; now when the signature has none);
 //   - key usage: when the extension is present it must allow digitalSignature or nonRepudiation.
 // Whether the signer is *known* is trust.ts's question; this one is whether the certificate is sound.
-import { X509Certificate, createHash } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
 import { formatDateTime } from '../../../shared/format';
@@ -50,12 +50,21 @@ interface Parsed {
   holder: string;
 }
 
+/** Parsed certificates by PEM (read-only after parsing): the same signer and CAs come back with every package. */
+const PARSED_MAX = 256;
+const parsedCache = new Map<string, Parsed>();
+
 function parse(pem: string): Parsed | null {
+  const hit = parsedCache.get(pem);
+  if (hit) return hit;
   try {
     const x509 = new X509Certificate(pem);
     const cert = parseCertificate(x509.raw);
     const info = certificateInfo(pem, 0);
-    return { pem, x509, cert, fingerprint: createHash('sha256').update(x509.raw).digest('hex'), holder: info.holder };
+    const p: Parsed = { pem, x509, cert, fingerprint: info.fingerprint, holder: info.holder };
+    if (parsedCache.size >= PARSED_MAX) parsedCache.delete(parsedCache.keys().next().value!);
+    parsedCache.set(pem, p);
+    return p;
   } catch {
     return null;
   }

@@ -99,15 +99,24 @@ function readX509(pem: string): X509Certificate {
   }
 }
 
-export function certificateInfo(certPem: string, now: number): CertificateInfo {
+type StaticInfo = Omit<CertificateInfo, 'expired' | 'notYetValid' | 'expiresInDays' | 'warning'>;
+
+/**
+ * What a certificate says, by its PEM. One package's verification asks about its signer's
+ * certificate several times (the signature, the certificate check, the report) and parsing it with
+ * pkijs costs milliseconds each time: a receiver finalizing many packages at once spent a fifth of
+ * its CPU there. Small and bounded; entries are immutable facts of the bytes.
+ */
+const STATIC_CACHE_MAX = 256;
+const staticCache = new Map<string, StaticInfo>();
+
+function staticInfo(certPem: string): StaticInfo {
+  const hit = staticCache.get(certPem);
+  if (hit) return hit;
   const x509 = readX509(certPem);
   const cert = parseCertificate(x509.raw);
   const subject = nameFields(cert.subject);
   const issuer = nameFields(cert.issuer);
-  const notBefore = cert.notBefore.value.getTime();
-  const notAfter = cert.notAfter.value.getTime();
-  const expired = now > notAfter;
-  const expiresInDays = Math.floor((notAfter - now) / DAY_MS);
   let selfIssued = cert.subject.isEqual(cert.issuer);
   if (selfIssued) {
     try {
@@ -116,18 +125,38 @@ export function certificateInfo(certPem: string, now: number): CertificateInfo {
       selfIssued = false;
     }
   }
-  return {
+  const info: StaticInfo = {
     holder: subject.CN ?? subject.O ?? x509.subject,
     issuer: issuer.CN ?? issuer.O ?? x509.issuer,
     subject,
     serial: x509.serialNumber.toUpperCase(),
     fingerprint: createHash('sha256').update(x509.raw).digest('hex'),
+    notBefore: cert.notBefore.value.getTime(),
+    notAfter: cert.notAfter.value.getTime(),
+    selfIssued,
+  };
+  if (staticCache.size >= STATIC_CACHE_MAX) staticCache.delete(staticCache.keys().next().value!);
+  staticCache.set(certPem, info);
+  return info;
+}
+
+export function certificateInfo(certPem: string, now: number): CertificateInfo {
+  const info = staticInfo(certPem);
+  const { notBefore, notAfter } = info;
+  const expired = now > notAfter;
+  const expiresInDays = Math.floor((notAfter - now) / DAY_MS);
+  return {
+    holder: info.holder,
+    issuer: info.issuer,
+    subject: { ...info.subject },
+    serial: info.serial,
+    fingerprint: info.fingerprint,
     notBefore,
     notAfter,
     expired,
     notYetValid: now < notBefore,
     expiresInDays,
-    selfIssued,
+    selfIssued: info.selfIssued,
     warning: !expired && expiresInDays <= EXPIRY_WARNING_DAYS ? messages.keys.certExpiresSoon(formatDate(notAfter), Math.max(0, expiresInDays)) : null,
   };
 }

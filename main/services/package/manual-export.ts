@@ -8,6 +8,7 @@ import { ApiError, type Issue } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import type { JobHandle } from '../jobs';
 import { createLogger } from '../log';
+import { missingDestination } from './usb-missing';
 import { checkRoom, copyVerified, driveWriteError, formatBytes, messages as usbMessages, portableNameProblem, type ExportOptions } from './usb';
 
 const log = createLogger('manual-export');
@@ -135,7 +136,7 @@ async function makeFreshFolder(destDir: string, folderName: string): Promise<str
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') continue;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw new ApiError('NOT_FOUND', usbMessages.destMissing(destDir));
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw missingDestination(destDir);
       throw driveWriteError(e, destDir);
     }
   }

@@ -59,7 +59,7 @@ export const messages = {
 
   /** One message per verification check; each names the file it is about. */
   verify: {
-    notZip: (detail: string) => `Tệp gói không phải tệp ZIP hợp lệ hoặc đã hỏng (${detail}).`,
+    notZip: 'Tệp gói không phải tệp ZIP hoặc tệp bị cắt dở (chưa tải hoặc chép xong). Hãy lấy lại tệp gói từ nơi gửi rồi kiểm tra lại.',
     tooManyEntries: (n: number, max: number) => `Gói có ${n} mục, vượt quá giới hạn ${max} mục.`,
     tooLarge: (max: string) => `Tổng dung lượng các tệp trong gói vượt quá giới hạn ${max}.`,
     nonAsciiName: (p: string) => `Mục ${q(p)}: tên có ký tự không phải ASCII hoặc ký tự điều khiển.`,

@@ -2,6 +2,7 @@
 // an error that blames the right side (this computer, the stick) and says what to do.
 import { ApiError } from '../../../shared/errors';
 import { MAX_FILE_NAME_CHARS } from './usb-names';
+import { viDaily } from '../../../shared/i18n/vi/daily';
 
 /** What became of the partial or failed file; the message tells the user honestly. */
 export type Cleanup = { kind: 'none' } | { kind: 'removed' } | { kind: 'keptTemp' } | { kind: 'keptFinal'; name: string } | { kind: 'renamed'; name: string };
@@ -37,6 +38,7 @@ export const messages = {
   sourceMissing: (name: string) => `Không tìm thấy tệp gói “${name}” trên máy. Hãy tạo lại gói rồi thử lại.`,
   sourceUnreadable: (name: string, code: string) => `Không đọc được tệp gói “${name}” trên máy (mã lỗi ${code}). Hãy tạo lại gói rồi thử lại.`,
   destMissing: (dir: string) => `Không tìm thấy thư mục “${dir}”. Có thể thẻ nhớ đã bị rút ra; hãy cắm lại và thử lại.`,
+  folderMissing: viDaily.usb.folderMissing,
   tooBigForFat32: (name: string, size: string) =>
     `Gói “${name}” lớn ${size}, vượt giới hạn 4 GB của thẻ nhớ định dạng FAT32. Hãy dùng thẻ nhớ định dạng exFAT/NTFS hoặc định dạng lại thẻ nhớ này sang exFAT (việc định dạng lại sẽ xoá hết dữ liệu trên thẻ).`,
   notEnoughSpace: (need: string, free: string) =>

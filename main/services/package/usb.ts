@@ -12,6 +12,7 @@ import { createLogger } from '../log';
 import { detectFsType, isFat32 } from './drives';
 import { hashFile } from './hash';
 import { FAT32_MAX_FILE_BYTES, formatBytes } from './usb-names';
+import { missingDestination } from './usb-missing';
 import { messages, StageError, SourceAlteredError, SourceRefused, MismatchError, errCode, tag, toApiError, portableNameProblem } from './usb-messages';
 import { activeTemps, tempName, sweepStaleTemps, removeTemp, discardFinal, syncDir } from './usb-temp';
 import { throttled, type CopyOptions, WORKER_MIN_BYTES, writeTemp, ReadBack } from './usb-copy';
@@ -118,7 +119,7 @@ export async function checkRoom(dir: string, c: RoomCheck): Promise<void> {
     s = await (c.statfs ?? fsStatfs)(dir);
   } catch (e) {
     const code = errCode(e);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ApiError('NOT_FOUND', messages.destMissing(dir));
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw missingDestination(dir);
     return; // free space unknown here: the write itself will tell (ENOSPC)
   }
   const bsize = s.bsize > 0 ? s.bsize : 4096;

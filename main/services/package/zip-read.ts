@@ -12,6 +12,9 @@ import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { CHUNK_BYTES } from './hash';
 import { messages } from './messages';
+import { createLogger } from '../log';
+
+const log = createLogger('zip-read');
 
 export type ZipCheck = 'zip' | 'limits' | 'entry-name' | 'symlink' | 'encrypted' | 'compressed' | 'entry-size' | 'entry-header';
 
@@ -77,7 +80,9 @@ export class SafeZip {
     try {
       zf = await openZip(file);
     } catch (e) {
-      return new SafeZip(null as unknown as yauzl.ZipFile, file, [], [{ check: 'zip', file: null, message: messages.verify.notZip(detail(e)) }]);
+      // yauzl's English reason goes to the log; the user is told what it means.
+      log.warn('not a readable zip', { detail: detail(e) });
+      return new SafeZip(null as unknown as yauzl.ZipFile, file, [], [{ check: 'zip', file: null, message: messages.verify.notZip }]);
     }
     const problems: ZipProblem[] = [];
     const entries: SafeEntry[] = [];
@@ -90,7 +95,8 @@ export class SafeZip {
       await out.scanCentralDirectory(limits);
       if (problems.length === 0) await out.checkLocalHeaders();
     } catch (e) {
-      problems.push({ check: 'zip', file: null, message: messages.verify.notZip(detail(e)) });
+      log.warn('zip structure unreadable', { detail: detail(e) });
+      problems.push({ check: 'zip', file: null, message: messages.verify.notZip });
     }
     return out;
   }

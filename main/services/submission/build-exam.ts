@@ -115,7 +115,9 @@ function examPackageJson(s: Services, results: ResultsView, teams: TeamView[], n
         startedAt: iso(st.startedAt),
         deadlineAt: iso(st.deadlineAt),
         endedAt: iso(st.endedAt),
-        endedBy: st.endedBy,
+        // The package format knows proctor/time; an incident's stop is a stop at its time, and
+        // `failed` with the incidents below says why.
+        endedBy: st.endedBy === 'incident' ? 'proctor' : st.endedBy,
         failed: st.failed,
         incidents: st.incidents.map((i) => ({ at: iso(i.at)!, kind: i.kind, description: i.description })),
         overrides: st.overrides.map((o) => ({ at: iso(o.at)!, deltaMs: o.deltaMs, reason: o.reason })),
@@ -170,7 +172,7 @@ export async function buildExamPackage(
     const doc = examPackageJson(s, results, teams, now, { holder: cert.holder, fingerprint: cert.fingerprint });
     await writeFile(path.join(work, 'package.json'), JSON.stringify(doc, null, 2) + '\n');
     await writeResultsXlsx(results, path.join(work, 'results.xlsx'));
-    await writeResultsPdf(results, cert.holder, path.join(work, 'unsigned.pdf'), noteLines(teams));
+    await writeResultsPdf(results, cert.holder, path.join(work, 'unsigned.pdf'), noteLines(teams), { office, now });
     const signed = await signPdf(await readFile(path.join(work, 'unsigned.pdf')), identity, {
       reason: t.pdfReason(round.name),
       location: `${office.commune}, ${office.province}`,

@@ -77,8 +77,8 @@ export async function createIdentity(s: Services, actor: Actor, passphrase: stri
   const previous = await keyStore(s).info();
   await keyStore(s).save(identity, 'self-issued', protector, trustedNow(s));
   const status = await identityStatus(s);
-  s.db.tx(() => {
-    appendAudit(s, actor, {
+  s.db.tx((w) => {
+    appendAudit(w, s, actor, {
       action: 'keys.create',
       entity: 'signing_identity',
       after: { holder: status.certificate?.holder, fingerprint: status.certificate?.fingerprint },
@@ -104,8 +104,8 @@ export async function importIdentity(s: Services, actor: Actor, p12Path: string,
   const previous = await keyStore(s).info();
   await keyStore(s).save(imported.identity, 'pkcs12', protector, trustedNow(s));
   const status = await identityStatus(s);
-  s.db.tx(() => {
-    appendAudit(s, actor, {
+  s.db.tx((w) => {
+    appendAudit(w, s, actor, {
       action: 'keys.import',
       entity: 'signing_identity',
       after: { holder: status.certificate?.holder, issuer: status.certificate?.issuer, fingerprint: status.certificate?.fingerprint },

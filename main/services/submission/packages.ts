@@ -88,7 +88,7 @@ export async function exportPackageToDrive(s: Services, actor: Actor, packageId:
     sha256: p.sha256,
     ...(job ? { job } : {}),
   });
-  s.db.tx(() => appendAudit(s, actor, { action: 'package.export', entity: 'package', entityId: p.id, after: { path: r.path, sha256: r.sha256 } }));
+  s.db.tx((w) => appendAudit(w, s, actor, { action: 'package.export', entity: 'package', entityId: p.id, after: { path: r.path, sha256: r.sha256 } }));
   return r;
 }
 

@@ -32,7 +32,7 @@ export function recordPackage(
 ): BuiltPackage {
   const { built, out, now } = input;
   const sha256 = built.sha256;
-  const id = s.db.tx(() => {
+  const id = s.db.tx((w) => {
     const { lastInsertRowid } = s.db.run(
       s.db.q.insertInto('package').values({
         kind: input.kind,
@@ -48,7 +48,7 @@ export function recordPackage(
         created_by: actor.id,
       }),
     );
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'package.build',
       entity: 'package',
       entityId: lastInsertRowid,

@@ -76,7 +76,7 @@ export function addTrustAnchor(s: Services, actor: Actor, input: AddTrustAnchorI
   const pem = toCertificatePem(input.certificatePem);
   const anchor = anchorFromPem(pem, input.source, input.name?.slice(0, 300));
   const now = s.clock.now();
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const existing = s.db.first(s.db.q.selectFrom('trusted_certificate').selectAll().where('fingerprint', '=', anchor.fingerprint));
     if (existing && existing.revoked_at === null) return view(s, existing.fingerprint)!;
     if (existing) {
@@ -100,7 +100,7 @@ export function addTrustAnchor(s: Services, actor: Actor, input: AddTrustAnchorI
         }),
       );
     }
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'trust.add',
       entity: 'trusted_certificate',
       entityId: anchor.fingerprint,
@@ -115,11 +115,11 @@ export async function removeTrustAnchor(s: Services, actor: Actor, fingerprint: 
   const fp = normaliseFingerprint(fingerprint);
   const own = await currentOfficeAnchor(s);
   if (own?.fingerprint === fp) throw new ApiError('CONFLICT', vi.trust.cannotRemoveCurrent);
-  s.db.tx(() => {
+  s.db.tx((w) => {
     const row = s.db.first(s.db.q.selectFrom('trusted_certificate').selectAll().where('fingerprint', '=', fp).where('revoked_at', 'is', null));
     if (!row) throw new ApiError('NOT_FOUND', vi.trust.notFound);
     s.db.run(s.db.q.updateTable('trusted_certificate').set({ revoked_at: s.clock.now(), revoked_by: actor.id }).where('id', '=', row.id));
-    appendAudit(s, actor, {
+    appendAudit(w, s, actor, {
       action: 'trust.remove',
       entity: 'trusted_certificate',
       entityId: fp,

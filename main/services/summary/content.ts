@@ -3,6 +3,7 @@
 // otherwise draw its tone marks beside the letters in the PDF and compare unequal in Excel.
 import { formatDate } from '../../../shared/format';
 import type { SummaryModel, SummaryRow } from './model';
+import { viDaily } from '../../../shared/i18n/vi/daily';
 
 export const nfc = (s: string): string => s.normalize('NFC');
 const upper = (s: string): string => nfc(s).trim().toLocaleUpperCase('vi-VN');
@@ -29,6 +30,17 @@ export function dateLine(commune: string, ms: number): string {
   return nfc(`${commune.trim()}, ngày ${dd} tháng ${month} năm ${yyyy}`);
 }
 
+/** The national heading of the office's documents: parent unit, unit, nation and motto. */
+export function documentHeading(office: Pick<SummaryModel['office'], 'province' | 'district' | 'commune' | 'kind'>) {
+  return {
+    // Since the 2025 reorganisation some communes report straight to the province: no district.
+    parentUnit: office.district.trim() ? unitLine(office.district, 'HUYỆN') : unitLine(office.province, 'TỈNH'),
+    unit: unitLine(office.commune, upper(KIND_WORD[office.kind])),
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+  };
+}
+
 export interface SummaryText {
   parentUnit: string; // UBND HUYỆN …
   unit: string; // UBND XÃ …
@@ -39,6 +51,7 @@ export interface SummaryText {
   subtitle: string;
   docTitle: string; // metadata title, in sentence case for window title bars and file lists
   ratio: string | null; // "Tỷ lệ: 73,25%"
+  maxNote: string | null; // why the applicable maximum differs from the set's
   band: string | null; // "Xếp loại: Khá"
   signer: { heading: string; hint: string; name: string | null };
   author: string; // PDF/XLSX metadata: the commune's People's Committee
@@ -49,16 +62,13 @@ export function summaryText(m: SummaryModel): SummaryText {
   const kind = KIND_WORD[office.kind];
   const decision = m.criteriaSet.decision?.trim();
   return {
-    // Since the 2025 reorganisation some communes report straight to the province: no district.
-    parentUnit: office.district.trim() ? unitLine(office.district, 'HUYỆN') : unitLine(office.province, 'TỈNH'),
-    unit: unitLine(office.commune, upper(kind)),
-    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-    motto: 'Độc lập - Tự do - Hạnh phúc',
+    ...documentHeading(office),
     dateLine: dateLine(office.commune, m.generatedAt),
     title: `BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${m.year}`,
     docTitle: `Bảng tổng hợp kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${m.year}`,
     subtitle: nfc(`(Theo ${m.criteriaSet.name.trim()}${decision ? `, ${decision}` : ''})`),
     ratio: m.totals.percent === null ? null : `Tỷ lệ: ${pointsText(m.totals.percent)}%`,
+    maxNote: maxNote(m),
     band: m.totals.band === null ? null : nfc(`Xếp loại: ${m.totals.band}`),
     signer: {
       // Without a named leader the block still leaves room for a hand signature on behalf of the UBND.
@@ -98,8 +108,64 @@ export function rowCells(r: SummaryRow): RowCells {
   };
 }
 
+export const APPLICABLE_LABEL = viDaily.summary.applicableLabel;
+
+/** The set's maximum as the table shows it: the areas' maxima added up, so the column adds up. */
+export function setMax(m: SummaryModel): number {
+  return round2(m.rows.filter((r) => r.level === 1).reduce((sum, r) => sum + (r.maxPoints ?? 0), 0));
+}
+
+/** Scored criteria marked "không phát sinh" this year and the points they take out of the maximum. */
+export function notApplicable(m: SummaryModel): { codes: string[]; points: number } {
+  const na = m.rows.filter((r) => r.isLeaf && r.notApplicable);
+  return { codes: na.map((r) => nfc(r.code.trim())), points: round2(na.reduce((sum, r) => sum + (r.maxPoints ?? 0), 0)) };
+}
+
+/**
+ * TỔNG CỘNG shows the set's maximum (the sum of the areas above it — "98" under areas adding up to
+ * 100 read as an error); when the applicable maximum differs, a second row gives it, and the note
+ * under the table says why (criteria "không phát sinh", points the set does not hand down).
+ */
+export function totalRows(m: SummaryModel): RowCells[] {
+  const full = setMax(m);
+  const applicable = round2(m.totals.applicableMax);
+  const total: RowCells = { code: '', title: TOTAL_LABEL, max: full, self: round2(m.totals.points), evidence: null, note: '', level: 1, bold: true };
+  if (applicable === full) return [total];
+  return [total, { code: '', title: APPLICABLE_LABEL, max: applicable, self: null, evidence: null, note: '', level: 1, bold: false }];
+}
+
+/** The note under the table explaining the applicable maximum, or null when it equals the set's. */
+export function maxNote(m: SummaryModel): string | null {
+  const full = setMax(m);
+  const applicable = round2(m.totals.applicableMax);
+  if (applicable === full) return null;
+  const na = notApplicable(m);
+  const parts: string[] = [];
+  if (na.codes.length) parts.push(viDaily.summary.notApplicablePart(pointsText(na.points), na.codes.length, na.codes.join('; ')));
+  const rest = round2(full - applicable - na.points);
+  if (rest > 0) {
+    const short = underAllocated(m);
+    parts.push(viDaily.summary.unallocatedPart(pointsText(rest), short.join('; ')));
+  }
+  return nfc(viDaily.summary.maxNote(pointsText(applicable), pointsText(full), parts));
+}
+
+/** Criteria whose maximum is more than their sub-criteria's maxima add up to (the set's own gap). */
+function underAllocated(m: SummaryModel): string[] {
+  const parentOf = (code: string) => code.slice(0, Math.max(0, code.lastIndexOf('.')));
+  const childSum = new Map<string, number>();
+  for (const r of m.rows) {
+    const p = parentOf(r.code.trim());
+    if (p) childSum.set(p, (childSum.get(p) ?? 0) + (r.maxPoints ?? 0));
+  }
+  return m.rows
+    .filter((r) => !r.isLeaf && r.maxPoints !== null && childSum.has(r.code.trim()) && round2(childSum.get(r.code.trim())!) < round2(r.maxPoints))
+    .map((r) => nfc(r.code.trim()));
+}
+
+/** Kept for callers that want the single total row (first of totalRows). */
 export function totalCells(m: SummaryModel): RowCells {
-  return { code: '', title: TOTAL_LABEL, max: round2(m.totals.applicableMax), self: round2(m.totals.points), evidence: null, note: '', level: 1, bold: true };
+  return totalRows(m)[0]!;
 }
 
 // formatPoints' format (shared/format.ts) with one formatter for the whole table: toLocaleString

@@ -29,10 +29,15 @@ export interface Column {
 
 /** Mã | Tiêu chí | Điểm tối đa | Điểm tự chấm | Tài liệu kiểm chứng | Ghi chú — the title takes what is left. */
 const FIXED: readonly number[] = [36, 0, 42, 42, 46, 54];
-export const COLUMN_SPECS: readonly Column[] = FIXED.map((w, i) => ({
-  width: w || CONTENT_WIDTH - FIXED.reduce((a, b) => a + b, 0),
-  align: i === 1 ? 'left' : 'center',
-}));
+/** The widest the Mã column grows to for long codes ("4.3.2.1.a") before its text shrinks instead. */
+export const MAX_CODE_WIDTH = 72;
+
+/** Column widths with the Mã column wide enough for `codeWidth` (the widest code plus padding). */
+export function columnSpecs(codeWidth = FIXED[0]!): readonly Column[] {
+  const fixed = [Math.min(MAX_CODE_WIDTH, Math.max(FIXED[0]!, Math.ceil(codeWidth))), ...FIXED.slice(1)];
+  return fixed.map((w, i) => ({ width: w || CONTENT_WIDTH - fixed.reduce((a, b) => a + b, 0), align: i === 1 ? 'left' : 'center' }));
+}
+export const COLUMN_SPECS: readonly Column[] = columnSpecs();
 
 /** The header block splits the width like NĐ 30's two-column heading: unit left, nation right. */
 export const HEADING_SPLIT = 0.42;
@@ -128,10 +133,16 @@ export interface LaidRow {
   height: number;
 }
 
-export function layRow(texts: readonly string[], face: Face, size: number, titleIndent = 0): LaidRow {
+export function layRow(texts: readonly string[], face: Face, size: number, titleIndent = 0, specs: readonly Column[] = COLUMN_SPECS): LaidRow {
   const cells = texts.map((t, col) => {
     const indent = col === 1 ? titleIndent : 0;
-    const lines = t ? wrapText(t, face, size, COLUMN_SPECS[col]!.width - 2 * PAD.x - indent) : [];
+    const room = specs[col]!.width - 2 * PAD.x - indent;
+    // A code is one token: "4.3.2./1" split over two lines reads as two codes. It shrinks instead.
+    if (col === 0 && t) {
+      const w = textWidth(face, t, size);
+      return { lines: [t], face, size: w > room ? Math.max(6, Math.floor(((size * room) / w) * 10) / 10) : size, indent };
+    }
+    const lines = t ? wrapText(t, face, size, room) : [];
     return { lines, face, size, indent };
   });
   const maxLines = Math.max(1, ...cells.map((c) => c.lines.length));

@@ -1,16 +1,17 @@
 // The summary table as an A4 PDF in the layout of Vietnamese administrative documents
 // (Nghị định 30/2020/NĐ-CP): unit and national heading, date line, title, the table with its
-// header repeated on every page, the total, the rating and the signature block.
+// header repeated on every page, the total, the rating and the signature block. The heading,
+// signature and page-number parts are exported for other formal documents (the improvement plan).
 import { writeFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { writeAtomically } from './atomic';
-import { COLUMNS, nfc, pointsText, rowCells, summaryText, totalCells, type RowCells, type SummaryText } from './content';
+import { COLUMNS, nfc, pointsText, rowCells, summaryText, totalRows, type RowCells, type SummaryText } from './content';
 import { fontBytes, widthCache } from './fonts';
 import type { SummaryModel } from './model';
 import {
   CONTENT_WIDTH,
-  COLUMN_SPECS,
+  columnSpecs,
   HEADING_SPLIT,
   INDENT,
   PAD,
@@ -22,11 +23,13 @@ import {
   lineHeight,
   pageBreaks,
   textWidth,
+  wrapText,
+  type Column,
   type Face,
   type LaidRow,
 } from './pdf-layout';
 
-interface Fonts {
+export interface Fonts {
   regular: Face;
   bold: Face;
   italic: Face;
@@ -42,7 +45,7 @@ const SIGNATURE_SPACE = 62; // room for a hand signature and the red seal
  * Vietnamese letters need no mark positioning; rendered pages compared pixel-identical) and cut a
  * warm 150-row export from ≈310 to ≈175 ms.
  */
-const NO_POSITIONING = { kern: false, mark: false, mkmk: false, dist: false, curs: false, abvm: false, blwm: false };
+export const NO_POSITIONING = { kern: false, mark: false, mkmk: false, dist: false, curs: false, abvm: false, blwm: false };
 
 export async function writeSummaryPdf(model: SummaryModel, outPath: string): Promise<void> {
   const bytes = await renderSummaryPdf(model);
@@ -59,15 +62,18 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
   const fonts: Fonts = { regular: await face(bytes.regular), bold: await face(bytes.bold), italic: await face(bytes.italic) };
   setMetadata(doc, model, txt);
 
-  const header = layRow(COLUMNS, fonts.bold, SIZE.header);
   const rows = model.rows.map(rowCells);
-  const laid = rows.map((r) => layCells(r, fonts));
-  const total = layCells(totalCells(model), fonts);
-  const tailHeight = total.height + afterTableHeight(txt) + signatureHeight();
+  // The Mã column fits the longest code on one line (bold, as areas are drawn).
+  const specs = columnSpecs(Math.max(0, ...rows.map((r) => textWidth(fonts.bold, r.code, SIZE.body))) + 2 * PAD.x);
+  const header = layRow(COLUMNS, fonts.bold, SIZE.header, 0, specs);
+  const laid = rows.map((r) => layCells(r, fonts, specs));
+  const totals = totalRows(model).map((r) => layCells(r, fonts, specs));
+  const totalHeight = totals.reduce((h, r) => h + r.height, 0);
+  const tailHeight = totalHeight + afterTableHeight(txt, fonts) + signatureHeight();
 
   let page = doc.addPage([PAGE.width, PAGE.height]);
   const headingBottom = drawHeading(page, txt, fonts);
-  let y = drawRow(page, headingBottom, header, HEADER_STYLE);
+  let y = drawRow(page, headingBottom, header, specs, HEADER_STYLE);
   const breaks = pageBreaks(
     laid.map((l) => l.height),
     (i) => rows[i]!.bold,
@@ -77,22 +83,22 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
   );
   const newPage = () => {
     page = doc.addPage([PAGE.width, PAGE.height]);
-    y = drawRow(page, PAGE.height - PAGE.top, header, HEADER_STYLE);
+    y = drawRow(page, PAGE.height - PAGE.top, header, specs, HEADER_STYLE);
   };
   laid.forEach((row, i) => {
     if (breaks.has(i)) newPage();
-    y = drawRow(page, y, row);
+    y = drawRow(page, y, row, specs);
   });
   // pageBreaks kept room for the tail after the last row; this catches a table with no rows.
   if (y - tailHeight < PAGE.bottom) newPage();
-  y = drawRow(page, y, total, { centre: true });
+  for (const total of totals) y = drawRow(page, y, total, specs, { centre: true });
   y = drawAfterTable(page, y, txt, fonts);
   drawSignature(page, y, txt, fonts);
   drawPageNumbers(doc, fonts.regular);
   return doc.save();
 }
 
-function setMetadata(doc: PDFDocument, model: SummaryModel, txt: SummaryText): void {
+export function setMetadata(doc: PDFDocument, model: SummaryModel, txt: SummaryText): void {
   doc.setTitle(txt.docTitle, { showInWindowTitleBar: true });
   doc.setAuthor(txt.author);
   doc.setSubject(txt.subtitle.replace(/^\(|\)$/g, ''));
@@ -104,9 +110,9 @@ function setMetadata(doc: PDFDocument, model: SummaryModel, txt: SummaryText): v
   doc.setModificationDate(new Date(model.generatedAt));
 }
 
-function layCells(r: RowCells, fonts: Fonts): LaidRow {
+function layCells(r: RowCells, fonts: Fonts, specs: readonly Column[]): LaidRow {
   const texts = [r.code, r.title, pointsText(r.max), pointsText(r.self), r.evidence === null ? '' : String(r.evidence), r.note];
-  return layRow(texts, r.bold ? fonts.bold : fonts.regular, SIZE.body, (r.level - 1) * INDENT);
+  return layRow(texts, r.bold ? fonts.bold : fonts.regular, SIZE.body, (r.level - 1) * INDENT, specs);
 }
 
 // ── drawing primitives: every string passes through nfc() right before it is drawn ──
@@ -148,7 +154,7 @@ const rightBlock = { x: PAGE.left + CONTENT_WIDTH * HEADING_SPLIT, width: CONTEN
 const mid = (b: { x: number; width: number }) => b.x + b.width / 2;
 
 /** Unit (left) and nation (right) headings, date line, title and subtitle; returns the y below. */
-function drawHeading(page: PDFPage, txt: SummaryText, f: Fonts): number {
+export function drawHeading(page: PDFPage, txt: SummaryText, f: Fonts): number {
   const top = PAGE.height - PAGE.top;
   const lw = leftBlock.width - 6;
   const rw = rightBlock.width;
@@ -180,11 +186,11 @@ function drawHeading(page: PDFPage, txt: SummaryText, f: Fonts): number {
 }
 
 /** One table row with its borders from `top`; returns the y of its bottom edge. */
-function drawRow(page: PDFPage, top: number, row: LaidRow, style: { fill?: ReturnType<typeof rgb>; centre?: boolean } = {}): number {
+function drawRow(page: PDFPage, top: number, row: LaidRow, specs: readonly Column[], style: { fill?: ReturnType<typeof rgb>; centre?: boolean } = {}): number {
   const bottom = top - row.height;
   let x = PAGE.left;
   row.cells.forEach((cell, col) => {
-    const spec = COLUMN_SPECS[col]!;
+    const spec = specs[col]!;
     page.drawRectangle({
       x,
       y: bottom,
@@ -209,11 +215,17 @@ function drawRow(page: PDFPage, top: number, row: LaidRow, style: { fill?: Retur
 }
 
 const afterLines = (txt: SummaryText) => [txt.ratio, txt.band].filter((s): s is string => s !== null);
-const afterTableHeight = (txt: SummaryText) => 8 + afterLines(txt).length * lineHeight(SIZE.after);
+const NOTE_SIZE = 10;
+const noteLines = (txt: SummaryText, f: Fonts) => (txt.maxNote ? wrapText(nfc(txt.maxNote), f.italic, NOTE_SIZE, CONTENT_WIDTH) : []);
+const afterTableHeight = (txt: SummaryText, f: Fonts) => 8 + noteLines(txt, f).length * lineHeight(NOTE_SIZE) + afterLines(txt).length * lineHeight(SIZE.after);
 
-/** "Tỷ lệ: 73,25%" and "Xếp loại: Khá" under the table. */
+/** The note on the applicable maximum, then "Tỷ lệ: 73,25%" and "Xếp loại: Khá" under the table. */
 function drawAfterTable(page: PDFPage, top: number, txt: SummaryText, f: Fonts): number {
   let y = top - 8;
+  for (const line of noteLines(txt, f)) {
+    draw(page, line, PAGE.left, baseline(y, NOTE_SIZE), f.italic, NOTE_SIZE);
+    y -= lineHeight(NOTE_SIZE);
+  }
   for (const line of afterLines(txt)) {
     draw(page, line, PAGE.left, baseline(y, SIZE.after), f.bold, SIZE.after);
     y -= lineHeight(SIZE.after);
@@ -221,10 +233,10 @@ function drawAfterTable(page: PDFPage, top: number, txt: SummaryText, f: Fonts):
   return y;
 }
 
-const signatureHeight = () => 12 + lineHeight(SIZE.heading) + lineHeight(11) + SIGNATURE_SPACE + lineHeight(SIZE.heading);
+export const signatureHeight = () => 12 + lineHeight(SIZE.heading) + lineHeight(11) + SIGNATURE_SPACE + lineHeight(SIZE.heading);
 
 /** Position in capitals, the signing hint, room for signature and seal, then the full name. */
-function drawSignature(page: PDFPage, top: number, txt: SummaryText, f: Fonts): void {
+export function drawSignature(page: PDFPage, top: number, txt: SummaryText, f: Fonts): void {
   const cx = mid(rightBlock);
   let y = top - 12;
   y = centredBlock(page, txt.signer.heading, cx, rightBlock.width, y, f.bold, SIZE.heading);
@@ -233,7 +245,7 @@ function drawSignature(page: PDFPage, top: number, txt: SummaryText, f: Fonts): 
   if (txt.signer.name) centredBlock(page, txt.signer.name, cx, rightBlock.width, y, f.bold, SIZE.heading);
 }
 
-function drawPageNumbers(doc: PDFDocument, font: Face): void {
+export function drawPageNumbers(doc: PDFDocument, font: Face): void {
   const pages = doc.getPages();
   pages.forEach((p, i) => centred(p, `Trang ${i + 1}/${pages.length}`, PAGE.left + CONTENT_WIDTH / 2, PAGE.footerY, font, SIZE.footer));
 }

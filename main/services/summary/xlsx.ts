@@ -2,7 +2,7 @@
 // signature block as the PDF, with the points left as real numbers so Excel can still add them.
 import ExcelJS from 'exceljs';
 import { writeAtomically } from './atomic';
-import { COLUMNS, rowCells, summaryText, totalCells, type RowCells } from './content';
+import { COLUMNS, pointsText, rowCells, summaryText, totalRows, type RowCells } from './content';
 import type { SummaryModel } from './model';
 
 export const SHEET_NAME = 'Tổng hợp';
@@ -31,8 +31,9 @@ export function buildWorkbook(model: SummaryModel): ExcelJS.Workbook {
   wb.created = wb.modified = new Date(model.generatedAt);
 
   const ws = wb.addWorksheet(SHEET_NAME);
-  ws.columns = WIDTHS.map((width) => ({ width }));
-  // Table rows get no fixed height: Excel and LibreOffice fit wrapped titles themselves.
+  // The Mã column fits the longest code: a code wrapped over two lines reads as two codes.
+  const codeWidth = Math.max(WIDTHS[0]!, ...model.rows.map((row) => row.code.trim().length + 2));
+  ws.columns = [codeWidth, ...WIDTHS.slice(1)].map((width) => ({ width }));
 
   /** Writes `value` into the merged range `from:to` of `row`. */
   const put = (row: number, from: string, to: string, value: string, style: Style = {}) => {
@@ -67,13 +68,17 @@ export function buildWorkbook(model: SummaryModel): ExcelJS.Workbook {
 
   let r = headerRow + 1;
   for (const cells of model.rows.map(rowCells)) writeRow(ws.getRow(r++), cells);
-  writeRow(ws.getRow(r), totalCells(model), true);
-  const tableEnd = r;
+  for (const cells of totalRows(model)) writeRow(ws.getRow(r++), cells, true);
+  const tableEnd = r - 1;
   for (let row = headerRow; row <= tableEnd; row++) {
     for (let col = 1; col <= COLUMNS.length; col++) ws.getRow(row).getCell(col).border = THIN;
   }
 
   r = tableEnd + 2;
+  if (txt.maxNote) {
+    put(r, 'A', LAST_COL, txt.maxNote, { italic: true, align: 'left', wrap: true, size: 11 });
+    ws.getRow(r++).height = rowHeight([{ text: txt.maxNote, width: WIDTHS.reduce((a, b) => a + b, 0) }]);
+  }
   for (const line of [txt.ratio, txt.band]) {
     if (line !== null) put(r++, 'A', LAST_COL, line, { bold: true, align: 'left' });
   }
@@ -103,16 +108,39 @@ export function buildWorkbook(model: SummaryModel): ExcelJS.Workbook {
 const THIN_SIDE = { style: 'thin' } as const;
 const THIN: Partial<ExcelJS.Borders> = { top: THIN_SIDE, left: THIN_SIDE, bottom: THIN_SIDE, right: THIN_SIDE };
 
+/**
+ * A row height (points) that fits each cell's wrapped text. LibreOffice does not re-fit rows of
+ * an XLSX it opens, so without it long titles overlap the next row; Excel would fit them itself,
+ * but the same explicit height prints the same in both. Widths are in Excel character units;
+ * Times New Roman 11 fits about one character per unit, a bold one a little fewer.
+ */
+export function rowHeight(cells: { text: string; width: number; indent?: number; bold?: boolean }[]): number {
+  const LINE = 15; // 11-pt Times New Roman with room for stacked Vietnamese marks
+  const lines = Math.max(
+    1,
+    ...cells.map((c) => {
+      const perLine = Math.max(4, Math.floor((c.width - 1 - 2 * (c.indent ?? 0)) * (c.bold ? 0.9 : 1)));
+      return c.text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil(para.length / perLine)), 0);
+    }),
+  );
+  return lines * LINE + 4;
+}
+
 function writeRow(row: ExcelJS.Row, c: RowCells, total = false): void {
   // Numbers stay numbers (already rounded to 2 decimals). The General format shows 73.25 with the
   // reader's own decimal separator and 10 as "10" — a '0.##' format would print "10." instead.
   // Empty strings would still be text cells; null leaves the cell truly blank.
   row.values = [c.code || null, c.title, c.max, c.self, c.evidence, c.note || null];
+  row.height = rowHeight([
+    { text: c.title, width: WIDTHS[1]!, indent: total ? 0 : c.level - 1, bold: c.bold },
+    { text: pointsText(c.max), width: WIDTHS[2]! },
+    { text: c.note, width: WIDTHS[5]! },
+  ]);
   row.eachCell({ includeEmpty: true }, (cell, col) => {
     cell.font = { name: FONT, size: 11, bold: c.bold };
     cell.alignment =
       col === 2 && !total
         ? { horizontal: 'left', vertical: 'middle', wrapText: true, indent: c.level - 1 }
-        : { horizontal: 'center', vertical: 'middle', wrapText: true };
+        : { horizontal: 'center', vertical: 'middle', wrapText: col !== 1 };
   });
 }

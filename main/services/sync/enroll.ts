@@ -12,6 +12,7 @@ import { httpRequest, checkAnswer, parseJson, endpoint, errorOf } from './http';
 import { probeHealth, getConnection, connectionView } from './connection';
 import { certificateFingerprint } from './receipts';
 import { setState } from './outbox';
+import { sealToken } from './token-seal';
 import { SyncFault } from './faults';
 import { enrollResponse, officeKeyOf } from '../../../shared/sync/protocol';
 import type { ConnectionView } from '../../../shared/api/sync-schemas';
@@ -80,12 +81,12 @@ export async function enroll(s: Services, actor: Actor, input: { url: string; co
     const warning = r.office.normalize('NFC').toLowerCase() === ours.toLowerCase() ? null : e.officeDiffers(r.office, ours);
     const signer = certificateFingerprint(stored.certificatePem);
     const now = s.clock.now();
-    s.db.tx(() => {
+    s.db.tx((w) => {
       const before = getConnection(s);
       const row = {
         url,
         office_key: r.office,
-        client_token: r.clientToken,
+        client_token: sealToken(s, r.clientToken),
         receiver_certificate_pem: r.receiverCertificatePem,
         receiver_fingerprint: fingerprint,
         signer_fingerprint: signer,
@@ -104,7 +105,7 @@ export async function enroll(s: Services, actor: Actor, input: { url: string; co
       // Trust anchors (DESIGN §7): the certificate the province now knows as this office's, and the receiver's own.
       addTrustAnchor(s, actor, { certificatePem: stored.certificatePem, source: 'enrolled', name: r.office });
       addTrustAnchor(s, actor, { certificatePem: r.receiverCertificatePem, source: 'receiver', name: e.receiverAnchor(r.office) });
-      appendAudit(s, actor, {
+      appendAudit(w, s, actor, {
         action: 'sync.enroll',
         entity: 'sync_connection',
         entityId: 1,
@@ -119,10 +120,10 @@ export async function enroll(s: Services, actor: Actor, input: { url: string; co
 }
 
 export function disconnect(s: Services, actor: Actor): void {
-  s.db.tx(() => {
+  s.db.tx((w) => {
     const before = getConnection(s);
     if (!before) return;
     s.db.run(s.db.q.deleteFrom('sync_connection').where('id', '=', 1));
-    appendAudit(s, actor, { action: 'sync.disconnect', entity: 'sync_connection', entityId: 1, before: { url: before.url, office: before.office_key } });
+    appendAudit(w, s, actor, { action: 'sync.disconnect', entity: 'sync_connection', entityId: 1, before: { url: before.url, office: before.office_key } });
   });
 }

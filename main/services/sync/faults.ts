@@ -43,12 +43,26 @@ const RETRY: Record<FaultKind, boolean> = {
 export class SyncFault extends Error {
   readonly kind: FaultKind;
   readonly retry: boolean;
+  /** The receiver's (or its proxy's) Retry-After on a 429/503, in ms: the next try is not sooner. */
+  retryAfterMs: number | null = null;
   constructor(kind: FaultKind, message: string) {
     super(message);
     this.name = 'SyncFault';
     this.kind = kind;
     this.retry = RETRY[kind];
   }
+}
+
+/** A Retry-After longer than this (a misconfigured proxy) is not obeyed beyond it. */
+export const RETRY_AFTER_MAX_MS = 60 * 60_000;
+
+/** Retry-After as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in ms from `now`; null when absent or unreadable. */
+export function parseRetryAfter(value: string | string[] | undefined, now: number): number | null {
+  const v = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!v) return null;
+  const ms = /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v) - now;
+  if (!Number.isFinite(ms)) return null;
+  return Math.min(RETRY_AFTER_MAX_MS, Math.max(0, ms));
 }
 
 const f = vi.sync.faults;

@@ -4,7 +4,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
-import { SyncFault, classifyNetworkError } from './faults';
+import { SyncFault, classifyNetworkError, parseRetryAfter } from './faults';
 import { receiverError } from '../../../shared/sync/protocol';
 import { vi } from '../../../shared/i18n/vi';
 
@@ -70,6 +70,16 @@ const isJson = (a: HttpAnswer) => /\bjson\b/i.test(String(a.headers['content-typ
  */
 export function checkAnswer(a: HttpAnswer, expect: number[]): void {
   if (expect.includes(a.status)) return;
+  try {
+    throwFault(a);
+  } catch (e) {
+    // Busy (429) or down for maintenance (503): the answer may say when to come back.
+    if (e instanceof SyncFault && (a.status === 429 || a.status === 503)) e.retryAfterMs = parseRetryAfter(a.headers['retry-after'], Date.now());
+    throw e;
+  }
+}
+
+function throwFault(a: HttpAnswer): never {
   const f = vi.sync.faults;
   if (a.status === 507) throw new SyncFault('full', f.full);
   if (a.status === 413) throw new SyncFault('tooLarge', f.tooLarge);

@@ -2,6 +2,7 @@
 // state, its tus upload address and offset, and the receipt once the province has it. State
 // changes a person cares about (queued, sent, quarantined, rejected, failed, retried) are
 // audited in the transaction that makes them; bytes and retry timing are not.
+import type { WriteTx } from '../../db/connection';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Services, Actor } from '../context';
@@ -71,7 +72,7 @@ export interface QueueInput {
 }
 
 /** Inserts a row, or returns the existing one for the same hash (a failed one is made due again). Call inside a transaction. */
-export function queueRow(s: Services, actor: Actor, input: QueueInput): OutboxRow {
+export function queueRow(w: WriteTx, s: Services, actor: Actor, input: QueueInput): OutboxRow {
   const existing = s.db.first(s.db.q.selectFrom('outbox').selectAll().where('sha256', '=', input.sha256));
   const now = s.clock.now();
   if (existing) {
@@ -95,7 +96,7 @@ export function queueRow(s: Services, actor: Actor, input: QueueInput): OutboxRo
       updated_at: now,
     }),
   );
-  appendAudit(s, actor, {
+  appendAudit(w, s, actor, {
     action: 'sync.queue',
     entity: 'outbox',
     entityId: lastInsertRowid,
@@ -111,7 +112,7 @@ export async function queuePackage(s: Services, actor: Actor, packageId: number)
   const p = requirePackage(s, packageId);
   const st = await stat(p.path).catch(() => null);
   if (!st || st.size !== p.size) throw new ApiError('CONFLICT', vi.sync.faults.localMissing(path.basename(p.path)));
-  return s.db.tx(() => queueRow(s, actor, { packageId: p.id, path: p.path, sha256: p.sha256, size: p.size, kind: p.kind }));
+  return s.db.tx((w) => queueRow(w, s, actor, { packageId: p.id, path: p.path, sha256: p.sha256, size: p.size, kind: p.kind }));
 }
 
 type Patch = Partial<Omit<OutboxRow, 'id' | 'sha256' | 'created_at' | 'created_by'>>;
@@ -125,7 +126,7 @@ const AUDITED: Partial<Record<OutboxStateName, string>> = {
 
 /** Updates a row; a change into sent/quarantined/rejected/failed (or an explicit action) is audited with it. */
 export function setState(s: Services, actor: Actor, id: number, patch: Patch, action?: string): OutboxRow {
-  return s.db.tx(() => {
+  return s.db.tx((w) => {
     const before = requireRow(s, id);
     s.db.run(
       s.db.q
@@ -136,7 +137,7 @@ export function setState(s: Services, actor: Actor, id: number, patch: Patch, ac
     const after = requireRow(s, id);
     const act = action ?? (after.state !== before.state ? AUDITED[after.state] : undefined);
     if (act) {
-      appendAudit(s, actor, {
+      appendAudit(w, s, actor, {
         action: act,
         entity: 'outbox',
         entityId: id,

@@ -12,6 +12,7 @@ import { createLogger } from '../log';
 import { getConnection, probeConnection, noteContact, type Connection } from './connection';
 import { dueRows, nextDueAt, setState, progressOf, getRow, type OutboxRow } from './outbox';
 import { upload, askStatus, type UploadHooks } from './uploader';
+import { openConnection } from './token-seal';
 import { verifyReceipt } from './receipts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { SyncFault, faultMessage } from './faults';
@@ -30,6 +31,8 @@ export interface RunnerOptions {
   idleMs?: number;
   /** How often to ask about a quarantined package. */
   quarantinePollMs?: number;
+  /** How often to ask the receiver for results it sends back (appraisals). */
+  inboxPollMs?: number;
 }
 
 export class SyncRunner {
@@ -90,21 +93,49 @@ export class SyncRunner {
   }
 
   private async pass(): Promise<void> {
-    const conn = getConnection(this.s);
-    if (!conn) return;
+    const stored = getConnection(this.s);
+    if (!stored) return;
     const due = dueRows(this.s, this.s.clock.now());
-    if (!due.length) return;
+    if (!due.length) return this.pullInbox(stored);
+    let conn: Connection;
+    try {
+      conn = openConnection(this.s, stored);
+    } catch (e) {
+      // Sealed by the desktop app's keychain and opened elsewhere: said on each package, retried.
+      const fault = e instanceof SyncFault ? e : new SyncFault('local', faultMessage(e));
+      for (const row of due) this.defer(row, fault);
+      return;
+    }
     const down = await probeConnection(this.s, conn);
     for (const row of due) {
       if (this.stopped) return;
       if (down) this.defer(row, down);
       else await this.process(conn, row);
     }
+    if (!down) await this.pullInbox(stored);
+  }
+
+  private lastPull: number | null = null;
+  /**
+   * What the province sends back — today the appraisal council's results (issue 10) — asked on a
+   * contact at most every 10 minutes, after the outbox's work; its faults never touch the outbox.
+   */
+  private async pullInbox(stored: Connection): Promise<void> {
+    const now = this.s.clock.now();
+    if (this.stopped || (this.lastPull !== null && now - this.lastPull < (this.opts.inboxPollMs ?? 10 * 60_000))) return;
+    this.lastPull = now;
+    try {
+      const { pullAppraisals } = await import('../appraisal/from-receiver');
+      await pullAppraisals(this.s, openConnection(this.s, stored));
+    } catch (e) {
+      log.info('appraisal results not fetched', { error: faultMessage(e) });
+    }
   }
 
   private defer(row: OutboxRow, fault: SyncFault): void {
     const attempts = row.attempts + 1;
-    const delay = backoffDelay(attempts, this.opts.rng ?? Math.random, this.opts.backoff ?? DEFAULT_BACKOFF);
+    // The growing delay, but never sooner than the receiver asked (Retry-After of a 429/503).
+    const delay = Math.max(backoffDelay(attempts, this.opts.rng ?? Math.random, this.opts.backoff ?? DEFAULT_BACKOFF), fault.retryAfterMs ?? 0);
     if (row.state === 'quarantined') {
       setState(this.s, SYSTEM_ACTOR, row.id, { next_try_at: this.s.clock.now() + Math.max(delay, this.quarantinePoll() / 10) });
       return;

@@ -6,6 +6,7 @@ import type { AppEvent } from '../../../shared/api/events';
 import type { UploadResult } from '../../../shared/api/assessment-schemas';
 import type { ApiErrorShape, ErrorCode, Issue, Result } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
+import { connection } from './connection';
 
 declare global {
   interface Window {
@@ -56,8 +57,10 @@ function httpTransport(): Transport {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
+        connection.lost();
         return { ok: false, error: { code: 'INTERNAL', message: vi.errors.network } };
       }
+      connection.answered();
       return (await res.json()) as Result<unknown>;
     },
     async upload(file, session) {
@@ -86,8 +89,18 @@ function httpTransport(): Transport {
         if (!r?.ok) return void (timer = setTimeout(() => void open(), 5_000));
         const { ticket } = r.value as { ticket: string };
         es = new EventSource(`./api/events?token=${encodeURIComponent(token)}&ticket=${encodeURIComponent(ticket)}`);
+        document.body.dataset.events = 'connecting';
         es.onmessage = (m) => listener(JSON.parse(m.data as string) as AppEvent);
+        es.onopen = () => {
+          connection.answered();
+          // A named readiness mark of the newest stream (tests wait on it instead of sleeping): live updates now arrive.
+          document.body.dataset.events = 'open';
+        };
         es.onerror = () => {
+          // The stream drops at once when the server goes away: a probe tells that from a session that
+          // ended, so the screen says "disconnected" before anyone tries to save.
+          void this.invoke('system.info', {}, null);
+          document.body.dataset.events = 'closed';
           es?.close();
           if (!closed) timer = setTimeout(() => void open(), 3_000);
         };
@@ -105,7 +118,13 @@ function httpTransport(): Transport {
 /** Electron: the preload bridge; its upload sends the file's bytes over IPC. */
 function bridgeTransport(b: KiemchungBridge): Transport {
   return {
-    invoke: (m, i, s) => b.invoke(m, i, s),
+    // Joined to an office server, a call that could not reach it says so by an issue on `connection`.
+    invoke: async (m, i, s) => {
+      const r = await b.invoke(m, i, s);
+      if (!r.ok && r.error.issues?.some((x) => x.path === 'connection')) connection.lost();
+      else connection.answered();
+      return r;
+    },
     on: (l) => b.on(l),
     upload: async (file, session) => b.upload(file.name, await file.arrayBuffer(), session),
     // Served by the app:// protocol handler from the same file registry (see main/app/protocol.ts).

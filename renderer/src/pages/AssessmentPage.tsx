@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
+import { progressOf, useItemEvents } from './assessment/live-progress';
 import { call, fileUrl } from '../api/client';
-import { ErrorBox, Field, Notice } from '../components/form';
+import { ErrorBox, Field } from '../components/form';
 import { Downloads, IssueList } from '../components/lists';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
@@ -8,6 +9,10 @@ import { Progress } from './AssessmentsPage';
 import { ItemEditor } from './ItemEditor';
 import { SendReport } from '../components/SendReport';
 import { PrecheckTab } from './assessment/PrecheckTab';
+import { AppraisalTab } from './appraisal/AppraisalTab';
+import { PlanTab } from './appraisal/PlanTab';
+import { AssignTab } from './assessment/AssignTab';
+import { FoldButton, TreeFilterBar, useCriteriaTree } from '../components/criteria-tree';
 import { InstructionImport } from './assessment/InstructionImport';
 import { formatDateTime, formatPoints } from '../../../shared/format';
 import { parseVnDateTime } from '../../../shared/vn-time';
@@ -37,100 +42,44 @@ const statusLabel = (i: ItemView) => (i.notApplicable && i.status === 'todo' ? t
 
 function TreeTab({ d, base }: { d: AssessmentDetail; base: string }) {
   const items = useMemo(() => new Map(d.items.map((i) => [i.criterionCode, i])), [d.items]);
+  const tree = useCriteriaTree(d.nodes, items);
   return (
-    <table className="table tree">
-      <thead>
-        <tr>
-          <th>{t.code}</th>
-          <th>{t.criterion}</th>
-          <th className="num">{t.maxPoints}</th>
-          <th className="num">{t.selfPoints}</th>
-          <th>{t.assignee}</th>
-          <th>{t.status}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {d.nodes.map((n) => {
-          const it = items.get(n.code);
-          const tot = d.totals.byCode[n.code];
-          return (
-            <tr key={n.code} className={`level-${n.level}${it ? ` status-${it.status}` : ''}`} data-code={n.code}>
-              <td className="nowrap">{n.code}</td>
-              <td style={{ paddingLeft: `${0.65 + (n.level - 1) * 1.2}rem` }}>{it ? <a href={`${base}/item/${it.id}`}>{n.title}</a> : n.title}</td>
-              <td className="num">{n.maxPoints === null ? '?' : formatPoints(n.maxPoints)}</td>
-              <td className="num">
-                {it ? (it.notApplicable ? 'KPS' : it.points === null ? '' : formatPoints(it.points)) : tot ? formatPoints(tot.points) : ''}
-              </td>
-              <td>{it ? (it.assigneeName ?? <span className="muted">{t.unassigned}</span>) : ''}</td>
-              <td>{it && <span className={`badge badge--${it.status}`}>{statusLabel(it)}</span>}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
-function AssignTab({ d, onDone }: { d: AssessmentDetail; onDone: () => void }) {
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [assignee, setAssignee] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
-  const { busy, error, submit } = useSubmit();
-  const items = new Map(d.items.map((i) => [i.criterionCode, i]));
-  const toggle = (code: string) => {
-    const next = new Set(selected);
-    if (next.has(code)) next.delete(code);
-    else next.add(code);
-    setSelected(next);
-  };
-  const onAssign = async () => {
-    setNotice(null);
-    const r = await submit(() =>
-      call('assessment.assign', { assessmentId: d.assessment.id, codes: [...selected], assigneeId: assignee ? Number(assignee) : null }),
-    );
-    if (r) {
-      setNotice(t.assigned(r.changed));
-      setSelected(new Set());
-      onDone();
-    }
-  };
-  return (
-    <div>
-      <p className="muted">{t.selectHint}</p>
-      <Notice message={notice} />
-      <ErrorBox message={error} />
-      <div className="assign-bar panel">
-        <Field label={t.assignTo}>
-          {(id) => (
-            <select id={id} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
-              <option value="">{t.unassigned}</option>
-              {d.people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.fullName} — {p.position}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button className="primary" disabled={busy || selected.size === 0 || !d.editable.ok} onClick={() => void onAssign()}>
-          {t.assignSelected} ({selected.size})
-        </button>
-      </div>
+    <>
+      <TreeFilterBar tree={tree} total={d.nodes.length} people={d.people} />
       <table className="table tree">
+        <thead>
+          <tr>
+            <th>{t.code}</th>
+            <th>{t.criterion}</th>
+            <th className="num">{t.maxPoints}</th>
+            <th className="num">{t.selfPoints}</th>
+            <th>{t.assignee}</th>
+            <th>{t.status}</th>
+          </tr>
+        </thead>
         <tbody>
-          {d.nodes.map((n) => (
-            <tr key={n.code} className={`level-${n.level}`}>
-              <td>
-                <input type="checkbox" aria-label={t.selectCode(n.code)} checked={selected.has(n.code)} onChange={() => toggle(n.code)} />
-              </td>
-              <td className="nowrap">{n.code}</td>
-              <td style={{ paddingLeft: `${0.65 + (n.level - 1) * 1.2}rem` }}>{n.title}</td>
-              <td>{items.get(n.code)?.assigneeName ?? ''}</td>
-            </tr>
-          ))}
+          {tree.visible.map((n) => {
+            const it = items.get(n.code);
+            const tot = d.totals.byCode[n.code];
+            return (
+              <tr key={n.code} className={`level-${n.level}${it ? ` status-${it.status}` : ''}`} data-code={n.code}>
+                <td className="nowrap">
+                  <FoldButton tree={tree} node={n} />
+                  {n.code}
+                </td>
+                <td style={{ paddingLeft: `${0.65 + (n.level - 1) * 1.2}rem` }}>{it ? <a href={`${base}/item/${it.id}`}>{n.title}</a> : n.title}</td>
+                <td className="num">{n.maxPoints === null ? '?' : formatPoints(n.maxPoints)}</td>
+                <td className="num">
+                  {it ? (it.notApplicable ? 'KPS' : it.points === null ? '' : formatPoints(it.points)) : tot ? formatPoints(tot.points) : ''}
+                </td>
+                <td>{it ? (it.assigneeName ?? <span className="muted">{t.unassigned}</span>) : ''}</td>
+                <td>{it && <span className={`badge badge--${it.status}`}>{statusLabel(it)}</span>}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
-    </div>
+    </>
   );
 }
 
@@ -173,6 +122,26 @@ function SummaryTab({ d, isLeader, onChange }: { d: AssessmentDetail; isLeader: 
             );
           })}
         </tbody>
+        <tfoot>
+          {/* The same total and rating as the summary document, so the screen and the document agree. */}
+          <tr className="total-row" data-testid="area-total">
+            <td />
+            <th scope="row">{vi.daily.summary.total}</th>
+            <td className="num">{formatPoints(areas.reduce((sum, n) => sum + (n.maxPoints ?? 0), 0))}</td>
+            <td className="num">{formatPoints(d.totals.overall.applicableMax)}</td>
+            <td className="num">{formatPoints(d.totals.overall.points)}</td>
+            <td className="num">{d.totals.overall.percent != null ? formatPoints(d.totals.overall.percent) : ''}</td>
+          </tr>
+          {d.totals.band && (
+            <tr>
+              <td />
+              <th scope="row">{t.rating}</th>
+              <td colSpan={4} data-testid="area-rating">
+                <strong>{d.totals.band}</strong>
+              </td>
+            </tr>
+          )}
+        </tfoot>
       </table>
       <div className="actions start">
         <button onClick={() => void exportAs('xlsx')} disabled={sub.busy}>
@@ -246,6 +215,7 @@ function SupplementaryForm({ d, onDone }: { d: AssessmentDetail; onDone: () => v
 
 export function AssessmentPage({ id, sub, isLeader }: { id: number; sub: string; isLeader: boolean }) {
   const { data: d, setData, error, reload } = useLoad(() => call('assessment.get', { assessmentId: id }), [id]);
+  useItemEvents(id, reload);
   if (error && !d) return <ErrorBox message={error} />;
   if (!d) return <p>{vi.app.loading}</p>;
   const base = `#/assessment/${id}`;
@@ -256,6 +226,8 @@ export function AssessmentPage({ id, sub, isLeader }: { id: number; sub: string;
     ...(isLeader ? [{ key: 'assign', label: t.tabAssign }] : []),
     { key: 'precheck', label: t.tabPrecheck },
     { key: 'summary', label: t.tabSummary },
+    { key: 'appraisal', label: vi.appraisal.ui.tabAppraisal },
+    { key: 'plan', label: vi.appraisal.ui.tabPlan },
   ];
   const onItemChange = (change: { item: ItemView; totals: TotalsView }) =>
     setData({ ...d, items: d.items.map((i) => (i.id === change.item.id ? change.item : i)), totals: change.totals });
@@ -273,10 +245,11 @@ export function AssessmentPage({ id, sub, isLeader }: { id: number; sub: string;
         </div>
         <div className="head-right">
           <TotalsLine totals={d.totals} />
-          <Progress p={a.progress} />
+          <Progress p={progressOf(d.items)} />
         </div>
       </div>
-      {!d.editable.ok && (
+      {/* The appraisal and its plan come after sending: the lock of the report does not apply to them. */}
+      {!d.editable.ok && sub !== 'appraisal' && sub !== 'plan' && (
         <div className="alert alert--error" role="alert" data-testid="locked-banner">
           <strong>{t.closedBanner}:</strong> {d.editable.message}
         </div>
@@ -296,6 +269,8 @@ export function AssessmentPage({ id, sub, isLeader }: { id: number; sub: string;
           {sub === 'assign' && isLeader && <AssignTab d={d} onDone={reload} />}
           {sub === 'precheck' && <PrecheckTab d={d} base={base} />}
           {sub === 'summary' && <SummaryTab d={d} isLeader={isLeader} onChange={reload} />}
+          {sub === 'appraisal' && <AppraisalTab d={d} isLeader={isLeader} />}
+          {sub === 'plan' && <PlanTab assessmentId={d.assessment.id} isLeader={isLeader} />}
         </>
       )}
     </section>

@@ -20,9 +20,8 @@ export function Progress({ p }: { p: AssessmentSummary['progress'] }) {
         <span className="bar--done" style={{ width: `${pct(p.done)}%` }} />
         <span className="bar--returned" style={{ width: `${pct(p.returned)}%` }} />
       </div>
-      <span className="small">
-        {p.approved + p.done}/{p.total} · {p.approved} {t.itemStatus.approved!.toLowerCase()}
-        {p.returned ? ` · ${p.returned} ${t.itemStatus.returned!.toLowerCase()}` : ''}
+      <span className="small" data-testid="progress-text">
+        {vi.daily.progress.line(p)}
       </span>
     </div>
   );
@@ -83,18 +82,26 @@ function CreateForm({ onCreated }: { onCreated: (id: number) => void }) {
 
 export function AssessmentsPage({ isLeader }: { isLeader: boolean }) {
   const { data, error } = useLoad(() => call('assessment.list', {}), []);
+  const sets = useLoad(() => call('criteria.list', {}), []);
+  const noSet = sets.data?.length === 0;
   const [creating, setCreating] = useState(false);
   return (
     <section aria-labelledby="assessments-title">
       <div className="page-head">
         <h1 id="assessments-title">{t.assessmentTitle}</h1>
         {isLeader && !creating && (
-          <button className="primary" onClick={() => setCreating(true)}>
+          <button className="primary" onClick={() => setCreating(true)} disabled={noSet} aria-describedby={noSet ? 'need-set' : undefined}>
             {t.createAssessment}
           </button>
         )}
       </div>
       <ErrorBox message={error} />
+      {noSet && (
+        // An assessment is built from a criteria set: say so before the user fills a form in vain.
+        <div className="alert alert--warn" id="need-set" role="status">
+          {vi.daily.next.needSetFirst} <a href="#/criteria">{vi.daily.next.importSet}</a>
+        </div>
+      )}
       {creating && <CreateForm onCreated={(id) => (window.location.hash = `#/assessment/${id}`)} />}
       {data?.length === 0 && <p>{t.noAssessments}</p>}
       {data && data.length > 0 && (

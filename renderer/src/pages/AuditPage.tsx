@@ -1,36 +1,12 @@
 import { useEffect, useState } from 'react';
 import { call, ClientError } from '../api/client';
 import { ErrorBox } from '../components/form';
+import { AuditChange } from '../components/AuditChange';
 import type { AuditEntry, ChainReport } from '../../../shared/api/schemas';
 import { formatDateTime } from '../../../shared/format';
 import { vi } from '../../../shared/i18n/vi';
 
-/** Shows what changed between before and after, field by field. */
-function Change({ before, after }: { before: unknown; after: unknown }) {
-  const b = (before ?? {}) as Record<string, unknown>;
-  const a = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  if (keys.length === 0) return <span className="muted">{vi.app.none}</span>;
-  const plain = (x: unknown): string => (typeof x === 'string' ? x : typeof x === 'number' ? x.toString() : (JSON.stringify(x) ?? ''));
-  const show = (k: string, v: unknown): string => {
-    if (v === undefined || v === null) return vi.app.none;
-    if (typeof v === 'boolean') return v ? vi.app.yes : vi.app.no;
-    if (k === 'roles' && Array.isArray(v)) return v.map((r) => vi.roles[r as keyof typeof vi.roles] ?? String(r)).join(', ');
-    if (k === 'kind' && typeof v === 'string') return vi.officeKinds[v as keyof typeof vi.officeKinds] ?? v;
-    if (Array.isArray(v)) return (v as unknown[]).map(plain).join(', ');
-    return plain(v);
-  };
-  return (
-    <ul className="changes">
-      {keys.map((k) => (
-        <li key={k}>
-          <span className="change-key">{vi.auditFields[k] ?? k}</span>: {before != null && <del>{show(k, b[k])}</del>}{' '}
-          {after != null && <ins>{show(k, a[k])}</ins>}
-        </li>
-      ))}
-    </ul>
-  );
-}
+const entityLabel = (entity: string) => vi.auditEntities[entity] ?? vi.daily.audit.entities[entity] ?? vi.app.none;
 
 export function AuditPage() {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
@@ -65,7 +41,15 @@ export function AuditPage() {
       {entries.length === 0 ? (
         <p>{vi.audit.empty}</p>
       ) : (
-        <table className="table" aria-label={vi.audit.title}>
+        <table className="table audit-table" aria-label={vi.audit.title}>
+          <colgroup>
+            <col style={{ width: '3.5rem' }} />
+            <col style={{ width: '9.5rem' }} />
+            <col style={{ width: '10rem' }} />
+            <col style={{ width: '12rem' }} />
+            <col style={{ width: '14rem' }} />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th>#</th>
@@ -80,15 +64,16 @@ export function AuditPage() {
             {entries.map((e) => (
               <tr key={e.seq} data-seq={e.seq}>
                 <td>{e.seq}</td>
-                <td className="nowrap">{formatDateTime(e.at, true)}</td>
+                <td>{formatDateTime(e.at, true)}</td>
                 <td>{e.actorName ?? vi.audit.system}</td>
-                <td>{vi.auditActions[e.action] ?? e.action}</td>
-                <td className="nowrap">
-                  {vi.auditEntities[e.entity] ?? e.entity}
-                  {e.entityId ? ` #${e.entityId}` : ''}
+                <td>{vi.auditActions[e.action] ?? vi.daily.audit.actions[e.action] ?? e.action}</td>
+                <td>
+                  {/* The subject in words; the kind of thing under it. Never a raw id: an officer cannot use it. */}
+                  {e.subject ?? entityLabel(e.entity)}
+                  {e.subject && <div className="muted small">{entityLabel(e.entity)}</div>}
                 </td>
                 <td>
-                  <Change before={e.before} after={e.after} />
+                  <AuditChange before={e.before} after={e.after} refs={e.refs ?? {}} entity={e.entity} />
                 </td>
               </tr>
             ))}

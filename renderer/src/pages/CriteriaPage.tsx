@@ -6,7 +6,11 @@ import { IssueList } from '../components/lists';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
 import { formatPoints, formatDate } from '../../../shared/format';
-import type { CriteriaIssueView } from '../../../shared/api/assessment-schemas';
+import type { CriteriaIssueView, CriterionView } from '../../../shared/api/assessment-schemas';
+import { FoldButton, TreeFilterBar, useCriteriaTree } from '../components/criteria-tree';
+import { SetNameForm } from '../components/SetNameForm';
+import { useApp } from '../store';
+import { mayCall } from '../../../shared/api/permissions';
 import { vi } from '../../../shared/i18n/vi';
 
 const t = vi.ui;
@@ -31,12 +35,14 @@ export function CriteriaListPage({ canImport }: { canImport: boolean }) {
   const { data, error, reload } = useLoad(() => call('criteria.list', {}), []);
   const [notice, setNotice] = useState<string | null>(null);
   const [lastWarnings, setLastWarnings] = useState<CriteriaIssueView[]>([]);
+  const [justImported, setJustImported] = useState<{ id: number; name: string } | null>(null);
   const sub = useSubmit();
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const done = (set: { name: string; warnings: CriteriaIssueView[] }) => {
+  const done = (set: { id: number; name: string; warnings: CriteriaIssueView[] }) => {
     setNotice(t.imported(set.name, set.warnings.length));
     setLastWarnings(set.warnings);
+    setJustImported({ id: set.id, name: set.name });
     reload();
   };
   const onFile = async (f: File | undefined) => {
@@ -67,6 +73,7 @@ export function CriteriaListPage({ canImport }: { canImport: boolean }) {
       </div>
       <p className="muted">{t.criteriaIntro}</p>
       <Notice message={notice} />
+      {justImported && <SetNameForm key={justImported.id} set={justImported} intro={vi.daily.criteriaSet.checkName} onSaved={reload} />}
       <Warnings warnings={lastWarnings} />
       <ErrorBox message={sub.error ?? error} />
       {sub.error && <IssueList issues={sub.fieldErrors} />}
@@ -111,17 +118,33 @@ export function CriteriaListPage({ canImport }: { canImport: boolean }) {
 }
 
 export function CriteriaSetPage({ setId }: { setId: number }) {
-  const { data, error } = useLoad(() => call('criteria.get', { setId }), [setId]);
+  const { data, error, setData } = useLoad(() => call('criteria.get', { setId }), [setId]);
+  const roles = useApp((st) => st.session)?.user.roles ?? [];
+  const [renaming, setRenaming] = useState(false);
   if (error) return <ErrorBox message={error} />;
   if (!data) return <p>{vi.app.loading}</p>;
   return (
     <section aria-labelledby="set-title">
       <a href="#/criteria">{t.back}</a>
-      <h1 id="set-title">{data.set.name}</h1>
+      <div className="page-head">
+        <h1 id="set-title">{data.set.name}</h1>
+        {mayCall(roles, 'criteria.rename') && !renaming && <button onClick={() => setRenaming(true)}>{vi.daily.criteriaSet.rename}</button>}
+      </div>
+      {renaming && <SetNameForm set={data.set} onSaved={(set) => setData({ ...data, set })} />}
       <p className="muted">
         {[data.set.decision, data.set.province, data.set.year].filter(Boolean).join(' · ')} — {t.totalMax}: {formatPoints(data.set.totalMax)}
       </p>
       <Warnings warnings={data.set.warnings} />
+      <SetTree nodes={data.nodes} />
+    </section>
+  );
+}
+
+function SetTree({ nodes }: { nodes: CriterionView[] }) {
+  const tree = useCriteriaTree(nodes, null);
+  return (
+    <>
+      <TreeFilterBar tree={tree} total={nodes.length} />
       <table className="table tree">
         <thead>
           <tr>
@@ -131,9 +154,12 @@ export function CriteriaSetPage({ setId }: { setId: number }) {
           </tr>
         </thead>
         <tbody>
-          {data.nodes.map((n) => (
-            <tr key={n.code} className={`level-${n.level}`}>
-              <td className="nowrap">{n.code}</td>
+          {tree.visible.map((n) => (
+            <tr key={n.code} className={`level-${n.level}`} data-code={n.code}>
+              <td className="nowrap">
+                <FoldButton tree={tree} node={n} />
+                {n.code}
+              </td>
               <td style={{ paddingLeft: `${0.65 + (n.level - 1) * 1.2}rem` }}>
                 {n.title}
                 {n.guidance && <div className="muted small pre">{n.guidance}</div>}
@@ -143,6 +169,6 @@ export function CriteriaSetPage({ setId }: { setId: number }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </>
   );
 }

@@ -1,6 +1,9 @@
 import { useApp } from '../store';
 import { vi } from '../../../shared/i18n/vi';
 import { ClockNotice } from '../components/ClockNotice';
+import { OverdueTasks } from './appraisal/OverdueTasks';
+import { NextSteps } from '../components/NextSteps';
+import { InspectionDue } from './inspection/InspectionDue';
 
 export function HomePage() {
   const { session, info } = useApp();
@@ -12,6 +15,9 @@ export function HomePage() {
         {vi.home.welcome}, {session.user.fullName}
       </h1>
       <ClockNotice />
+      <OverdueTasks />
+      <NextSteps />
+      <InspectionDue roles={session.user.roles} />
       <dl className="facts">
         <dt>{vi.home.office}</dt>
         <dd>{o ? `UBND ${vi.officeKinds[o.kind].toLowerCase()} ${o.commune}, ${o.district}, ${o.province}` : vi.app.none}</dd>

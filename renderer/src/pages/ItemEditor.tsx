@@ -11,6 +11,8 @@ import { DateInput } from '../components/DateTimeInput';
 import type { AssessmentDetail, ItemView, EvidenceView } from '../../../shared/api/assessment-schemas';
 import { vi } from '../../../shared/i18n/vi';
 import { useAutosave, type Change } from './item/useAutosave';
+import { ConflictPanel } from './item/ConflictPanel';
+import { LastYearNote } from './appraisal/LastYearNote';
 
 const t = vi.ui;
 
@@ -64,6 +66,7 @@ function EvidenceList({ item, canEdit, onChange }: { item: ItemView; canEdit: bo
 
 function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessmentId: number; onChange: (c: Change) => void }) {
   const [file, setFile] = useState<File | null>(null);
+  const [uploaded, setUploaded] = useState<string | null>(null);
   const [docNumber, setDocNumber] = useState('');
   const [docDate, setDocDate] = useState('');
   const [summary, setSummary] = useState('');
@@ -92,6 +95,7 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
 
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
+    setUploaded(null);
     if (!file) return sub.setError(t.chooseFileFirst);
     const isoDate = docDate.trim() ? parseVnDate(docDate) : null;
     if (docDate.trim() && !isoDate) return sub.setError(vi.dateTime.invalidDate);
@@ -108,6 +112,7 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
     });
     if (c) {
       onChange(c);
+      setUploaded(vi.daily.feedback.uploaded(fileName || file.name));
       setFile(null);
       setDocNumber('');
       setDocDate('');
@@ -167,10 +172,12 @@ function AttachForm({ item, assessmentId, onChange }: { item: ItemView; assessme
           />
         )}
       </Field>
-      <div className="actions">
+      <div className="actions start">
         <button type="submit" className="primary" disabled={sub.busy}>
           {t.upload}
         </button>
+        {/* The outcome next to the button that caused it (the form is taller than the screen). */}
+        <Notice message={uploaded} />
       </div>
       {reusable.length > 0 && (
         <div className="reuse">
@@ -248,7 +255,7 @@ function ItemForm({
   onChange: (c: Change) => void;
   back: string;
 }) {
-  const auto = useAutosave(item, writable, onChange);
+  const auto = useAutosave(item, writable, onChange, detail.assessment.id);
   const action = useSubmit();
   const [comment, setComment] = useState('');
   const d = auto.draft;
@@ -284,12 +291,20 @@ function ItemForm({
           <p className="pre">{node.guidance}</p>
         </details>
       )}
+      <LastYearNote assessmentId={detail.assessment.id} code={node.code} />
       {item.status === 'returned' && item.reviewComment && (
         <div className="alert alert--warn" role="status">
           <strong>{t.reviewComment}:</strong> {item.reviewComment}
         </div>
       )}
       {auto.restored && <Notice message={t.draftRestored} />}
+      <ConflictPanel
+        state={auto.state}
+        item={item}
+        baseVersion={auto.baseVersion}
+        onReload={() => void auto.reload()}
+        onKeepMine={() => void auto.keepMine()}
+      />
       <div className="panel">
         <div className="grid2">
           <Field

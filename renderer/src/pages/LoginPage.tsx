@@ -4,6 +4,7 @@ import { Field, ErrorBox, Notice } from '../components/form';
 import { useSubmit } from '../components/useForm';
 import { useApp } from '../store';
 import { vi } from '../../../shared/i18n/vi';
+import { JoinServer } from './settings/JoinServer';
 
 export function LoginPage() {
   const { info, flash } = useApp();
@@ -47,6 +48,7 @@ export function LoginPage() {
         </div>
         <p className="muted small">{vi.app.offlineNote}</p>
       </form>
+      <JoinServer />
     </main>
   );
 }

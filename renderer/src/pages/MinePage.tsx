@@ -3,6 +3,7 @@ import { ErrorBox } from '../components/form';
 import { useLoad } from '../components/useLoad';
 import { formatDateTime, formatPoints } from '../../../shared/format';
 import { vi } from '../../../shared/i18n/vi';
+import { MyPlanTasks } from './appraisal/MyPlanTasks';
 
 const t = vi.ui;
 
@@ -15,6 +16,7 @@ export function MinePage() {
     <section aria-labelledby="mine-title">
       <h1 id="mine-title">{t.mineTitle}</h1>
       {data.length === 0 && <p>{t.mineEmpty}</p>}
+      <MyPlanTasks />
       {data.map(({ assessment: a, items }) => {
         const done = items.filter((i) => i.status === 'done' || i.status === 'approved').length;
         return (

@@ -3,9 +3,10 @@
 // browsing a package that verified (read-only, files opened from inside it; "Gói đã mở").
 import { useEffect, useRef, useState } from 'react';
 import { call, upload, fileUrl, onEvent } from '../api/client';
-import { ErrorBox, Field, Notice } from '../components/form';
+import { ErrorBox, Field } from '../components/form';
 import { FileButton } from '../components/FileButton';
-import { IssueList } from '../components/lists';
+import { Toast } from '../components/Toast';
+import { KeySection } from '../components/KeySection';
 import { useSubmit } from '../components/useForm';
 import { useLoad } from '../components/useLoad';
 import { PackageViewer } from '../components/PackageViewer';
@@ -13,7 +14,7 @@ import { OutboxPanel, SendToProvinceButton } from '../components/OutboxPanel';
 import { TrustBadge, TrustResult, TrustedCertificates } from '../components/TrustPanel';
 import { SigningPassphraseField, useSigningNeedsPassphrase } from '../components/SigningPassphrase';
 import { BlockedSummary, useBlocked } from '../components/BlockedSummary';
-import { formatDate, formatDateTime, formatPoints } from '../../../shared/format';
+import { formatDateTime, formatPoints } from '../../../shared/format';
 import type { JobProgress } from '../../../shared/api/schemas';
 import type { VerifyView } from '../../../shared/api/package-api-schemas';
 import { vi } from '../../../shared/i18n/vi';
@@ -49,87 +50,6 @@ function JobBar({ job }: { job: JobProgress }) {
       </div>
       <button onClick={() => void call('jobs.cancel', { jobId: job.jobId }).catch(() => undefined)}>{t.cancel}</button>
     </div>
-  );
-}
-
-function KeySection({ canManage, onChange }: { canManage: boolean; onChange?: () => void }) {
-  const { data, reload } = useLoad(() => call('keys.status', {}), []);
-  const [pass, setPass] = useState('');
-  const [p12Pass, setP12Pass] = useState('');
-  const p12 = useRef<HTMLInputElement>(null);
-  const sub = useSubmit();
-  const create = async () => {
-    if (await sub.submit(() => call('keys.create', { passphrase: pass || undefined, replace: !!data?.present }))) {
-      setPass('');
-      reload();
-      onChange?.();
-    }
-  };
-  const importP12 = async (f: File | undefined) => {
-    if (!f) return;
-    if (await sub.submit(async () => call('keys.import', { uploadId: (await upload(f)).uploadId, p12Password: p12Pass, passphrase: pass || undefined }))) {
-      setPass('');
-      setP12Pass('');
-      reload();
-      onChange?.();
-    }
-    if (p12.current) p12.current.value = '';
-  };
-  const c = data?.certificate;
-  return (
-    <section className="panel" aria-labelledby="key-title">
-      <h2 id="key-title">{t.keyTitle}</h2>
-      <ErrorBox message={sub.error} />
-      {c ? (
-        <dl className="facts">
-          <dt>{t.holder}</dt>
-          <dd>
-            {c.holder} {c.selfIssued && <span className="badge">{t.selfIssued}</span>}
-          </dd>
-          <dt>{t.issuer}</dt>
-          <dd>{c.issuer}</dd>
-          <dt>{t.validity}</dt>
-          <dd>
-            {formatDate(c.notBefore)} → {formatDate(c.notAfter)} {c.expired && <span className="badge badge--returned">{t.expired}</span>}
-          </dd>
-          <dt>{t.fingerprint}</dt>
-          <dd>
-            <code className="small">{c.fingerprint}</code>
-          </dd>
-          {data?.protector && (
-            <>
-              <dt>{t.protection}</dt>
-              <dd>{t.protectors[data.protector]}</dd>
-            </>
-          )}
-        </dl>
-      ) : (
-        <p className="muted">{t.noKey}</p>
-      )}
-      {c?.warning && <div className="alert alert--warn">{c.warning}</div>}
-      {canManage && (
-        <div className="grid2">
-          {data?.keychainAvailable ? (
-            <p className="muted small">{t.keychainHint}</p>
-          ) : (
-            <Field label={t.passphrase} hint={t.passphraseHint} error={sub.fieldErrors['passphrase']}>
-              {(id, d) => (
-                <input id={id} aria-describedby={d} type="password" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="new-password" />
-              )}
-            </Field>
-          )}
-          <Field label={t.p12Password}>
-            {(id) => <input id={id} type="password" value={p12Pass} onChange={(e) => setP12Pass(e.target.value)} autoComplete="off" />}
-          </Field>
-          <div className="row-actions">
-            <button className="primary" onClick={() => void create()} disabled={sub.busy}>
-              {t.createKey}
-            </button>
-            <FileButton label={t.importKey} accept=".p12,.pfx" inputRef={p12} onFile={(f) => void importP12(f)} />
-          </div>
-        </div>
-      )}
-    </section>
   );
 }
 
@@ -263,9 +183,15 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
       {jobs.map((j) => (
         <JobBar key={j.jobId} job={j} />
       ))}
-      <Notice message={notice} />
-      <ErrorBox message={sub.error} />
-      {sub.error && <IssueList issues={sub.fieldErrors} />}
+      <Toast
+        notice={notice}
+        error={sub.error}
+        issues={sub.fieldErrors}
+        onClose={() => {
+          setNotice(null);
+          sub.setError(null);
+        }}
+      />
       <KeySection canManage={canManage} onChange={check.clear} />
       {canManage && (
         <section className="panel" aria-labelledby="build-title">
@@ -326,6 +252,7 @@ export function PackagesPage({ canManage }: { canManage: boolean }) {
           </div>
         )}
         {drives.data?.length === 0 && canManage && <p className="muted small">{t.noDrives}</p>}
+        <ErrorBox message={packages.error} />
         {packages.data?.length === 0 && <p>{t.noPackages}</p>}
         {packages.data && packages.data.length > 0 && (
           <table className="table">

@@ -7,6 +7,7 @@ import { officeKinds } from '../../../shared/office';
 import { ProvinceConnection } from './settings/ProvinceConnection';
 import { vi } from '../../../shared/i18n/vi';
 import { ClockSettings } from './settings/ClockSettings';
+import { OfficeNetwork } from './settings/OfficeNetwork';
 
 const bandsText = (b: { label: string; minPercent: number }[]) =>
   [...b]
@@ -154,16 +155,20 @@ function OfficeSetting({ canEdit }: { canEdit: boolean }) {
 function PasswordSetting() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  const { busy, error, fieldErrors, submit } = useSubmit();
+  const { busy, error, fieldErrors, submit, setFieldError } = useSubmit();
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
     setSaved(null);
+    // A mistyped new password would lock the user out: ask for it twice, as the set-up page does.
+    if (next !== confirm) return setFieldError('confirm', vi.errors.passwordsDiffer);
     const r = await submit(() => call('auth.changePassword', { current, next }));
     if (r) {
       setSaved(vi.app.saved);
       setCurrent('');
       setNext('');
+      setConfirm('');
     }
   };
   return (
@@ -177,6 +182,11 @@ function PasswordSetting() {
         </Field>
         <Field label={vi.settings.newPassword} error={fieldErrors['next']} hint={vi.user.passwordHint}>
           {(id, d) => <input id={id} aria-describedby={d} type="password" value={next} onChange={(e) => setNext(e.target.value)} autoComplete="new-password" />}
+        </Field>
+        <Field label={vi.user.passwordConfirm} error={fieldErrors['confirm']}>
+          {(id, d) => (
+            <input id={id} aria-describedby={d} type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" />
+          )}
         </Field>
       </div>
       <div className="actions">
@@ -196,6 +206,7 @@ export function SettingsPage({ canManage }: { canManage: boolean }) {
       <LockSetting canEdit={canManage} />
       <OfficeSetting canEdit={canManage} />
       <ProvinceConnection canManage={canManage} />
+      {canManage && <OfficeNetwork />}
       <PasswordSetting />
       <ClockSettings isLeader={!!session?.user.roles.includes('leader')} />
       <dl className="facts">

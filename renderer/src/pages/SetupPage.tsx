@@ -11,12 +11,12 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
   const [office, setOffice] = useState({ province: '', district: '', commune: '', kind: 'xa' as OfficeKind });
   const [leader, setLeader] = useState<UserDraft>({ fullName: '', position: 'Chủ tịch', username: '', password: '' });
   const [confirm, setConfirm] = useState('');
-  const { busy, error, fieldErrors, submit, setError } = useSubmit();
+  const { busy, error, fieldErrors, submit, setFieldError } = useSubmit();
   const set = (k: keyof typeof office) => (e: { target: { value: string } }) => setOffice({ ...office, [k]: e.target.value });
 
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
-    if (leader.password !== confirm) return setError(vi.errors.passwordsDiffer);
+    if (leader.password !== confirm) return setFieldError('leader.confirm', vi.errors.passwordsDiffer);
     const ok = await submit(() => call('office.setup', { office, leader: { ...leader, position: leader.position as Position } }));
     if (ok) {
       useApp.getState().set({ flash: vi.setup.done });
@@ -59,8 +59,10 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
           <legend>{vi.setup.leaderSection}</legend>
           <div className="grid2">
             <UserFields value={leader} onChange={setLeader} errors={fieldErrors} prefix="leader." />
-            <Field label={vi.user.passwordConfirm}>
-              {(id) => <input id={id} type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" />}
+            <Field label={vi.user.passwordConfirm} error={fieldErrors['leader.confirm']}>
+              {(id, d) => (
+                <input id={id} aria-describedby={d} type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" />
+              )}
             </Field>
           </div>
         </fieldset>

@@ -93,6 +93,8 @@ export const viReceiver = {
         Quyết định một gói đang cách ly (ghi nhật ký).
   kiemchung receiver export --out DIR --data-dir D
         Xuất các gói đã nhận, mỗi đơn vị một thư mục, cho hội đồng thẩm định.
+  kiemchung receiver appraisal import TỆP.xlsx --office "<tỉnh>/<huyện>/<xã>" --year Y --data-dir D
+        Nhập kết quả thẩm định của Hội đồng cho một đơn vị; máy nhận ký và gửi cho xã ở lần kết nối tới.
   kiemchung receiver operator-token --data-dir D [--name "Tên cán bộ"]
         Tạo mã đăng nhập cho cán bộ vận hành (trang quản lý và GET /v1/packages).
 ${viInstruction.usage}`,
@@ -117,6 +119,14 @@ ${viInstruction.usage}`,
     badNumber: (flag: string) => `Giá trị ${flag} không hợp lệ.`,
     error: (message: string) => `Lỗi: ${message}`,
     dbUnavailable: (where: string, detail: string) => `Không mở được cơ sở dữ liệu của máy nhận (${where}): ${detail}`,
+    appraisalUsage: 'Dùng: kiemchung receiver appraisal import TỆP.xlsx --office "Tỉnh/Huyện/Xã" --year Y',
+    appraisalIssued: (year: number, office: string, rows: number, id: string) =>
+      `Đã ký và lưu kết quả thẩm định năm ${year} của ${office} (${rows} dòng, mã ${id}); ứng dụng của xã sẽ nhận ở lần kết nối tới.`,
+  },
+  // The council's results imported for an office (main/receiver/appraisals.ts)
+  appraisal: {
+    needYear: 'Cần --year, ví dụ --year 2025.',
+    unknownOffice: (office: string) => `Chưa có đơn vị "${office}" trên máy nhận (cấp mã đăng ký cho đơn vị trước).`,
   },
   page: {
     title: 'Máy nhận hồ sơ — Sở Nội vụ',

@@ -9,6 +9,9 @@ export const viShell = {
     methodNotAllowed: 'Phương thức không được hỗ trợ.',
     notFound: 'Không tìm thấy.',
     fileGone: 'Tệp không còn (liên kết đã hết hạn). Hãy mở lại từ ứng dụng.',
+    /** The HTTP host's answers to an API call it cannot read (main/host/request-handler.ts). */
+    tooLarge: 'Yêu cầu quá lớn.',
+    notJson: 'Yêu cầu không phải JSON hợp lệ.',
   },
   drives: {
     /** Label of a Windows drive without a volume name. */

@@ -23,6 +23,8 @@ export const viSync = {
     hashMismatch: 'Dữ liệu máy chủ nhận được không khớp mã băm SHA-256 của gói (hỏng trên đường truyền). Sẽ gửi lại từ đầu.',
     localChanged: 'Tệp gói trên máy này đã bị thay đổi hoặc hỏng sau khi đóng gói (mã băm không còn khớp). Hãy đóng gói lại rồi gửi.',
     localMissing: (file: string) => `Không tìm thấy tệp gói "${file}" trên máy này. Hãy đóng gói lại rồi gửi.`,
+    tokenSealed:
+      'Mã kết nối với tỉnh được khóa bằng kho khóa của ứng dụng trên máy tính này (người dùng Windows/macOS đã đăng ký): hãy gửi từ ứng dụng đó, hoặc đăng ký lại ở đây bằng mã mới.',
     unauthorized: 'Máy chủ tiếp nhận không còn chấp nhận kết nối của xã (mã 401). Hãy xin mã đăng ký mới và đăng ký lại ở Cài đặt → Kết nối với tỉnh.',
     server: (status: number, msg: string) => `Máy chủ tiếp nhận báo lỗi (mã ${status})${msg ? `: ${msg}` : ''}. Sẽ thử lại sau.`,
     protocol: (what: string) => `Câu trả lời của máy chủ tiếp nhận không đúng giao thức (${what}). Sẽ thử lại sau.`,
@@ -66,7 +68,7 @@ export const viSync = {
   } as Record<string, string>,
   auditEntities: { outbox: 'Hộp thư đi', sync_connection: 'Kết nối với tỉnh' } as Record<string, string>,
   cli: {
-    usage: 'Dùng: kiemchung sync enroll --url URL --code MÃ | sync send TỆP [--wait GIÂY] | sync status [--json]',
+    usage: 'Dùng: kiemchung sync enroll --url URL --code MÃ | sync send TỆP [--wait GIÂY] | sync status [--json] | sync retry [SỐ] [--wait GIÂY]',
     enrolled: (office: string, fp: string) => `Đã đăng ký với máy chủ tiếp nhận cho "${office}". Dấu vân tay chứng thư máy chủ: ${fp}`,
     queued: (file: string, sha: string) => `Đã đưa vào hộp thư đi: ${file} (sha256 ${sha})`,
     receipt: (id: string) => `Biên nhận: ${id}`,
@@ -76,6 +78,10 @@ export const viSync = {
     failed: 'Không gửi được gói:',
     badWait: 'Cần --wait là số giây, ví dụ --wait 60',
     notConnected: 'Chưa kết nối với tỉnh.',
+    badId: (id: string) => `"${id}" không phải số thứ tự của một gói trong hộp thư đi (xem: kiemchung sync status).`,
+    nothingToRetry: 'Không có gói nào đang chờ hoặc bị lỗi trong hộp thư đi.',
+    retried: (id: number, file: string) => `Đã đưa lại vào hàng gửi: #${id} ${file}`,
+    retryHint: 'Gói sẽ được gửi ngay khi ứng dụng đang chạy có mạng (hoặc chạy lại lệnh này với --wait GIÂY để gửi luôn).',
   },
   ui: {
     title: 'Kết nối với tỉnh',
@@ -97,6 +103,10 @@ export const viSync = {
     outboxTitle: 'Hộp thư đi (gửi lên tỉnh)',
     outboxEmpty: 'Chưa có gói nào trong hộp thư đi.',
     sendToProvince: 'Gửi lên tỉnh',
+    examSignAndSend: 'Ký và gửi lên tỉnh',
+    examQueued: (file: string) => `Đã ký gói kết quả ${file} và đưa vào hộp thư đi: gói được gửi lên tỉnh khi có mạng.`,
+    examUsb: 'Chưa kết nối với tỉnh: gói kết quả phải nộp bằng USB (Gói hồ sơ → Xuất ra USB). Kết nối ở Cài đặt → Kết nối với tỉnh.',
+    examSendHint: 'Gửi lên tỉnh một gói đã ký ở dưới, hoặc ký gói mới theo kết quả hiện tại rồi gửi.',
     retry: 'Thử gửi lại ngay',
     states: {
       waiting: 'Đang chờ mạng',

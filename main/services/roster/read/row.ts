@@ -2,7 +2,8 @@
 // take text only (a formula, a number — which is what a date becomes in a text column —, TRUE,
 // #REF!, hidden or bidi-override characters and over-long text are refused); the birth, Có/Không
 // and date columns take a formula's result; the phone column refuses formulas.
-import { exclusionReason, matchFocalArea, normalizePhone, parseBirth, parseDay, type FocalArea } from '../../../domain/roster';
+import { dcTitleMismatch, exclusionReason, matchFocalArea, nonExamTitle, normalizePhone, parseBirth, parseDay, type FocalArea } from '../../../domain/roster';
+import { vi } from '../../../../shared/i18n/vi';
 import type { FormCode, HeaderKey } from '../forms';
 import { ErrorCell, FormulaCell, OversizeCell, clean, hasLetter, hiddenChar, shown, type CellValue, type Plain } from './cells';
 import type { CleanText, ImportContext } from './context';
@@ -207,7 +208,16 @@ export function readPerson(s: RowScope, r: number, v: RowValues): RosterRow {
       const m = ctx.position(raw, commune);
       row.positionId = m?.id ?? null;
       row.positionTitle = m?.title ?? raw;
-      if (!m && form !== '05') s.err(r, messages.unknownPosition(raw), cols.position);
+      if (!m) {
+        // A real commune title the plan does not examine: reported, kept, in no team.
+        const other = nonExamTitle(raw);
+        if (other) {
+          if (form !== '05') s.warning(r, vi.examDay.nonExamPosition(raw, other), cols.position);
+        } else if (form !== '05') s.err(r, messages.unknownPosition(raw), cols.position);
+      } else if (commune) {
+        const want = dcTitleMismatch(m, ctx.kindOf(commune));
+        if (want) s.warning(r, vi.examDay.dcMismatch(raw, commune, want), cols.position);
+      }
       if (m?.title === 'Chủ tịch' && commune) s.chair(commune, r);
     }
   }

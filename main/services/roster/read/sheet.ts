@@ -312,7 +312,9 @@ export class SheetParser implements RowScope {
 
   /** Mẫu 01 holds only Chủ tịch/Phó Chủ tịch; Mẫu 02 only the officers. */
   private checkMembership(row: RosterRow): void {
-    if (this.form === '01' && row.positionId !== 'CT_PCT') this.err(row.sourceRow, messages.officerIn01(row.positionTitle ?? row.positionRaw));
+    // A title outside the six (already reported on its own) is not "an officer in Mẫu 01".
+    if (this.form === '01' && row.positionId !== null && row.positionId !== 'CT_PCT')
+      this.err(row.sourceRow, messages.officerIn01(row.positionTitle ?? row.positionRaw));
     if (this.form === '02' && row.positionId === 'CT_PCT') this.err(row.sourceRow, messages.chairIn02(row.positionTitle ?? row.positionRaw));
   }
 

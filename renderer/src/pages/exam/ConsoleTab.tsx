@@ -1,19 +1,34 @@
 // The proctor console: every team side by side, the current step's timer (from the back end's
-// stored deadline), appointment codes, results, incidents and the audited time override.
-import { useEffect, useRef, useState } from 'react';
-import { call } from '../../api/client';
-import { ErrorBox, Field } from '../../components/form';
-import { useSubmit } from '../../components/useForm';
-import { useServerTime, formatRemaining, alertLevel, beep } from './useServerTime';
+// stored deadline), appointment codes, results, incidents and the audited time override. A step
+// that ran out of time stays on screen, amber and not green, until everyone has a result.
+import { useEffect, useRef } from 'react';
+import { useServerTime, beep } from './useServerTime';
+import { RecordRow } from './RecordRow';
+import { StepActions } from './StepActions';
 import { formatDateTime } from '../../../../shared/format';
-import type { ConsoleView, StepView, TeamView, RecordView } from '../../../../shared/api/exam-schemas';
+import { formatMinutes, formatRemaining, timerState } from '../../../../shared/exam-timer';
+import type { ConsoleView, StepView, TeamView } from '../../../../shared/api/exam-schemas';
 import { vi } from '../../../../shared/i18n/vi';
 
 const t = vi.examUi;
+const d = vi.examDay;
 
-/** The step to show: the running one, else the next pending one, else the last. */
+export const missingResults = (step: StepView): number => (step.phase === 'ended' && !step.failed ? step.records.filter((r) => r.result === null).length : 0);
+
+/**
+ * The step to show (as main/services/exam/board.ts shownStep): the running one; else one that
+ * timed out with results missing; else one an incident failed, until the next starts; else the
+ * next pending one; else the last.
+ */
 export function currentStep(team: TeamView): StepView | undefined {
-  return team.steps.find((s) => s.phase === 'running') ?? team.steps.find((s) => s.phase === 'pending') ?? team.steps.at(-1);
+  const next = (s: StepView) => team.steps.find((x) => x.step === s.step + 1);
+  return (
+    team.steps.find((s) => s.phase === 'running') ??
+    team.steps.find((s) => missingResults(s) > 0) ??
+    team.steps.find((s) => s.failed && s.phase === 'ended' && next(s)?.phase === 'pending') ??
+    team.steps.find((s) => s.phase === 'pending') ??
+    team.steps.at(-1)
+  );
 }
 
 export function remainingOf(step: StepView | undefined, now: number): number | null {
@@ -24,7 +39,8 @@ export function remainingOf(step: StepView | undefined, now: number): number | n
 
 function Timer({ step, now }: { step: StepView; now: number }) {
   const rem = remainingOf(step, now);
-  const level = step.phase === 'ended' ? 'end' : alertLevel(rem);
+  const state = timerState(rem);
+  const level = step.phase === 'ended' ? 'end' : state.level;
   const last = useRef(level);
   useEffect(() => {
     if (level !== last.current && level !== 'none' && step.phase !== 'pending') beep(level);
@@ -34,14 +50,12 @@ function Timer({ step, now }: { step: StepView; now: number }) {
     step.phase === 'pending'
       ? t.pending
       : step.phase === 'ended'
-        ? step.endedBy === 'proctor'
-          ? t.endedByProctor
-          : t.ended
-        : level === 'warn1'
-          ? t.warn1
-          : level === 'warn5'
-            ? t.warn5
-            : t.remaining;
+        ? step.endedBy === 'incident'
+          ? d.stoppedByIncident
+          : step.endedBy === 'proctor'
+            ? t.endedByProctor
+            : d.timeUp
+        : d.labels[state.label];
   return (
     <div className={`timer timer--${step.phase} timer--${level}`} role="timer" aria-label={`${t.step(step.step)}: ${label}`}>
       <span className="timer__label">{label}</span>
@@ -52,181 +66,32 @@ function Timer({ step, now }: { step: StepView; now: number }) {
   );
 }
 
-function RecordRow({ step, rec, onDone }: { step: StepView; rec: RecordView; onDone: () => void }) {
-  const [codes, setCodes] = useState(rec.codes.join('\n'));
-  const sub = useSubmit();
-  const editable = step.phase === 'running';
-  const saveCodes = async () => {
-    if (
-      await sub.submit(() =>
-        call('exam.setCodes', {
-          recordId: rec.id,
-          codes: codes
-            .split(/[\n,;]+/)
-            .map((c) => c.trim())
-            .filter(Boolean),
-        }),
-      )
-    )
-      onDone();
-  };
-  const setResult = async (result: 'dat' | 'khong_dat' | null, finished: boolean) => {
-    if (await sub.submit(() => call('exam.setResult', { recordId: rec.id, result, finished, note: rec.note }))) onDone();
-  };
-  return (
-    <tr data-person={rec.fullName}>
-      <td>
-        <strong>{rec.fullName}</strong>
-        <div className="muted small">{rec.positionTitle}</div>
-        <ErrorBox message={sub.error} />
-      </td>
-      {step.step === 1 && (
-        <td>
-          <textarea
-            aria-label={`${t.codes} — ${rec.fullName}`}
-            rows={4}
-            value={codes}
-            onChange={(e) => setCodes(e.target.value)}
-            disabled={!editable}
-            spellCheck={false}
-          />
-          {editable && (
-            <button onClick={() => void saveCodes()} disabled={sub.busy}>
-              {t.saveCodes}
-            </button>
-          )}
-        </td>
-      )}
-      <td className="nowrap">
-        {rec.finishedAt ? (
-          formatDateTime(rec.finishedAt, true).slice(0, 8)
-        ) : editable ? (
-          <button onClick={() => void setResult(rec.result, true)} disabled={sub.busy} aria-label={`${t.markFinished} — ${rec.fullName}`}>
-            {t.markFinished}
-          </button>
-        ) : (
-          ''
-        )}
-      </td>
-      <td>
-        <select
-          aria-label={`${t.result} — ${rec.fullName}`}
-          value={rec.result ?? ''}
-          disabled={step.phase === 'pending' || step.failed}
-          onChange={(e) => void setResult((e.target.value || null) as 'dat' | 'khong_dat' | null, rec.finishedAt !== null || e.target.value !== '')}
-        >
-          <option value="">—</option>
-          <option value="dat">{t.results.dat}</option>
-          <option value="khong_dat">{t.results.khong_dat}</option>
-        </select>
-      </td>
-    </tr>
-  );
-}
-
-function StepActions({ team, step, onDone }: { team: TeamView; step: StepView; onDone: () => void }) {
-  const sub = useSubmit();
-  const [panel, setPanel] = useState<'none' | 'incident' | 'override'>('none');
-  const [kind, setKind] = useState<'internet' | 'other'>('internet');
-  const [desc, setDesc] = useState('');
-  const [minutes, setMinutes] = useState('5');
-  const [reason, setReason] = useState('');
-  const act = async (f: () => Promise<unknown>) => {
-    if (await sub.submit(f)) {
-      setPanel('none');
-      setDesc('');
-      setReason('');
-      onDone();
-    }
-  };
-  return (
-    <div className="step-actions">
-      <ErrorBox message={sub.error} />
-      <div className="row-actions">
-        {step.phase === 'pending' && (
-          <button
-            className="primary"
-            disabled={sub.busy || step.performers.length === 0}
-            onClick={() => void act(() => call('exam.startStep', { teamId: team.id, step: step.step as 1 | 2 | 3 | 4 }))}
-          >
-            {t.start(step.step)}
-          </button>
-        )}
-        {step.phase === 'running' && (
-          <button onClick={() => void act(() => call('exam.endStep', { stepId: step.id }))} disabled={sub.busy}>
-            {t.end}
-          </button>
-        )}
-        {step.phase !== 'pending' && (
-          <>
-            <button onClick={() => setPanel(panel === 'incident' ? 'none' : 'incident')}>{t.incident}</button>
-            <button onClick={() => setPanel(panel === 'override' ? 'none' : 'override')}>{t.override}</button>
-          </>
-        )}
-      </div>
-      {panel === 'incident' && (
-        <form
-          className="subpanel"
-          aria-label={`${t.incident} — ${team.commune}`}
-          onSubmit={(e) => (e.preventDefault(), void act(() => call('exam.addIncident', { stepId: step.id, kind, description: desc })))}
-        >
-          <label className="check">
-            <input type="radio" name={`kind-${step.id}`} checked={kind === 'internet'} onChange={() => setKind('internet')} />
-            {t.incidentInternet}
-          </label>
-          <label className="check">
-            <input type="radio" name={`kind-${step.id}`} checked={kind === 'other'} onChange={() => setKind('other')} />
-            {t.incidentOther}
-          </label>
-          <Field label={t.incidentDescription} error={sub.fieldErrors['description']}>
-            {(id) => <input id={id} value={desc} onChange={(e) => setDesc(e.target.value)} />}
-          </Field>
-          {kind === 'internet' && <p className="small warn-text">{t.incidentFails}</p>}
-          <button type="submit" className="primary" disabled={sub.busy}>
-            {t.incident}
-          </button>
-        </form>
-      )}
-      {panel === 'override' && (
-        <form
-          className="subpanel"
-          aria-label={`${t.override} — ${team.commune}`}
-          onSubmit={(e) => (
-            e.preventDefault(),
-            void act(() => call('exam.override', { stepId: step.id, deltaMs: Math.round(Number(minutes.replace(',', '.')) * 60_000), reason }))
-          )}
-        >
-          <Field label={t.overrideMinutes}>{(id) => <input id={id} value={minutes} onChange={(e) => setMinutes(e.target.value)} inputMode="decimal" />}</Field>
-          <Field label={t.overrideReason} error={sub.fieldErrors['reason']}>
-            {(id) => <input id={id} value={reason} onChange={(e) => setReason(e.target.value)} />}
-          </Field>
-          <button type="submit" className="primary" disabled={sub.busy}>
-            {t.override}
-          </button>
-        </form>
-      )}
-    </div>
-  );
-}
-
 export function TeamCard({ team, now, onDone }: { team: TeamView; now: number; onDone: () => void }) {
   const step = currentStep(team);
   if (!step) return null;
+  const next = team.steps.find((s) => s.step === step.step + 1);
+  const missing = missingResults(step);
   return (
     <article className={`team-card${step.failed ? ' team-card--failed' : ''}`} aria-label={t.teamLabel(team.commune)} data-team={team.commune}>
       <header className="team-card__head">
         <h2>{team.commune}</h2>
         <ol className="step-pills" aria-label={vi.dateTime.stepsLabel}>
-          {team.steps.map((s) => (
-            <li
-              key={s.id}
-              className={`pill pill--${s.phase}${s.failed ? ' pill--failed' : ''}${s.id === step.id ? ' pill--current' : ''}`}
-              aria-current={s.id === step.id ? 'step' : undefined}
-            >
-              <span aria-hidden="true">{s.step}</span>
-              <span className="sr-only">{vi.dateTime.stepDot(s.step, s.phase, s.failed, s.id === step.id)}</span>
-            </li>
-          ))}
+          {team.steps.map((s) => {
+            const incomplete = missingResults(s) > 0;
+            return (
+              <li
+                key={s.id}
+                className={`pill pill--${incomplete ? 'incomplete' : s.phase}${s.failed ? ' pill--failed' : ''}${s.id === step.id ? ' pill--current' : ''}`}
+                aria-current={s.id === step.id ? 'step' : undefined}
+              >
+                <span aria-hidden="true">{s.step}</span>
+                <span className="sr-only">
+                  {vi.dateTime.stepDot(s.step, s.phase, s.failed, s.id === step.id)}
+                  {incomplete ? `, ${d.pillMissing}` : ''}
+                </span>
+              </li>
+            );
+          })}
         </ol>
       </header>
       <div className="team-card__step">
@@ -235,6 +100,11 @@ export function TeamCard({ team, now, onDone }: { team: TeamView; now: number; o
             {t.step(step.step)}: {step.name}
           </div>
           {step.failed && <div className="alert alert--error small">{t.failed}</div>}
+          {step.phase === 'ended' && step.endedBy === 'time' && !step.failed && (
+            <div className={`alert ${missing ? 'alert--warn' : 'alert--ok'} small timeout-banner`} role="status">
+              {missing ? d.timeUpEnter(missing) : d.timeUpDone}
+            </div>
+          )}
           {step.incidents.map((i) => (
             <div key={i.id} className="small incident">
               {formatDateTime(i.at, true)} — {i.kind === 'internet' ? t.incidentInternet : t.incidentOther}: {i.description}
@@ -242,8 +112,7 @@ export function TeamCard({ team, now, onDone }: { team: TeamView; now: number; o
           ))}
           {step.overrides.map((o, i) => (
             <div key={i} className="small muted">
-              {formatDateTime(o.at, true)} — {t.override} {o.deltaMs > 0 ? '+' : ''}
-              {t.overrideLine(Math.round(o.deltaMs / 60_000), o.reason)}
+              {formatDateTime(o.at, true)} — {t.override} {d.overrideLine(`${o.deltaMs > 0 ? '+' : ''}${formatMinutes(o.deltaMs)}`, o.reason)}
             </div>
           ))}
         </div>
@@ -272,13 +141,13 @@ export function TeamCard({ team, now, onDone }: { team: TeamView; now: number; o
           </thead>
           <tbody>
             {step.records.map((r) => (
-              <RecordRow key={`${r.id}-${r.codes.join()}-${r.result}-${r.finishedAt}`} step={step} rec={r} onDone={onDone} />
+              <RecordRow key={`${r.id}-${r.result}-${r.finishedAt}`} step={step} rec={r} onDone={onDone} />
             ))}
           </tbody>
         </table>
       )}
       {step.phase === 'pending' && step.performers.length > 0 && <p className="small muted">{step.performers.map((p) => p.fullName).join(', ')}</p>}
-      <StepActions team={team} step={step} onDone={onDone} />
+      <StepActions team={team} step={step} next={next} onDone={onDone} />
     </article>
   );
 }

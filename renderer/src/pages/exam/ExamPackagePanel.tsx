@@ -1,18 +1,24 @@
 // "Gói kết quả ký số" on a round's results tab: signs the round's results into a package with the
 // office key (leaders only — the key is the office's), with job progress and cancel, and points
 // to "Gói hồ sơ" for download and USB export. A refusal lists what is still unfinished.
+// With the province connected, a signed package goes to the same outbox as "Gửi báo cáo": "Gửi lên
+// tỉnh" beside a package already signed (reused as it is), or "Ký và gửi lên tỉnh" signs the
+// results as they stand now and queues that package. Without a connection it says: by USB.
 import { useEffect, useState } from 'react';
 import { call, onEvent } from '../../api/client';
 import { ErrorBox, Notice } from '../../components/form';
 import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
 import { SigningPassphraseField, useSigningNeedsPassphrase } from '../../components/SigningPassphrase';
+import { OutboxState, SendToProvinceButton } from '../../components/OutboxPanel';
+import { useSync } from '../../components/useSync';
 import { useApp } from '../../store';
 import { formatDateTime, formatPoints } from '../../../../shared/format';
 import type { JobProgress } from '../../../../shared/api/schemas';
 import { vi } from '../../../../shared/i18n/vi';
 
 const t = vi.examPackages;
+const ts = vi.sync.ui;
 const mb = (n: number) => `${formatPoints(Math.max(0.01, n / 1024 / 1024))} MB`;
 
 /** The build job's progress (the back end reports it as job events while the call is pending). */
@@ -32,13 +38,21 @@ export function ExamPackagePanel({ roundId, pending }: { roundId: number; pendin
   const [notice, setNotice] = useState<string | null>(null);
   const job = useBuildJob();
   const sub = useSubmit();
-  const build = async () => {
+  const sync = useSync();
+  const connected = sync.data?.connection != null;
+  /** Signs the results as they stand; with `andSend`, queues the new package for the province too. */
+  const build = async (andSend: boolean) => {
     setNotice(null);
-    const p = await sub.submit(() => call('package.buildExam', { roundId, passphrase: pass, allowIncomplete }));
+    const p = await sub.submit(async () => {
+      const built = await call('package.buildExam', { roundId, passphrase: pass, allowIncomplete });
+      if (andSend) await call('sync.queue', { packageId: built.id });
+      return built;
+    });
     if (p) {
       setPass('');
-      setNotice(t.built(p.fileName));
+      setNotice(andSend ? ts.examQueued(p.fileName) : t.built(p.fileName));
       packages.reload();
+      sync.reload();
     }
   };
   const mine = (packages.data ?? []).filter((p) => p.kind === 'exam' && p.refId === roundId);
@@ -64,10 +78,20 @@ export function ExamPackagePanel({ roundId, pending }: { roundId: number; pendin
             </label>
           </div>
           <div className="actions start">
-            <button className="primary" onClick={() => void build()} disabled={sub.busy || (needsPass && !pass)}>
+            <button className={connected ? undefined : 'primary'} onClick={() => void build(false)} disabled={sub.busy || (needsPass && !pass)}>
               {t.build}
             </button>
+            {connected && (
+              <button className="primary" onClick={() => void build(true)} disabled={sub.busy || (needsPass && !pass)}>
+                {ts.examSignAndSend}
+              </button>
+            )}
           </div>
+          {sync.data && (
+            <p className={connected ? 'muted small' : 'alert alert--warn'} data-testid="exam-delivery">
+              {connected ? ts.examSendHint : ts.examUsb}
+            </p>
+          )}
           {job && (
             <div className="panel job" role="status">
               <strong>{job.label}</strong> {job.total ? `${Math.round(Math.min(100, (job.done / job.total) * 100))}%` : ''}
@@ -89,16 +113,21 @@ export function ExamPackagePanel({ roundId, pending }: { roundId: number; pendin
           {mine.length > 0 && (
             <table className="table compact" aria-label={t.title}>
               <tbody>
-                {mine.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <strong className="filename">{p.fileName}</strong>
-                      <div className="muted small">
-                        {formatDateTime(p.createdAt)} · {mb(p.size)} · {vi.packagesUi.filesCount(p.payloadFiles)} · sha256 {p.sha256.slice(0, 16)}…
-                      </div>
-                    </td>
-                  </tr>
-                ))}
+                {mine.map((p) => {
+                  const row = sync.data?.outbox.find((o) => o.sha256 === p.sha256);
+                  return (
+                    <tr key={p.id}>
+                      <td>
+                        <strong className="filename">{p.fileName}</strong>
+                        <div className="muted small">
+                          {formatDateTime(p.createdAt)} · {mb(p.size)} · {vi.packagesUi.filesCount(p.payloadFiles)} · sha256 {p.sha256.slice(0, 16)}…
+                        </div>
+                        {row && <OutboxState row={row} live={sync.live[row.id]} />}
+                      </td>
+                      <td className="row-actions">{connected && !row && <SendToProvinceButton packageId={p.id} sha256={p.sha256} />}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )}

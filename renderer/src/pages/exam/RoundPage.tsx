@@ -6,10 +6,13 @@ import { Downloads, IssueList } from '../../components/lists';
 import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
 import { ConsoleTab } from './ConsoleTab';
+import { TeamsTab } from './TeamsTab';
+import { BoardButton } from './BoardButton';
 import { ExamPackagePanel } from './ExamPackagePanel';
+import { ExamPositionCell } from './ExamPositionCell';
 import { CommuneTallyTable, PeopleResultsTable } from '../../components/ExamResultTables';
 import { formatIsoDate } from '../../../../shared/format';
-import type { FormNo, RosterEntryView, TeamView } from '../../../../shared/api/exam-schemas';
+import type { FormNo, RosterEntryView } from '../../../../shared/api/exam-schemas';
 import { vi } from '../../../../shared/i18n/vi';
 
 const t = vi.examUi;
@@ -18,20 +21,21 @@ const FORMS: FormNo[] = ['01', '02', '03', '04', '05'];
 function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: RosterEntryView[]; onChange: () => void }) {
   const sub = useSubmit();
   const [notice, setNotice] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [links, setLinks] = useState<{ href: string; name: string }[]>([]);
   const input = useRef<HTMLInputElement>(null);
   const onFile = async (f: File | undefined) => {
     if (!f) return;
     setNotice(null);
+    setWarnings([]);
     const r = await sub.submit(async () => call('exam.importRoster', { uploadId: (await upload(f)).uploadId, roundId }));
     if (input.current) input.current.value = '';
     if (r) {
-      setNotice(t.imported(Object.values(r.imported).reduce((a, b) => a + b, 0)) + (r.warnings.length ? ` ${r.warnings.join(' ')}` : ''));
+      setNotice(t.imported(Object.values(r.imported).reduce((a, b) => a + b, 0)));
+      // One line per row (its place said once), not a run-on paragraph.
+      setWarnings(r.warnings);
       onChange();
     }
-  };
-  const choose = async (entryId: number, positionId: string) => {
-    if (await sub.submit(() => call('exam.choosePosition', { entryId, positionId }))) onChange();
   };
   const exportForm = async (form: FormNo, format: 'xlsx' | 'pdf') => {
     const f = await sub.submit(() => call('exam.exportRoster', { roundId, form, format }));
@@ -43,6 +47,13 @@ function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: R
         <FileButton className="primary" label={t.importRoster} accept=".xlsx" inputRef={input} onFile={(f) => void onFile(f)} />
       </div>
       <Notice message={notice} />
+      {warnings.length > 0 && (
+        <ul className="issues issues--warn" aria-label={vi.examDay.importWarnings}>
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
       <ErrorBox message={sub.error} />
       {sub.error && <IssueList issues={sub.fieldErrors} />}
       <Downloads links={links} />
@@ -87,17 +98,7 @@ function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: R
                       <td>{form === '03' ? [e.exclusion ? t.exclusions[e.exclusion] : '', e.exclusionNote].filter(Boolean).join(': ') : (e.note ?? '')}</td>
                       {(form === '01' || form === '02') && (
                         <td>
-                          <select
-                            aria-label={`${t.examPosition} — ${e.fullName}`}
-                            value={e.positionId ?? ''}
-                            onChange={(ev) => void choose(e.id, ev.target.value)}
-                          >
-                            {Object.entries(t.positionIds).map(([id, label]) => (
-                              <option key={id} value={id}>
-                                {label}
-                              </option>
-                            ))}
-                          </select>
+                          <ExamPositionCell entry={e} onChange={onChange} />
                         </td>
                       )}
                     </tr>
@@ -109,85 +110,6 @@ function RosterTab({ roundId, entries, onChange }: { roundId: number; entries: R
           </details>
         );
       })}
-    </div>
-  );
-}
-
-function TeamsTab({ roundId, teams, entries, onChange }: { roundId: number; teams: TeamView[]; entries: RosterEntryView[]; onChange: () => void }) {
-  const sub = useSubmit();
-  const [notice, setNotice] = useState<string | null>(null);
-  const form = async () => {
-    const r = await sub.submit(() => call('exam.formTeams', { roundId }));
-    if (r) {
-      setNotice(t.teamsFormed(r.teams, r.performers));
-      onChange();
-    }
-  };
-  const setPerformer = async (teamId: number, step: 1 | 2 | 3 | 4, entryId: number, add: boolean) => {
-    if (await sub.submit(() => call('exam.setPerformer', { teamId, step, entryId, add }))) onChange();
-  };
-  const started = teams.some((tm) => tm.steps.some((s) => s.phase !== 'pending'));
-  return (
-    <div>
-      <div className="row-actions">
-        <button className="primary" onClick={() => void form()} disabled={sub.busy || started}>
-          {t.formTeams}
-        </button>
-      </div>
-      <Notice message={notice} />
-      <ErrorBox message={sub.error} />
-      {teams.length === 0 && <p>{t.noTeams}</p>}
-      <div className="team-grid">
-        {teams.map((team) => {
-          const locked = team.steps.some((s) => s.phase !== 'pending');
-          const candidates = entries.filter((e) => (e.form === '01' || e.form === '02') && e.commune === team.commune);
-          return (
-            <article key={team.id} className="team-card" aria-label={t.teamLabel(team.commune)}>
-              <h2>{team.commune}</h2>
-              {team.steps.map((s) => (
-                <div key={s.id} className="team-step">
-                  <div className="step-name">
-                    {t.step(s.step)}: {s.name}
-                  </div>
-                  <ul>
-                    {s.performers.map((p) => (
-                      <li key={p.entryId}>
-                        {p.fullName} <span className="muted small">{p.positionTitle}</span>{' '}
-                        {!locked && (
-                          <button
-                            className="link"
-                            onClick={() => void setPerformer(team.id, s.step as 1 | 2 | 3 | 4, p.entryId, false)}
-                            aria-label={`${t.remove} ${p.fullName} ${t.step(s.step)}`}
-                          >
-                            {t.remove}
-                          </button>
-                        )}
-                      </li>
-                    ))}
-                    {s.performers.length === 0 && <li className="warn-text small">{t.noPerformer}</li>}
-                  </ul>
-                  {!locked && (
-                    <select
-                      aria-label={`${t.addPerformer} — ${team.commune} ${t.step(s.step)}`}
-                      value=""
-                      onChange={(e) => e.target.value && void setPerformer(team.id, s.step as 1 | 2 | 3 | 4, Number(e.target.value), true)}
-                    >
-                      <option value="">+ {t.addPerformer}</option>
-                      {candidates
-                        .filter((c) => !s.performers.some((p) => p.entryId === c.id))
-                        .map((c) => (
-                          <option key={c.id} value={c.id}>
-                            {c.fullName} — {c.positionTitle}
-                          </option>
-                        ))}
-                    </select>
-                  )}
-                </div>
-              ))}
-            </article>
-          );
-        })}
-      </div>
     </div>
   );
 }
@@ -242,9 +164,7 @@ export function RoundPage({ roundId, sub }: { roundId: number; sub: string }) {
           <h1 id="round-title">{r.name}</h1>
           <div className="muted small">{[formatIsoDate(r.examDate), r.venue, r.district].filter(Boolean).join(' · ')}</div>
         </div>
-        <a className="button" href={`${base}/board`}>
-          {t.board}
-        </a>
+        <BoardButton roundId={roundId} />
       </div>
       <nav className="tabs" aria-label={vi.app.sections}>
         {tabs.map((tab) => (

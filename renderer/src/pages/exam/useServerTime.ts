@@ -1,4 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatRemaining, timerState, type TimerLevel } from '../../../../shared/exam-timer';
+
+export { formatRemaining };
 
 /**
  * The server's time, advanced locally between fetches with the page's monotonic clock — so a
@@ -18,20 +21,9 @@ export function useServerTime(serverNow: number | undefined, tickMs = 250): numb
   return base.current ? base.current.server + (performance.now() - base.current.perf) : (serverNow ?? Date.now());
 }
 
-export function formatRemaining(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  return `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-}
-
-/** The console's alerts: colour bands and a short tone at 5:00, 1:00 and the end. */
-export function alertLevel(remainingMs: number | null): 'none' | 'warn5' | 'warn1' | 'end' {
-  if (remainingMs === null) return 'none';
-  if (remainingMs <= 0) return 'end';
-  if (remainingMs <= 60_000) return 'warn1';
-  if (remainingMs <= 5 * 60_000) return 'warn5';
-  return 'none';
+/** The console's alerts: colour bands and a short tone at 5:00, 1:00 and the end (shared/exam-timer.ts). */
+export function alertLevel(remainingMs: number | null): TimerLevel {
+  return timerState(remainingMs).level;
 }
 
 let audio: AudioContext | null = null;

@@ -1,0 +1,146 @@
+// Reads the council's results workbook (Mã | … | Điểm thẩm định | Lý do trừ điểm) into rows for
+// the pure check (domain/appraisal-check.ts). The XLSX is read with the roster importer's guarded
+// streaming reader (size, entry and XML bounds, CRC checks) and its cell model, and the file kind
+// is told by content (sniff.ts); headers are matched like the criteria import's (foldText), below
+// any title rows. The title rows may say whose results these are ("Đơn vị:", "Năm:", "Bộ tiêu chí:").
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../../../shared/errors';
+import { viAppraisal } from '../../../shared/i18n/vi/appraisal';
+import { foldText } from '../criteria-file';
+import { sniffFile } from '../roster/sniff';
+import { cellValue, display, valueOf, type CellValue } from '../roster/read/cells';
+import { openXlsx, rowBatches, type XlsxBook } from '../roster/read/xlsx-zip';
+import type { AppraisalRowIn } from '../../domain/appraisal-check';
+
+const m = viAppraisal.file;
+export const MAX_APPRAISAL_BYTES = 20 * 1024 * 1024;
+export const MAX_APPRAISAL_ROWS = 5000;
+const HEADER_SCAN_ROWS = 30;
+
+type Column = 'code' | 'points' | 'reason';
+const HEADER_ALIASES: Record<Column, string[]> = {
+  code: ['ma', 'ma tieu chi', 'ma so'],
+  points: ['diem tham dinh', 'diem hoi dong tham dinh', 'diem hoi dong cham', 'diem hdtd'],
+  reason: ['ly do tru diem', 'ly do', 'ly do tru'],
+};
+
+export interface AppraisalFileMeta {
+  office: string | null;
+  year: number | null;
+  setName: string | null;
+}
+
+export interface AppraisalFile {
+  meta: AppraisalFileMeta;
+  rows: AppraisalRowIn[];
+}
+
+const text = (v: CellValue): string | null => display(v);
+
+function headerCols(cells: CellValue[]): Partial<Record<Column, number>> {
+  const cols: Partial<Record<Column, number>> = {};
+  cells.forEach((cell, c) => {
+    const t = text(cell);
+    if (!t) return;
+    const f = foldText(t);
+    for (const col of Object.keys(HEADER_ALIASES) as Column[]) if (cols[col] === undefined && HEADER_ALIASES[col].includes(f)) cols[col] = c;
+  });
+  return cols;
+}
+
+/** "Đơn vị: UBND xã Phú Thượng" in one cell, or "Đơn vị:" with the value in the next one. */
+function readMeta(rows: CellValue[][]): AppraisalFileMeta {
+  const meta: AppraisalFileMeta = { office: null, year: null, setName: null };
+  for (const cells of rows) {
+    cells.forEach((cell, c) => {
+      const t = text(cell);
+      const mm = t ? /^([^:]{1,40}):\s*([\s\S]*)$/.exec(t) : null;
+      if (!mm) return;
+      let value = mm[2]!.trim() || null;
+      for (let n = c + 1; value === null && n < cells.length; n++) value = text(cells[n] ?? null);
+      if (!value) return;
+      const key = foldText(mm[1]!);
+      if (key === 'don vi' && !meta.office) meta.office = value;
+      else if ((key === 'nam' || key === 'nam danh gia') && meta.year === null) {
+        const y = /\b(19|20)\d\d\b/.exec(value);
+        if (y) meta.year = Number(y[0]);
+      } else if (key === 'bo tieu chi' && !meta.setName) meta.setName = value;
+    });
+  }
+  return meta;
+}
+
+async function sheetRows(book: XlsxBook): Promise<{ header: number; cols: Partial<Record<Column, number>>; rows: { r: number; cells: CellValue[] }[] } | null> {
+  for (const entry of book.sheets) {
+    const ws = await entry.open();
+    const rows: { r: number; cells: CellValue[] }[] = [];
+    let header: { r: number; cols: Partial<Record<Column, number>> } | null = null;
+    for await (const batch of rowBatches(ws)) {
+      for (const row of batch) {
+        const cells: CellValue[] = [];
+        row.eachCell((cell, c) => {
+          cells[c] = cellValue(cell.value);
+        });
+        if (!header && row.number <= HEADER_SCAN_ROWS) {
+          const cols = headerCols(cells);
+          if (cols.code !== undefined && cols.points !== undefined) header = { r: row.number, cols };
+        }
+        rows.push({ r: row.number, cells });
+        if (rows.length > MAX_APPRAISAL_ROWS + HEADER_SCAN_ROWS) throw new ApiError('VALIDATION', m.tooManyRows(ws.name, MAX_APPRAISAL_ROWS));
+      }
+    }
+    if (header) return { header: header.r, cols: header.cols, rows };
+  }
+  return null;
+}
+
+/** Reads the file; throws ApiError('VALIDATION') when it is not a results workbook at all. */
+export async function readAppraisalFile(filePath: string, displayName = path.basename(filePath)): Promise<AppraisalFile> {
+  const file = displayName;
+  let size: number;
+  try {
+    const st = await stat(filePath);
+    size = st.size;
+  } catch {
+    throw new ApiError('VALIDATION', m.notFound(file));
+  }
+  if (size === 0) throw new ApiError('VALIDATION', m.empty(file));
+  const kind = await sniffFile(filePath, size);
+  if (kind === 'xls') throw new ApiError('VALIDATION', m.oldXls(file));
+  if (kind !== 'xlsx') throw new ApiError('VALIDATION', m.notXlsx(file));
+  if (size > MAX_APPRAISAL_BYTES) throw new ApiError('VALIDATION', m.tooBig(file));
+
+  let book: XlsxBook | undefined;
+  let found: Awaited<ReturnType<typeof sheetRows>>;
+  try {
+    book = await openXlsx(filePath);
+    found = await sheetRows(book);
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError('VALIDATION', m.badXlsx(file));
+  } finally {
+    book?.close();
+  }
+  if (!found) throw new ApiError('VALIDATION', m.noHeader(file));
+  const { header, cols, rows } = found;
+  const cell = (cells: CellValue[], c: number | undefined): CellValue => (c === undefined ? null : valueOf(cells[c] ?? null));
+  const out: AppraisalRowIn[] = [];
+  for (const { r, cells } of rows) {
+    if (r <= header) continue;
+    const code = cell(cells, cols.code);
+    const points = cell(cells, cols.points);
+    const reason = cell(cells, cols.reason);
+    if (code === null && points === null && reason === null) continue;
+    const asText = (v: CellValue) => (v === null ? null : text(v));
+    out.push({
+      code: asText(code),
+      // Numbers stay numbers; anything else is judged as text ("1,5", "không chấm", "hai").
+      points: typeof points === 'number' ? points : asText(points),
+      reason: asText(reason),
+      source: viAppraisal.where.row(r),
+      row: r,
+    });
+  }
+  return { meta: readMeta(rows.filter((x) => x.r < header).map((x) => x.cells)), rows: out };
+}
