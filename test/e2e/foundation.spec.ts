@@ -9,7 +9,7 @@ test('first run → officer created → officer logs in, cannot open users → a
   await expect(page.getByRole('heading', { name: `Xin chào, ${LEADER.fullName}` })).toBeVisible();
   await expect(page.getByText('UBND xã Đại Tâm').first()).toBeVisible();
 
-  await page.getByRole('link', { name: 'Người dùng' }).click();
+  await page.getByRole('link', { name: 'Người dùng', exact: true }).click();
   await page.getByRole('button', { name: 'Thêm người dùng' }).click();
   const form = page.getByRole('form', { name: 'Thêm người dùng' });
   await form.getByLabel('Họ và tên').fill(OFFICER.fullName);
@@ -26,7 +26,7 @@ test('first run → officer created → officer logs in, cannot open users → a
   await login(page, OFFICER.username, OFFICER.password);
   await expect(page.getByRole('heading', { name: `Xin chào, ${OFFICER.fullName}` })).toBeVisible();
   // No link for an officer, and typing the address shows a refusal (the back end refuses too).
-  await expect(page.getByRole('link', { name: 'Người dùng' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Người dùng', exact: true })).toHaveCount(0);
   await page.goto(`${app.url}#/users`);
   await expect(page.getByRole('alert')).toHaveText('Bạn không có quyền thực hiện thao tác này.');
   await expect(page.getByRole('table')).toHaveCount(0);
@@ -56,7 +56,7 @@ test('wrong password, duplicate username and short password: a Vietnamese messag
   await expect(page.getByText(/Chuỗi nhật ký toàn vẹn/)).toBeVisible();
   const auditRowsBefore = await page.locator('tbody tr').count();
 
-  await page.getByRole('link', { name: 'Người dùng' }).click();
+  await page.getByRole('link', { name: 'Người dùng', exact: true }).click();
   await expect(page.getByRole('row')).toHaveCount(2); // header + the leader
   await page.getByRole('button', { name: 'Thêm người dùng' }).click();
   const form = page.getByRole('form', { name: 'Thêm người dùng' });
