@@ -122,7 +122,7 @@ test('import results → comparison and chart → plan completed → officer see
 
   // The officer sees both tasks under "Việc của tôi".
   await login(page, OFFICER.username, OFFICER.password);
-  await page.getByRole('link', { name: 'Việc của tôi' }).click();
+  await page.getByRole('link', { name: 'Việc của tôi', exact: true }).click();
   const mine = page.getByTestId('my-plan-tasks');
   await expect(mine.locator('tr[data-code]')).toHaveCount(2);
   await expect(mine.locator('tr[data-code="1.8"]')).toContainText('Lập sổ theo dõi tiến độ nhiệm vụ');

@@ -54,13 +54,13 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
   await login(page, LEADER.username, LEADER.password);
 
   // Criteria set: the bundled sample, with its warnings shown.
-  await page.getByRole('link', { name: 'Bộ tiêu chí' }).click();
+  await page.getByRole('link', { name: 'Bộ tiêu chí', exact: true }).click();
   await page.getByRole('button', { name: 'Dùng bộ tiêu chí mẫu (Phú Thượng)' }).click();
   await expect(page.getByText(/Đã nhập "Bộ tiêu chí mẫu/)).toBeVisible();
   await expect(page.locator('li[data-code="4.2.4"]')).toContainText('chưa có điểm tối đa');
 
   // The year's assessment with document 001's window.
-  await page.getByRole('link', { name: 'Tự đánh giá CCHC' }).click();
+  await page.getByRole('link', { name: 'Tự đánh giá CCHC', exact: true }).click();
   await page.getByRole('button', { name: 'Tạo đợt tự đánh giá' }).click();
   const form = page.getByRole('form', { name: 'Tạo đợt tự đánh giá' });
   await form.getByLabel('Năm đánh giá').fill('2023');
@@ -82,7 +82,7 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
 
   // The officer: "Việc của tôi" → each item.
   await login(page, OFFICER.username, OFFICER.password);
-  await page.getByRole('link', { name: 'Việc của tôi' }).click();
+  await page.getByRole('link', { name: 'Việc của tôi', exact: true }).click();
   await expect(page.getByText('0/3 tiêu chí đã hoàn thành')).toBeVisible();
   await page.getByRole('link', { name: 'Xây dựng và tổ chức thực hiện kế hoạch CCHC' }).click();
   await fillItem(page, '2', 'Kế hoạch CCHC năm 2023 số 05/KH-UBND ngày 10/01/2023, trang 1–3.');
@@ -132,7 +132,7 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
 
   // The leader returns 1.1 with a comment and approves the others.
   await login(page, LEADER.username, LEADER.password);
-  await page.getByRole('link', { name: 'Tự đánh giá CCHC' }).click();
+  await page.getByRole('link', { name: 'Tự đánh giá CCHC', exact: true }).click();
   await page.getByRole('link', { name: 'Năm 2023' }).click();
   await openItem(page, '1.1');
   await page.getByLabel('Lý do trả lại (công chức sẽ thấy)').fill('Cần bản PDF có chữ ký số của kế hoạch.');
@@ -148,7 +148,7 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
 
   // The officer sees the comment, fixes, finishes again.
   await login(page, OFFICER.username, OFFICER.password);
-  await page.getByRole('link', { name: 'Việc của tôi' }).click();
+  await page.getByRole('link', { name: 'Việc của tôi', exact: true }).click();
   await expect(page.getByText('Cần bản PDF có chữ ký số của kế hoạch.')).toBeVisible();
   await page.getByRole('link', { name: 'Xây dựng và tổ chức thực hiện kế hoạch CCHC' }).click();
   await page.getByLabel(/Giải trình/).fill('Kế hoạch số 05/KH-UBND (bản ký số), trang 1–3.');
@@ -159,7 +159,7 @@ test('leader assigns, officer enters with evidence, leader returns and approves,
 
   // The leader approves, checks what is still missing, exports the summary.
   await login(page, LEADER.username, LEADER.password);
-  await page.getByRole('link', { name: 'Tự đánh giá CCHC' }).click();
+  await page.getByRole('link', { name: 'Tự đánh giá CCHC', exact: true }).click();
   await page.getByRole('link', { name: 'Năm 2023' }).click();
   await openItem(page, '1.1');
   await page.getByRole('button', { name: 'Duyệt' }).click();

@@ -24,7 +24,7 @@ const test = base.extend<{ demo: Served }>({
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Các phần' }).getByRole('link', { name, exact: true }).click();
 
 async function openAssessment(page: Page) {
-  await page.getByRole('link', { name: 'Tự đánh giá CCHC' }).click();
+  await page.getByRole('link', { name: 'Tự đánh giá CCHC', exact: true }).click();
   await page.getByRole('table').getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1, name: /Tự đánh giá năm/ })).toBeVisible();
 }
@@ -100,7 +100,7 @@ test('criteria tree, assignment, live progress, summary total and the audit page
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/summary-tab.png`, fullPage: true });
 
   // The audit page: people, criteria and times in words; it fits the laptop's screen.
-  await page.getByRole('link', { name: 'Nhật ký' }).click();
+  await page.getByRole('link', { name: 'Nhật ký', exact: true }).click();
   const audit = page.getByRole('table', { name: 'Nhật ký thay đổi' });
   await expect(audit).toBeVisible();
   await expect(audit).toContainText(/Tiêu chí 1\.2 — năm \d{4}/);
@@ -122,7 +122,7 @@ test('Gói hồ sơ: unreachable back end, replacing the key, a typed folder tha
 
   // The key's status cannot be read: an error, never "Chưa có khóa ký" (which invites a new key).
   await page.route('**/api/keys.status', (r) => r.abort());
-  await page.getByRole('link', { name: 'Gói hồ sơ' }).click();
+  await page.getByRole('link', { name: 'Gói hồ sơ', exact: true }).click();
   await expect(key.getByRole('alert')).toContainText('Không đọc được thông tin khóa ký');
   await expect(key.getByText(/Chưa có khóa ký/)).toHaveCount(0);
   await page.unroute('**/api/keys.status');

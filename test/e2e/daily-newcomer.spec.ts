@@ -66,12 +66,12 @@ test('a new office: form errors that follow the fields, next steps on the home p
   await expect(page.getByRole('table').getByText('Bộ chỉ số CCHC xã Đại Tâm 2026')).toBeVisible();
 
   // Back home: the criteria step is marked done, the next one is the assessment.
-  await page.getByRole('link', { name: 'Trang chủ' }).click();
+  await page.getByRole('link', { name: 'Trang chủ', exact: true }).click();
   await expect(next.locator('li.next-steps__next')).toContainText('Thêm người dùng');
   await expect(next.locator('li.next-steps__done')).toContainText('Nhập hoặc chọn bộ tiêu chí');
 
   // Change password asks for the new one twice.
-  await page.getByRole('link', { name: 'Cài đặt' }).click();
+  await page.getByRole('link', { name: 'Cài đặt', exact: true }).click();
   const pw = page.getByRole('form', { name: 'Đổi mật khẩu' });
   await pw.getByLabel('Mật khẩu hiện tại').fill(LEADER.password);
   await pw.getByLabel('Mật khẩu mới').fill('mat-khau-moi-456');

@@ -36,7 +36,7 @@ test('dd/mm/yyyy HH:mm typed and echoed on an en-US browser; file buttons by key
   expect(await page.evaluate(() => navigator.language)).toBe('en-US');
 
   // Navigation: focus on the page heading, the window title names the page.
-  await page.getByRole('link', { name: 'Gói hồ sơ' }).click();
+  await page.getByRole('link', { name: 'Gói hồ sơ', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Gói hồ sơ gửi tỉnh' })).toBeFocused();
   await expect(page).toHaveTitle('Gói hồ sơ — Kiểm Chứng');
 
@@ -46,7 +46,7 @@ test('dd/mm/yyyy HH:mm typed and echoed on an en-US browser; file buttons by key
   expect(chooser.isMultiple()).toBe(false);
 
   // The criteria page's import button, with Space this time.
-  await page.getByRole('link', { name: 'Bộ tiêu chí' }).click();
+  await page.getByRole('link', { name: 'Bộ tiêu chí', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bộ tiêu chí' })).toBeFocused();
   await expect(page).toHaveTitle('Bộ tiêu chí — Kiểm Chứng');
   await tabTo(page, 'Nhập từ tệp…');
@@ -56,7 +56,7 @@ test('dd/mm/yyyy HH:mm typed and echoed on an en-US browser; file buttons by key
   await expect(page.getByText(/Đã nhập "Bộ tiêu chí mẫu/)).toBeVisible();
 
   // The assessment window, typed as the documents write it; the field says what it understood.
-  await page.getByRole('link', { name: 'Tự đánh giá CCHC' }).click();
+  await page.getByRole('link', { name: 'Tự đánh giá CCHC', exact: true }).click();
   await expect(page).toHaveTitle('Tự đánh giá CCHC — Kiểm Chứng');
   await page.getByRole('button', { name: 'Tạo đợt tự đánh giá' }).click();
   const form = page.getByRole('form', { name: 'Tạo đợt tự đánh giá' });

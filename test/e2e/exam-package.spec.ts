@@ -18,7 +18,7 @@ test('a leader signs the round’s results into a package from the results tab',
 
     await page.goto(served.url);
     await login(page, 'chutich', 'demo-kiemchung');
-    await expect(page.getByRole('link', { name: 'Gói hồ sơ' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Gói hồ sơ', exact: true })).toBeVisible();
     await page.goto(`${served.url}#/exams/${roundId}/results`);
     const panel = page.getByRole('region', { name: 'Gói kết quả ký số' });
     await panel.getByLabel('Mật khẩu bảo vệ khóa ký (ít nhất 8 ký tự)').fill(PASS);

@@ -55,7 +55,7 @@ test('proctor runs a team through the steps with codes, reload and restart mid-s
 
   await app.open(page);
   await login(page, PROCTOR.username, PROCTOR.password);
-  await page.getByRole('link', { name: 'Kiểm tra năng lực' }).click();
+  await page.getByRole('link', { name: 'Kiểm tra năng lực', exact: true }).click();
   await page.getByRole('button', { name: 'Tạo đợt kiểm tra' }).click();
   const form = page.getByRole('form', { name: 'Tạo đợt kiểm tra' });
   await form.getByLabel('Tên đợt').fill('Đợt 1 năm 2023 — Mỹ Xuyên');

@@ -31,7 +31,7 @@ test('first run → officer created → officer logs in, cannot open users → a
   await expect(page.getByRole('alert')).toHaveText('Bạn không có quyền thực hiện thao tác này.');
   await expect(page.getByRole('table')).toHaveCount(0);
 
-  await page.getByRole('link', { name: 'Nhật ký' }).click();
+  await page.getByRole('link', { name: 'Nhật ký', exact: true }).click();
   await expect(page.getByText(/Chuỗi nhật ký toàn vẹn \(\d+ dòng\)/)).toBeVisible();
   const actions = await page.locator('tbody tr td:nth-child(4)').allTextContents();
   // Newest first: the officer's login, the leader's logout, adding the officer, the leader's login, set-up.
@@ -52,7 +52,7 @@ test('wrong password, duplicate username and short password: a Vietnamese messag
   await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
 
   await login(page, LEADER.username, LEADER.password);
-  await page.getByRole('link', { name: 'Nhật ký' }).click();
+  await page.getByRole('link', { name: 'Nhật ký', exact: true }).click();
   await expect(page.getByText(/Chuỗi nhật ký toàn vẹn/)).toBeVisible();
   const auditRowsBefore = await page.locator('tbody tr').count();
 
@@ -75,7 +75,7 @@ test('wrong password, duplicate username and short password: a Vietnamese messag
 
   await form.getByRole('button', { name: 'Hủy' }).click();
   await expect(page.getByRole('row')).toHaveCount(2);
-  await page.getByRole('link', { name: 'Nhật ký' }).click();
+  await page.getByRole('link', { name: 'Nhật ký', exact: true }).click();
   await expect(page.getByText(/Chuỗi nhật ký toàn vẹn/)).toBeVisible();
   await expect(page.locator('tbody tr')).toHaveCount(auditRowsBefore);
 });
@@ -84,7 +84,7 @@ test('an idle session locks (decided by the back end) and reopens only with the 
   await app.open(page);
   await firstRunSetup(page);
   await login(page, LEADER.username, LEADER.password);
-  await page.getByRole('link', { name: 'Cài đặt' }).click();
+  await page.getByRole('link', { name: 'Cài đặt', exact: true }).click();
   await expect(page.getByLabel('Tự khóa sau (phút không thao tác)')).toHaveValue('15');
   // 16 minutes pass on the server's clock.
   await page.evaluate(async () => {
@@ -95,7 +95,7 @@ test('an idle session locks (decided by the back end) and reopens only with the 
       body: JSON.stringify({ offsetMs: 16 * 60_000 }),
     });
   });
-  await page.getByRole('link', { name: 'Nhật ký' }).click();
+  await page.getByRole('link', { name: 'Nhật ký', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Phiên làm việc đã khóa' })).toBeVisible();
   await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
   await page.getByRole('button', { name: 'Mở khóa' }).click();
@@ -103,5 +103,5 @@ test('an idle session locks (decided by the back end) and reopens only with the 
   await expect(page.getByRole('alert')).toHaveText('Mật khẩu không đúng. Còn 4 lần thử trước khi phiên kết thúc.');
   await page.getByLabel('Mật khẩu').fill(LEADER.password);
   await page.getByRole('button', { name: 'Mở khóa' }).click();
-  await expect(page.getByRole('link', { name: 'Nhật ký' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Nhật ký', exact: true })).toBeVisible();
 });

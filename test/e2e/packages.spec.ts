@@ -16,7 +16,7 @@ test('signing key, a build blocked by the check, and checking a package file', a
   try {
     await page.goto(served.url);
     await login(page, 'chutich', 'demo-kiemchung');
-    await page.getByRole('link', { name: 'Gói hồ sơ' }).click();
+    await page.getByRole('link', { name: 'Gói hồ sơ', exact: true }).click();
     await expect(page.getByText(/Chưa có khóa ký/)).toBeVisible();
 
     const key = page.getByRole('region', { name: 'Chữ ký số của đơn vị' });
@@ -71,7 +71,7 @@ test('a verified package is browsed read-only and its evidence opened from insid
   try {
     await page.goto(served.url);
     await login(page, 'chutich', 'demo-kiemchung');
-    await page.getByRole('link', { name: 'Gói hồ sơ' }).click();
+    await page.getByRole('link', { name: 'Gói hồ sơ', exact: true }).click();
     await page.getByLabel('Chọn tệp gói (.zip)…').setInputFiles(zip);
     // Signed by another installation's key: intact, but the signer is not yet confirmed here —
     // an amber warning with the fingerprint to compare by phone, never "hợp lệ".

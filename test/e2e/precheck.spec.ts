@@ -13,7 +13,7 @@ test('the check on the demo: grouped, errors first, filtered, linked; blocked ac
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(served.url);
     await login(page, 'chutich', 'demo-kiemchung');
-    await page.getByRole('link', { name: 'Tự đánh giá CCHC' }).click();
+    await page.getByRole('link', { name: 'Tự đánh giá CCHC', exact: true }).click();
     await page
       .getByRole('link', { name: /^Năm \d{4}/ })
       .first()
@@ -73,7 +73,7 @@ test('the check on the demo: grouped, errors first, filtered, linked; blocked ac
     await expect(page.getByTestId('blocked-summary')).toHaveCount(0);
 
     // "Đóng gói và ký" with no key yet: the key is named first, then the errors.
-    await page.getByRole('link', { name: 'Gói hồ sơ' }).click();
+    await page.getByRole('link', { name: 'Gói hồ sơ', exact: true }).click();
     const build = page.getByRole('region', { name: 'Đóng gói và ký' });
     await build.getByLabel('Mật khẩu bảo vệ khóa ký (ít nhất 8 ký tự)').fill('khoa-ky-phu-thuong');
     await build.getByRole('button', { name: 'Đóng gói và ký' }).click();

@@ -38,7 +38,7 @@ test('enroll, send with the receiver down, delivered when it comes up, receipt k
     await login(page, 'chutich', 'demo-kiemchung');
 
     // Cài đặt → Kết nối với tỉnh
-    await page.getByRole('link', { name: 'Cài đặt' }).click();
+    await page.getByRole('link', { name: 'Cài đặt', exact: true }).click();
     const conn = page.getByRole('region', { name: 'Kết nối với tỉnh' });
     await conn.getByLabel('Địa chỉ máy chủ tiếp nhận').fill(r.url);
     await conn.getByLabel('Mã đăng ký').fill('SAI0-MA00-DANG-KY00');
@@ -75,7 +75,7 @@ test('enroll, send with the receiver down, delivered when it comes up, receipt k
     await page.reload();
     await expect(page.getByTestId('report-delivery')).toContainText(/Đã gửi.*Biên nhận/);
     // Gói hồ sơ shows the outbox row too.
-    await page.getByRole('link', { name: 'Gói hồ sơ' }).click();
+    await page.getByRole('link', { name: 'Gói hồ sơ', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Hộp thư đi (gửi lên tỉnh)' })).toContainText(/Đã gửi.*Biên nhận/);
   } finally {
     await served.stop();
