@@ -16,6 +16,11 @@
 // Run: node --import tsx bench/receiver.bench.ts [offices] [concurrency]
 // KC_BENCH_CACHE=DIR keeps the built keys and packages in DIR and reuses them next time (building
 // is most of a run); KC_BENCH_DIALECTS=sqlite (or postgres) measures one database only.
+// KC_BENCH_BASELINE=DIR (a copy of an earlier build: DIR/bin/kiemchung.js + DIR/dist, inside the
+// repository so node_modules resolves) runs that build too, alternating with this one
+// KC_BENCH_ROUNDS times (default 1), each on a fresh database: a before/after on one busy machine.
+// KC_BENCH_CPU_PROF=DIR writes a V8 CPU profile of each receiver process into DIR;
+// KC_BENCH_RECEIVER_ENV="NAME=VALUE,…" starts every receiver with those variables too.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +53,15 @@ const BUILD_PARALLEL = 2;
 /** Offices sending one at a time before the morning: the unloaded finalize, in the same run. */
 const BASELINE = 10;
 const PROVINCE = 'Thừa Thiên Huế';
+const BASELINE_BUILD = process.env.KC_BENCH_BASELINE ? path.resolve(process.env.KC_BENCH_BASELINE) : null;
+const ROUNDS = Number(process.env.KC_BENCH_ROUNDS ?? 1);
+const CPU_PROF = process.env.KC_BENCH_CPU_PROF ? path.resolve(process.env.KC_BENCH_CPU_PROF) : null;
+const RECEIVER_ENV = Object.fromEntries(
+  (process.env.KC_BENCH_RECEIVER_ENV ?? '')
+    .split(',')
+    .filter((kv) => kv.includes('='))
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kc-bench-receiver-'));
 
 interface Office {
@@ -180,10 +194,22 @@ async function send(offices: Office[], conns: Connection[], limit: number, pid: 
   return r;
 }
 
-async function runDialect(dialect: Dialect, baseline: Office[], morning: Office[]): Promise<void> {
+/** Which build of the receiver runs: this tree's (dist/) or the baseline copy. */
+interface Build {
+  name: string;
+  bin: string | undefined;
+}
+
+async function runDialect(dialect: Dialect, build: Build, baseline: Office[], morning: Office[]): Promise<number> {
   const env = await databaseEnv(dialect);
-  const dataDir = path.join(tmp, `receiver-${dialect}`);
-  const rx = await startReceiverProcess(dataDir, env);
+  const dataDir = path.join(tmp, `receiver-${dialect}-${build.name}-${Date.now()}`);
+  // One folder per receiver: V8 names each thread's profile (main thread and check workers) itself.
+  const prof = CPU_PROF
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(CPU_PROF, `${dialect}-${build.name.replace(/\W+/g, '-')}-${Date.now()}`)}` }
+    : {};
+  // The receiver's own account of each finalize, stage by stage (main/receiver/timings.ts).
+  const timings = path.join(tmp, `timings-${dialect}-${Date.now()}.jsonl`);
+  const rx = await startReceiverProcess(dataDir, { ...env, ...prof, ...RECEIVER_ENV, KC_RECEIVER_TIMINGS: timings }, 0, [], build.bin);
   try {
     const pid = rx.proc.pid!;
     await sleep(2000);
@@ -234,7 +260,7 @@ async function runDialect(dialect: Dialect, baseline: Office[], morning: Office[
     const mib = (morning.reduce((s, o) => s + o.pkg.size, 0) / MIB).toFixed(0);
     const count = (x: RunResult) =>
       `${[...x.statuses].map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}${x.failures.length ? `; ${x.failures.length} failed: ${x.failures.slice(0, 2).join(' | ')}` : ''}`;
-    console.log(`${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}:`);
+    console.log(`${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${build.name} (load average ${os.loadavg()[0]!.toFixed(1)}):`);
     console.log(
       `  unloaded (${baseline.length} offices one at a time): finalize p50 ${ms(pct(base.finalize, 50))}, p95 ${ms(pct(base.finalize, 95))}; receiver CPU (upload + finalize) ${ms((base.cpuS * 1000) / Math.max(1, base.finalize.length))} per package [${count(base)}]`,
     );
@@ -250,9 +276,29 @@ async function runDialect(dialect: Dialect, baseline: Office[], morning: Office[
     console.log(
       `  receiver RSS: idle after start ${idleStart.rss.toFixed(0)} MiB, after ${offices.length} enrollments ${idleEnrolled.rss.toFixed(0)} MiB, idle after the run ${idleAfter.rss.toFixed(0)} MiB (peak ${idleAfter.hwm.toFixed(0)} MiB)`,
     );
+    return p95;
   } finally {
     await rx.stop();
+    printStages(timings, morning.length);
   }
+}
+
+/** Per-stage p50/p95 of the morning's finalizes, as the receiver measured them (a build without timings writes none). */
+function printStages(file: string, n: number): void {
+  if (!existsSync(file)) return;
+  const lines = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lag = lines.pop()?.eventLoopDelay as { p50: number; p99: number; max: number } | undefined;
+  const rows = lines.slice(-n) as Record<string, number>[];
+  const stages = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const fmt = (k: string) => {
+    const xs = rows.map((r) => r[k] ?? 0);
+    return `${k} ${pct(xs, 50).toFixed(0)}/${pct(xs, 95).toFixed(0)}`;
+  };
+  console.log(`  inside the receiver, ms p50/p95: ${stages.map(fmt).join(', ')}`);
+  if (lag) console.log(`  receiver event loop delay: p50 ${lag.p50} ms, p99 ${lag.p99} ms, max ${lag.max} ms (whole run)`);
 }
 
 async function main() {
@@ -273,11 +319,29 @@ async function main() {
   const dialects: Dialect[] = only ? (only.split(',') as Dialect[]) : ['sqlite'];
   if (!only && hasPostgres()) dialects.push('postgres');
   try {
+    const builds: Build[] = BASELINE_BUILD
+      ? [
+          { name: 'baseline', bin: path.join(BASELINE_BUILD, 'bin/kiemchung.js') },
+          { name: 'this tree', bin: undefined },
+        ]
+      : [{ name: 'this tree', bin: undefined }];
     for (const d of dialects) {
-      try {
-        await runDialect(d, baseline, morning);
-      } catch (e) {
-        console.log(`${d}: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+      const p95s = new Map<string, number[]>();
+      for (let round = 0; round < (BASELINE_BUILD ? ROUNDS : 1); round++)
+        for (const b of round % 2 ? [...builds].reverse() : builds) {
+          try {
+            const p95 = await runDialect(d, b, baseline, morning);
+            p95s.set(b.name, [...(p95s.get(b.name) ?? []), p95]);
+          } catch (e) {
+            console.log(`${d} ${b.name}: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+          }
+        }
+      if (BASELINE_BUILD) {
+        const [a, b] = builds.map((x) => p95s.get(x.name) ?? []);
+        const med = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)] ?? NaN;
+        console.log(
+          `  ${d}: morning finalize p95, median of ${a!.length} rounds: baseline ${ms(med(a!))}, this tree ${ms(med(b!))} (${(med(b!) / med(a!)).toFixed(2)}×)`,
+        );
       }
     }
     if (!only && !hasPostgres()) console.log('PostgreSQL: not measured (not installed: apt-get install postgresql)');

@@ -25,3 +25,6 @@ export const positions = [
   'Công chức khác',
 ] as const;
 export type Position = (typeof positions)[number];
+
+/** The People's Committee's chairperson: signs the office's documents, one per commune in Mẫu 01. */
+export const CHAIR_POSITION: Position = 'Chủ tịch';

@@ -11,6 +11,8 @@ import { advanceTrustedTime } from '../services/trusted-time';
 import { hasAnyRole } from '../domain/authz';
 import { createLogger } from '../services/log';
 import { withRemoteAddress } from '../services/request-origin';
+import { validationMessage } from './validation-message';
+import { durably } from '../db/durability';
 
 const log = createLogger('router');
 
@@ -71,9 +73,14 @@ export class Router {
     return [...this.entries.keys()];
   }
 
+  /**
+   * Every transport (IPC, browser mode, the office network) answers from here, so this is where a
+   * call that committed waits for the flush covering its commits (group commit, db/durability.ts):
+   * "saved" is never said before it is on the disk. A call that wrote nothing answers at once.
+   */
   async dispatch(name: string, rawInput: unknown, call: CallContext): Promise<Result<unknown>> {
     try {
-      return { ok: true, value: await withRemoteAddress(call.remote, () => this.call(name, rawInput, call)) };
+      return { ok: true, value: await durably(() => withRemoteAddress(call.remote, () => this.call(name, rawInput, call))) };
     } catch (e) {
       if (e instanceof ApiError) return { ok: false, error: e.toJSON() };
       log.error('unexpected error', { method: name, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
@@ -99,9 +106,9 @@ export class Router {
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issues = zodIssues(parsed.error);
-      throw new ApiError('VALIDATION', `${vi.errors.validation}: ${issues[0]?.message ?? ''}`, issues);
+      throw new ApiError('VALIDATION', validationMessage(issues), issues);
     }
-    const actor: Actor = session ? actorOf(session.user) : { id: null, name: 'Khách', roles: [] };
+    const actor: Actor = session ? actorOf(session.user) : { id: null, name: vi.audit.guest, roles: [] };
     const out = await entry.handler(parsed.data, { s: this.services, client: call.client ?? 'local', session, actor });
     const checked = spec.output.safeParse(out);
     if (!checked.success) {

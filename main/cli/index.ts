@@ -29,6 +29,7 @@ const rendererDir = () => path.resolve(path.dirname(fileURLToPath(import.meta.ur
 function printDemo(accounts: { username: string; fullName: string; position: string }[], password: string, year: number, roundName: string) {
   console.log(t.demo.created);
   console.log(t.demo.assessment(year));
+  console.log(t.demo.appraisal(year - 1));
   console.log(t.demo.exam(roundName));
   console.log(t.demo.password(password));
   for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.fullName} — ${a.position}`);

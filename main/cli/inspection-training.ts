@@ -44,7 +44,7 @@ export async function runInspectionTrainingCli(area: 'inspection' | 'training', 
       const { buildInspectionPackage } = await import('../services/inspection/package');
       const built = await buildInspectionPackage(s, SYSTEM_ACTOR, id, passphrase);
       await copyFile(built.path, path.resolve(values.out));
-      console.log(vi.inspection.cli.packaged(path.resolve(values.out), built.files, built.sha256));
+      console.log(vi.inspection.cli.packaged(path.resolve(values.out), built.payloadFiles, built.sha256));
       return 0;
     }
     if (area === 'inspection' && sub === 'export') {
@@ -78,7 +78,7 @@ export async function runInspectionTrainingCli(area: 'inspection' | 'training', 
         const { buildTrainingPackage } = await import('../services/training/package');
         const built = await buildTrainingPackage(s, SYSTEM_ACTOR, course.id, passphrase);
         await copyFile(built.path, path.resolve(values.out));
-        console.log(vi.training.cli.packaged(path.resolve(values.out), built.files, built.sha256));
+        console.log(vi.training.cli.packaged(path.resolve(values.out), built.payloadFiles, built.sha256));
         return 0;
       }
       if (format !== 'pdf' && format !== 'xlsx') throw new Error(USAGE.training);

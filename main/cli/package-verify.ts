@@ -9,6 +9,7 @@ import path from 'node:path';
 import { DB_FILE } from '../db/connection';
 import { resolveDataDir } from '../db/data-dir';
 import { vi } from '../../shared/i18n/vi';
+import { viCli } from '../../shared/i18n/vi/cli';
 import { formatPoints } from '../../shared/format';
 import type { TrustAnchor } from '../services/package';
 import type { TrustOptions } from '../services/submission/packages';
@@ -85,9 +86,17 @@ export async function verifyCli(file: string, flags: VerifyCliFlags): Promise<nu
   if (t.fingerprintGroups.length) console.log(`${vi.trust.fingerprintLabel}: ${t.fingerprintGroups.join(' ')}`);
   if (t.anchor) console.log(`${vi.trust.anchorLabel}: ${t.anchor.name} (${vi.trust.source[t.anchor.source] ?? t.anchor.source})`);
   for (const n of t.notes) console.log(`${vi.trust.icon.unknown} ${n}`);
+  if (v.kind) console.log(vi.packageKinds.kindLine(vi.packageKinds.labels[v.kind]));
   if (v.content)
     console.log(
-      `${v.content.office} — năm ${v.content.year}: ${formatPoints(v.content.points)}/${formatPoints(v.content.applicableMax)} điểm${v.content.band ? ` (${v.content.band})` : ''}, ${v.content.evidence} tài liệu kiểm chứng.`,
+      viCli.package.content(
+        v.content.office,
+        v.content.year,
+        formatPoints(v.content.points),
+        formatPoints(v.content.applicableMax),
+        v.content.band,
+        v.content.evidence,
+      ),
     );
   return EXIT[t.level];
 }

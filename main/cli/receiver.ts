@@ -16,6 +16,7 @@ import { decidePackage, exportAccepted, listPackages } from '../receiver/package
 import { startReceiver } from '../receiver/server';
 import { issueSupplementaryInstruction, writeInstructionFile } from '../receiver/instructions';
 import { viInstruction } from '../../shared/i18n/vi/instruction';
+import { viPackageKinds } from '../../shared/i18n/vi/package-kinds';
 import { parseVnDateTime } from '../../shared/vn-time';
 import { importOfficeAppraisal } from '../receiver/appraisals';
 
@@ -73,7 +74,9 @@ function printList(rows: Awaited<ReturnType<typeof listPackages>>) {
   }
   console.log(t.cli.listHeader);
   for (const r of rows) {
-    console.log(`${t.statusLabels[r.status].padEnd(12)} ${formatDateTime(r.receivedAt).padEnd(18)} ${r.office} — ${r.sha256}`);
+    console.log(
+      `${t.statusLabels[r.status].padEnd(12)} ${formatDateTime(r.receivedAt).padEnd(18)} ${r.office} — ${viPackageKinds.label(r.kind)} — ${r.sha256}`,
+    );
     if (r.status !== 'accepted') for (const why of r.reasons) console.log(`    ${why.file ? `${why.file}: ` : ''}${why.message}`);
   }
 }

@@ -25,7 +25,7 @@ export function migrate(db: BetterSqlite3.Database, now: number, migrations: rea
   applied.forEach((row, i) => {
     const known = migrations[i];
     if (!known || row.version !== known.version || row.name !== known.name) {
-      throw new ApiError('CONFLICT', vi.db.foreignMigrations(`bước ${row.version} "${row.name}"`));
+      throw new ApiError('CONFLICT', vi.db.foreignMigrations(vi.db.migrationStep(row.version, row.name)));
     }
   });
   const pending = migrations.slice(applied.length);

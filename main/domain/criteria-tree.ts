@@ -134,7 +134,7 @@ export function checkCriteria(rows: readonly CriterionRow[]): CriteriaCheck {
   const byCode = new Map<string, Entry>();
 
   rows.forEach((row, at) => {
-    const source = row.source ?? `mục ${at + 1}`;
+    const source = row.source ?? criteriaMessages.entry(at + 1);
     const raw = (row.code ?? '').trim();
     const code = raw === '' ? null : normalizeCode(raw);
     if (raw === '') err(at, null, source, criteriaMessages.emptyCode);

@@ -19,12 +19,7 @@ export const STEP_PERFORMERS: Record<StepNo, readonly string[]> = {
   4: ['VP_TK'],
 };
 
-export const STEP_NAMES: Record<StepNo, string> = {
-  1: 'Đặt lịch hẹn nộp hồ sơ trên Cổng DVC quốc gia',
-  2: 'Xử lý hồ sơ, tạo bản sao, trình lãnh đạo',
-  3: 'Ký số bản sao, chuyển phát hành',
-  4: 'Đóng dấu, vào sổ và trả kết quả',
-};
+export const STEP_NAMES: Readonly<Record<StepNo, string>> = viExamDay.stepNames;
 
 export type StepPhase = 'pending' | 'running' | 'ended';
 

@@ -3,9 +3,12 @@
 // and dots, names in two tone placements). Positions live in exam-positions.ts (re-exported here).
 // Pure: no I/O, so the importer, the exporters and the UI apply exactly the same rules.
 import { VN_OFFSET_MS } from '../../shared/vn-time';
+import { viRoster } from '../../shared/i18n/vi/roster';
 import { foldWords } from './exam-positions';
+import { communeKey, foldKey } from './name-keys';
 
 export * from './exam-positions';
+export * from './name-keys';
 // ---------------------------------------------------------------------------------------------
 // Dates
 
@@ -15,17 +18,9 @@ export const MIN_AGE = 16;
 /** "chưa quá 06 tháng" (rule RECENT_TRANSFER). */
 export const RECENT_TRANSFER_MONTHS = 6;
 
-// Vietnamese phrases; the importer prefixes them with "Mẫu 02, dòng 14: ".
-export const messages = {
-  birthEmpty: 'thiếu năm sinh',
-  birthText: (raw: string) => `năm sinh "${raw}" không phải là số; ghi năm bằng chữ số (ví dụ 1985) hoặc ngày sinh (ví dụ 01/01/1985)`,
-  birthShort: (raw: string) => `năm sinh "${raw}" phải ghi đủ 4 chữ số, ví dụ 1985`,
-  birthNoSuchDay: (raw: string) => `ngày sinh "${raw}" không có thật (ghi theo ngày/tháng/năm, ví dụ 25/12/1985)`,
-  birthRange: (year: number, max: number) => `năm sinh ${year} không hợp lý: phải từ ${MIN_BIRTH_YEAR} đến ${max}`,
-  phoneEmpty: 'thiếu số điện thoại',
-  phoneInvalid: (raw: string) =>
-    `số điện thoại "${raw}" không hợp lệ: cần 10 chữ số bắt đầu bằng 03, 05, 07, 08, 09 (di động) hoặc 10–11 chữ số bắt đầu bằng 02 (cố định), ví dụ 0912 345 678`,
-};
+// Phrases about one value; the importer prefixes them with "Mẫu 02, dòng 14: ".
+const v = viRoster.values;
+export const messages = { ...v, birthRange: (year: number, max: number) => v.birthRange(year, MIN_BIRTH_YEAR, max) };
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
@@ -224,54 +219,6 @@ export function normalizePhone(raw: unknown): PhoneParse {
 // People
 
 /**
- * Old and new tone placement ("Hoà" / "Hòa", "Thuý" / "Thúy") both occur in names and commune
- * names; for comparison the tone goes on the first vowel of a final oa/oe/uy.
- */
-const TONE_MOVE: Record<string, string> = {
-  oà: 'òa',
-  oá: 'óa',
-  oả: 'ỏa',
-  oã: 'õa',
-  oạ: 'ọa',
-  oè: 'òe',
-  oé: 'óe',
-  oẻ: 'ỏe',
-  oẽ: 'õe',
-  oẹ: 'ọe',
-  uỳ: 'ùy',
-  uý: 'úy',
-  uỷ: 'ủy',
-  uỹ: 'ũy',
-  uỵ: 'ụy',
-};
-const TONE_RE = /(?:o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?!\p{L})/gu;
-const TONE_HINT = /o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]/;
-const SPACES = /\s{2,}|[^\S ]|^ | $/;
-
-/** Decomposed marks: only text containing one can change under NFC (for Vietnamese script). */
-export const COMBINING = /[\u0300-\u036f]/;
-
-/** NFC, lowercase, single spaces, one tone placement: the form two spellings of a name share. */
-export function foldKey(s: string): string {
-  // The importer calls this for every row: each step runs only when the text needs it.
-  let k = s;
-  if (COMBINING.test(k)) k = k.normalize('NFC');
-  if (SPACES.test(k)) k = k.replace(/\s+/g, ' ').trim();
-  return foldCleanKey(k);
-}
-
-/** foldKey for text already NFC with single spaces (as the importer stores it): case and tone only. */
-export function foldCleanKey(s: string): string {
-  const k = s.toLowerCase();
-  return TONE_HINT.test(k) ? k.replace(TONE_RE, (m) => TONE_MOVE[m] ?? m) : k;
-}
-
-/** "Xã Hòa Tú 1", "xã  Hoà Tú 1" and "Hòa Tú 1" are the same commune. */
-export function communeKey(name: string): string {
-  return foldKey(name).replace(/^(xã|phường|thị trấn|tt\.?|x\.|p\.)\s*/, '');
-}
-
-/**
  * Identifies a person across forms: name, birth year and commune, insensitive to case, spacing,
  * Unicode form (NFC/NFD) and tone placement — but not to diacritics: "Ân" and "An" are different names.
  */
@@ -291,11 +238,7 @@ export const EXCLUSION_CODES = ['tap_su', 'thai_san', 'khac'] as const;
 export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
 
 /** The plan's three exclusions (exclusions.reasons), as labels for lists. */
-export const EXCLUSION_LABELS: Record<ExclusionCode, string> = {
-  tap_su: 'Đang trong thời gian tập sự',
-  thai_san: 'Nghỉ thai sản',
-  khac: 'Trường hợp khác do UBND cấp huyện đề nghị',
-};
+export const EXCLUSION_LABELS: Readonly<Record<ExclusionCode, string>> = viRoster.labels.exclusions;
 
 /**
  * Classifies a Mẫu 03 reason; the text itself is kept, since for 'khac' it is the district's
@@ -313,11 +256,7 @@ export function exclusionReason(raw: string): { kind: ExclusionCode; text: strin
 /** Mẫu 04: the district focal points' fields (công nghệ thông tin, tư pháp, nội vụ). */
 export const FOCAL_AREAS = ['cntt', 'tu_phap', 'noi_vu'] as const;
 export type FocalArea = (typeof FOCAL_AREAS)[number];
-export const FOCAL_AREA_LABELS: Record<FocalArea, string> = {
-  cntt: 'Công nghệ thông tin',
-  tu_phap: 'Tư pháp',
-  noi_vu: 'Nội vụ',
-};
+export const FOCAL_AREA_LABELS: Readonly<Record<FocalArea, string>> = viRoster.labels.focalAreas;
 
 export function matchFocalArea(raw: string): FocalArea | null {
   const f = foldWords(raw).replace(/^(phu trach|linh vuc)\s+/, '');

@@ -15,7 +15,7 @@
 //   not in the list is treated as a root so its points are not silently lost.
 // All arithmetic is in integer hundredths of a point: the grid is 0.25, and 73.25 must come out
 // exactly (0.1 + 0.2 style float error would otherwise show up in sums of 100 leaves).
-import { viScoring } from '../../shared/i18n/vi/assessment-rules';
+import { viRatingBands, viScoring } from '../../shared/i18n/vi/assessment-rules';
 
 export interface ScoreNode {
   code: string;
@@ -187,11 +187,11 @@ export interface RatingBand {
  * configured table when there is one.
  */
 export const DEFAULT_RATING_BANDS: readonly RatingBand[] = Object.freeze([
-  { label: 'Xuất sắc', minPercent: 90 },
-  { label: 'Tốt', minPercent: 80 },
-  { label: 'Khá', minPercent: 70 },
-  { label: 'Trung bình', minPercent: 50 },
-  { label: 'Yếu', minPercent: 0 },
+  { label: viRatingBands.excellent, minPercent: 90 },
+  { label: viRatingBands.good, minPercent: 80 },
+  { label: viRatingBands.fair, minPercent: 70 },
+  { label: viRatingBands.average, minPercent: 50 },
+  { label: viRatingBands.weak, minPercent: 0 },
 ]);
 
 /** The highest band whose minimum the percent reaches; null when there is no percent or no band fits. */

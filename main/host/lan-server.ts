@@ -74,11 +74,17 @@ export async function startLanServer(opts: LanServerOptions): Promise<LanServer>
   const ours = (hostHeader: string | undefined) => hostHeader !== undefined && names().some((n) => hostHeader.toLowerCase() === `${n.toLowerCase()}:${port}`);
 
   /** The cookie's session, only if it was opened over the network (a local token in a cookie is nothing here). */
-  const session = (req: http.IncomingMessage): string | undefined => {
+  const lookUp = (req: http.IncomingMessage): string | undefined => {
     const token = cookieValue(req, SESSION_COOKIE);
     if (!token || !/^[\w-]{20,100}$/.test(token)) return undefined;
     const row = s.db.first(s.db.q.selectFrom('sessions').select('remote_addr').where('token_hash', '=', hashToken(token)));
     return row?.remote_addr ? token : undefined;
+  };
+  // Asked twice per API call (before it, and for the router): looked up once per request.
+  const seen = new WeakMap<http.IncomingMessage, string | undefined>();
+  const session = (req: http.IncomingMessage): string | undefined => {
+    if (!seen.has(req)) seen.set(req, lookUp(req));
+    return seen.get(req);
   };
   const cookie = (value: string, maxAge?: number) =>
     `${SESSION_COOKIE}=${value}; Path=/; Secure; HttpOnly; SameSite=Strict${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;

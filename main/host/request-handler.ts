@@ -16,6 +16,9 @@ import { receiveUpload } from '../api/upload';
 import { contentDisposition } from '../domain/content-disposition';
 import { createLogger } from '../services/log';
 import { mayReceive, sessionForTicket } from '../services/event-tickets';
+import { liveSessionHashes } from '../services/live-sessions';
+import type { ResolvedSession } from '../services/auth';
+import type { AppEvent } from '../../shared/api/events';
 
 const log = createLogger('host');
 const MAX_JSON_BODY = 2 * 1024 * 1024;
@@ -67,6 +70,26 @@ export function createRequestHandler(opts: { services: Services; router: Router;
     sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: vi.errors.unauthenticated } });
   const client = (req: http.IncomingMessage) => req.socket.remoteAddress ?? 'http';
 
+  // The open event streams, fed by one listener. Each event is written to every stream whose
+  // session is still live: one query checks them all (an item event, i.e. every save, goes to
+  // every screen); a stream that fails it, and a job event (filtered per person), get the full
+  // per-stream check, so a logged-out or locked session's stream ends at the next event as before.
+  const streams = new Set<{ ticket: string; session: ResolvedSession; res: http.ServerResponse }>();
+  let unsubscribe: (() => void) | null = null;
+  const fanOut = (e: AppEvent) => {
+    const all = [...streams];
+    const hashes = all.map((st) => st.session.tokenHash);
+    const live = e.type === 'job' ? null : liveSessionHashes(opts.services, hashes);
+    const data = `data: ${JSON.stringify(e)}\n\n`;
+    for (const st of all) {
+      const session = live?.has(st.session.tokenHash) ? st.session : sessionForTicket(opts.services, st.ticket);
+      if (!session) {
+        streams.delete(st);
+        st.res.end(); // logged out or locked: the stream ends
+      } else if (mayReceive(session, e)) st.res.write(data);
+    }
+  };
+
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<unknown> => {
     try {
       if (!gate.hostOk(req)) return refuse(res, 421);
@@ -76,17 +99,20 @@ export function createRequestHandler(opts: { services: Services; router: Router;
         if (!gate.admitted(req, url)) return refuse(res, 403);
         // A session is needed (by ticket: EventSource sends no headers); each event is filtered for it.
         const ticket = url.searchParams.get('ticket');
-        if (!sessionForTicket(opts.services, ticket)) return unauthenticated(res);
+        const session = sessionForTicket(opts.services, ticket);
+        if (!ticket || !session) return unauthenticated(res);
         res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         res.write(': ok\n\n');
-        const off = opts.services.events.on((e) => {
-          const session = sessionForTicket(opts.services, ticket);
-          if (!session) return void res.end(); // logged out or locked: the stream ends
-          if (mayReceive(session, e)) res.write(`data: ${JSON.stringify(e)}\n\n`);
-        });
+        const stream = { ticket, session, res };
+        streams.add(stream);
+        unsubscribe ??= opts.services.events.on(fanOut);
         const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
         req.on('close', () => {
-          off();
+          streams.delete(stream);
+          if (streams.size === 0) {
+            unsubscribe?.();
+            unsubscribe = null;
+          }
           clearInterval(ping);
         });
         return;

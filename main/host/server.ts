@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Router } from '../api/router';
 import type { Services } from '../services/context';
 import { httpSessionHeader, httpTokenHeader } from '../../shared/api/contract';
+import { viShell } from '../../shared/i18n/vi/shell';
 import { createRequestHandler } from './request-handler';
 
 export interface HostOptions {
@@ -28,7 +29,7 @@ export interface Host {
 
 export async function readIndexTemplate(rendererDir: string): Promise<string> {
   return readFile(path.join(rendererDir, 'index.html'), 'utf8').catch(() => {
-    throw new Error(`Không thấy giao diện đã build ở ${rendererDir}. Hãy chạy: npm run build`);
+    throw new Error(viShell.rendererMissing(rendererDir));
   });
 }
 

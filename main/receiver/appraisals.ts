@@ -3,7 +3,7 @@
 // app's own reader, signed with the receiver's key and kept as a file per office and year (a new
 // import replaces it, audited). Apps fetch theirs with GET /v1/appraisals on their next contact.
 import { createHash, randomBytes, sign } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APPRAISAL_FORMAT, appraisalPayload, signedAppraisalFile, type SignedAppraisalFile } from '../../shared/sync/appraisal';
 import { readAppraisalFile } from '../services/appraisal/read-file';
@@ -12,6 +12,7 @@ import { type ReceiverContext } from './context';
 import { parseOfficeKey } from './enroll';
 import { HttpError } from './http';
 import { viReceiver } from '../../shared/i18n/vi/receiver';
+import { writeFileAtomic } from '../services/durable';
 
 const dirOf = (ctx: ReceiverContext, office: string) =>
   path.join(ctx.config.dataDir, 'appraisals', createHash('sha256').update(office, 'utf8').digest('hex').slice(0, 32));
@@ -55,8 +56,7 @@ export async function importOfficeAppraisal(
   const dir = dirOf(ctx, office);
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, `${year}.json`);
-  await writeFile(`${target}.tmp`, JSON.stringify(signed) + '\n');
-  await rename(`${target}.tmp`, target);
+  await writeFileAtomic(target, JSON.stringify(signed) + '\n');
   return signed;
 }
 

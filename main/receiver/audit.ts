@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, type Transaction } from 'kysely';
 import { GENESIS_HASH, canonicalJson } from '../domain/audit-chain';
+import { barrierOf } from './db/durability';
 import { type ReceiverDB } from './db/schema';
 
 export type Tx = Transaction<ReceiverDB>;
@@ -33,11 +34,10 @@ export function auditRowHash(
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
-/** Appends one row (the caller holds the head lock: see `audited`). */
-async function append(trx: Tx, at: number, e: AuditEntry): Promise<AuditHead> {
-  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+/** The audit row that follows `head` (not yet written). */
+export function chainRow(head: AuditHead, at: number, e: AuditEntry) {
   const row = {
-    seq: Number(head.seq) + 1,
+    seq: head.seq + 1,
     at,
     actor: e.actor,
     action: e.action,
@@ -46,13 +46,29 @@ async function append(trx: Tx, at: number, e: AuditEntry): Promise<AuditHead> {
     data_json: canonicalJson(e.data),
     prev_hash: head.hash,
   };
-  const hash = auditRowHash(head.hash, row);
-  await trx
-    .insertInto('audit')
-    .values({ ...row, hash })
-    .execute();
-  await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
-  return { seq: row.seq, hash };
+  return { ...row, hash: auditRowHash(head.hash, row) };
+}
+
+/** Takes the head's lock (see `audited`) and reads it, in one statement. */
+export async function lockHead(trx: Tx): Promise<AuditHead> {
+  const h = await trx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb.ref('seq') }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  return { seq: Number(h.seq), hash: h.hash };
+}
+
+/** The statements that write rows made by chainRow (in order, from the locked head) and move the head to the last. */
+export function chainWrites(trx: Tx, rows: ReturnType<typeof chainRow>[]) {
+  const last = rows.at(-1);
+  if (!last) return [];
+  return [trx.insertInto('audit').values(rows), trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1)];
+}
+
+export async function writeChain(trx: Tx, rows: ReturnType<typeof chainRow>[]): Promise<void> {
+  for (const w of chainWrites(trx, rows)) await w.execute();
 }
 
 export type AppendAudit = (e: AuditEntry) => Promise<AuditHead>;
@@ -61,17 +77,22 @@ export type AppendAudit = (e: AuditEntry) => Promise<AuditHead>;
  * Runs fn in one transaction that starts by taking the audit head's lock (an UPDATE of its row:
  * a row lock in PostgreSQL, the database write lock in SQLite), so concurrent writers — another
  * instance, or the CLI beside a running server — append one after the other and the chain never
- * forks. Everything fn writes and the audit rows it appends commit together or not at all.
+ * forks. Everything fn writes and the audit rows it appends commit together or not at all, and
+ * are durable when it resolves.
  */
 export async function audited<T>(db: Kysely<ReceiverDB>, now: () => number, fn: (trx: Tx, audit: AppendAudit) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('audit_head')
-      .set((eb) => ({ seq: eb.ref('seq') }))
-      .where('id', '=', 1)
-      .execute();
-    return fn(trx, (e) => append(trx, now(), e));
+  const result = await db.transaction().execute(async (trx) => {
+    let head = await lockHead(trx);
+    return fn(trx, async (e) => {
+      const row = chainRow(head, now(), e);
+      await writeChain(trx, [row]);
+      head = { seq: row.seq, hash: row.hash };
+      return head;
+    });
   });
+  // Whatever the caller answers next promises this commit: on disk first (durability.ts).
+  await barrierOf(db).flush();
+  return result;
 }
 
 export async function auditHead(db: Kysely<ReceiverDB>): Promise<AuditHead> {

@@ -20,17 +20,35 @@ export interface OperatorAuth {
 
 export const tokenHash = (token: string) => sha256Text(`token:${token}`);
 
+/**
+ * Client tokens already seen, by hash. A token's office, certificate and upload tag never change
+ * (tokens are only ever added), and every request of an upload carries one: with PostgreSQL that
+ * was a round trip per PATCH and per finalize. Kept a minute, so that a revocation added later
+ * takes effect that fast; an unknown token is never remembered.
+ */
+const seen = new Map<string, { auth: ClientAuth; until: number }>();
+const SEEN_MS = 60_000;
+const SEEN_MAX = 10_000;
+
 export async function authenticateClient(ctx: ReceiverContext, req: IncomingMessage): Promise<ClientAuth> {
   const token = bearer(req.headers.authorization);
   if (!token) throw new HttpError(401, 'UNAUTHENTICATED', t.http.noToken, { 'www-authenticate': 'Bearer' });
+  const hash = tokenHash(token);
+  const key = `${ctx.rdb.describe}\n${hash}`;
+  const hit = seen.get(key);
+  if (hit && hit.until > Date.now()) return hit.auth;
   const row = await ctx.db
     .selectFrom('client_token')
     .innerJoin('office', 'office.key', 'client_token.office_key')
     .select(['client_token.office_key', 'client_token.fingerprint', 'office.tag'])
-    .where('client_token.token_hash', '=', tokenHash(token))
+    .where('client_token.token_hash', '=', hash)
     .executeTakeFirst();
   if (!row) throw new HttpError(401, 'UNAUTHENTICATED', t.http.badToken, { 'www-authenticate': 'Bearer' });
-  return { officeKey: row.office_key, officeTag: row.tag, fingerprint: row.fingerprint };
+  const auth = { officeKey: row.office_key, officeTag: row.tag, fingerprint: row.fingerprint };
+  seen.delete(key);
+  if (seen.size >= SEEN_MAX) seen.delete(seen.keys().next().value!);
+  seen.set(key, { auth, until: Date.now() + SEEN_MS });
+  return auth;
 }
 
 export async function authenticateOperator(ctx: ReceiverContext, req: IncomingMessage): Promise<OperatorAuth> {

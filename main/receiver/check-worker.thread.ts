@@ -13,6 +13,8 @@ export interface CheckJob {
   file: string;
   /** The sha256 the upload declared: verification runs only when the bytes hash to it (null: always). */
   sha256: string | null;
+  /** The receiver's own hash of the file, made as it was written (hashing-store.ts): not read again. */
+  hashed?: { sha256: string; size: number };
   now: number;
   keepPayload: string[];
   /** Certificates that make the signer known in report.trust (the office's enrolled ones, for the operator's view). */
@@ -25,7 +27,7 @@ export type CheckResult =
   | { id: number; ok: false; message: string; code: string | null };
 
 export async function runCheck(job: Omit<CheckJob, 'id'>): Promise<{ sha256: string; size: number; report: VerifyReport | null }> {
-  const h = await hashFile(job.file);
+  const h = job.hashed ?? (await hashFile(job.file));
   if (job.sha256 !== null && h.sha256 !== job.sha256) return { sha256: h.sha256, size: h.size, report: null };
   const report = await verifyPackage(job.file, { now: job.now, keepPayload: job.keepPayload, ...(job.trustAnchors ? { trustAnchors: job.trustAnchors } : {}) });
   return { sha256: h.sha256, size: h.size, report };

@@ -3,16 +3,18 @@
 // the store once by hash (accepted and quarantined ones; a rejected package's bytes are dropped,
 // its reasons kept), records it with an audit row in one transaction, and answers with the
 // receiver-signed receipt. A package already recorded is answered from the record, so finalizing
-// twice — even on another instance or after a restart — returns the same receipt.
+// twice — even on another instance or after a restart — returns the same receipt. Stages: the
+// check (worker threads, check-pool.ts), the verdict, the store, the record (batched, record.ts).
 import { viReceiver as t } from '../../shared/i18n/vi/receiver';
-import { type PackageStatusResponse, type Receipt } from '../../shared/sync/protocol';
+import { type PackageStatusResponse } from '../../shared/sync/protocol';
 import { audited } from './audit';
 import { type ClientAuth } from './auth';
 import { Limiter } from './limit';
 import { type ReceiverContext } from './context';
 import { HttpError } from './http';
 import { findPackage, statusOf } from './packages';
-import { newReceiptId, signReceipt } from './receipts';
+import { PackageRecorder } from './record';
+import { type StageClock } from './timings';
 import { type Uploads } from './uploads';
 import { PACKAGE_JSON, judgePackage } from './verdict';
 import { type VerifyReport } from '../services/package/bag-verify';
@@ -24,11 +26,25 @@ const inFlight = new Map<string, Promise<PackageStatusResponse>>();
 export const FINALIZE_CONCURRENCY = 64;
 const slots = new Limiter(FINALIZE_CONCURRENCY);
 
-export async function finalizePackage(ctx: ReceiverContext, uploads: Uploads, client: ClientAuth, sha256: string): Promise<PackageStatusResponse> {
+/** One recorder per open receiver (the server's context; a test may open several). */
+const recorders = new WeakMap<ReceiverContext, PackageRecorder>();
+function recorderOf(ctx: ReceiverContext): PackageRecorder {
+  let r = recorders.get(ctx);
+  if (!r) recorders.set(ctx, (r = new PackageRecorder(ctx)));
+  return r;
+}
+
+export async function finalizePackage(
+  ctx: ReceiverContext,
+  uploads: Uploads,
+  client: ClientAuth,
+  sha256: string,
+  clock: StageClock | null = null,
+): Promise<PackageStatusResponse> {
   const running = inFlight.get(sha256);
   if (running) return running.catch(() => finalizePackage(ctx, uploads, client, sha256));
   const p = slots
-    .run(() => finalizeOnce(ctx, uploads, client, sha256))
+    .run(() => finalizeOnce(ctx, uploads, client, sha256, clock))
     .catch(async (e: unknown) => {
       // Another instance may have finalized the same bytes meanwhile (and moved them): its record stands.
       const row = await findPackage(ctx, sha256).catch(() => undefined);
@@ -43,12 +59,19 @@ export async function finalizePackage(ctx: ReceiverContext, uploads: Uploads, cl
   }
 }
 
-async function finalizeOnce(ctx: ReceiverContext, uploads: Uploads, client: ClientAuth, sha256: string): Promise<PackageStatusResponse> {
-  const known = await findPackage(ctx, sha256);
+async function finalizeOnce(
+  ctx: ReceiverContext,
+  uploads: Uploads,
+  client: ClientAuth,
+  sha256: string,
+  clock: StageClock | null,
+): Promise<PackageStatusResponse> {
+  clock?.mark('queue');
+  // Both questions at once (with PostgreSQL, one round trip's wait instead of two).
+  const [known, found] = await Promise.all([findPackage(ctx, sha256), uploads.findComplete(client.officeKey, sha256)]);
   if (known) {
     // The same bytes uploaded again: answer from the record and drop the new copy.
-    const again = await uploads.findComplete(client.officeKey, sha256);
-    if (again && 'id' in again) await uploads.remove(again.id);
+    if (found && 'id' in found) await uploads.remove(found.id);
     return statusOf(known);
   }
 
@@ -57,17 +80,13 @@ async function finalizeOnce(ctx: ReceiverContext, uploads: Uploads, client: Clie
   // Hashing and verification run in the check pool's worker threads (check-pool.ts), off this event loop.
   let source: { path: string; size: number; uploadId: string | null; filename: string };
   let report: VerifyReport | null;
-  const check = (file: string, declared: string | null) => ctx.checks.check({ file, sha256: declared, now: ctx.now(), keepPayload: [PACKAGE_JSON] });
-  if (await ctx.store.has(sha256)) {
-    const p = await ctx.store.localPath(sha256);
-    const h = await check(p, null);
-    report = h.report;
-    source = { path: p, size: h.size, uploadId: null, filename: `${sha256}.zip` };
-  } else {
-    const found = await uploads.findComplete(client.officeKey, sha256);
-    if (!found) throw new HttpError(404, 'NO_UPLOAD', t.finalize.noUpload);
-    if ('incomplete' in found) throw new HttpError(409, 'UPLOAD_INCOMPLETE', t.finalize.incomplete(found.incomplete.offset, found.incomplete.size));
-    const h = await check(found.path, sha256);
+  const check = (file: string, declared: string | null, hashed?: { sha256: string; size: number }) =>
+    ctx.checks.check({ file, sha256: declared, now: ctx.now(), keepPayload: [PACKAGE_JSON], ...(hashed ? { hashed } : {}) });
+  if (found && 'id' in found) {
+    clock?.mark('lookup');
+    const hashed = uploads.takeHash(found.id, found.size);
+    const h = await check(found.path, sha256, hashed ? { sha256: hashed, size: found.size } : undefined);
+    clock?.mark('check');
     report = h.report;
     if (h.sha256 !== sha256) {
       await uploads.remove(found.id);
@@ -82,56 +101,28 @@ async function finalizeOnce(ctx: ReceiverContext, uploads: Uploads, client: Clie
       });
       throw new HttpError(422, 'HASH_MISMATCH', t.finalize.hashMismatch(sha256, h.sha256));
     }
-    const row = await ctx.db.selectFrom('upload').select('filename').where('id', '=', found.id).executeTakeFirst();
-    source = { path: found.path, size: h.size, uploadId: found.id, filename: row?.filename ?? `${sha256}.zip` };
-  }
+    source = { path: found.path, size: h.size, uploadId: found.id, filename: found.filename };
+  } else if (await ctx.store.has(sha256)) {
+    const p = await ctx.store.localPath(sha256);
+    const h = await check(p, null);
+    report = h.report;
+    source = { path: p, size: h.size, uploadId: null, filename: `${sha256}.zip` };
+  } else if (found) {
+    throw new HttpError(409, 'UPLOAD_INCOMPLETE', t.finalize.incomplete(found.incomplete.offset, found.incomplete.size));
+  } else throw new HttpError(404, 'NO_UPLOAD', t.finalize.noUpload);
 
   const verdict = await judgePackage(ctx, source.path, report!);
-  const keep = verdict.status !== 'rejected';
-  if (keep && source.uploadId) await ctx.store.putFile(sha256, source.path);
-  const identity = await ctx.identity();
-  const office = verdict.office ?? client.officeKey;
-
-  const result = await audited(ctx.db, ctx.now, async (trx, audit) => {
-    // Another request (or instance) may have recorded it meanwhile: its record wins.
-    const raced = await trx.selectFrom('package').selectAll().where('sha256', '=', sha256).executeTakeFirst();
-    if (raced) return statusOf(raced);
-    const receivedAt = ctx.now();
-    const receiptId = keep ? newReceiptId(receivedAt) : null;
-    const head = await audit({
-      actor: `office:${client.officeKey}`,
-      action: `package.${verdict.status}`,
-      entity: 'package',
-      entityId: sha256,
-      data: { office, size: source.size, signer: verdict.signerFingerprint, receiptId, reasons: verdict.reasons.map((r) => r.check) },
-    });
-    // A rejected package gets no receipt: its content (and so the office it names) is not trusted.
-    const receipt: Receipt | null = receiptId ? { receiptId, sha256, office, receivedAt, status: verdict.status, auditHead: head } : null;
-    const signed = receipt ? signReceipt(receipt, identity.privateKey) : null;
-    const row = {
-      sha256,
-      office_key: office,
-      sender_office: client.officeKey,
-      status: verdict.status,
-      reasons_json: JSON.stringify(verdict.reasons),
-      receipt_json: signed ? JSON.stringify(signed) : null,
-      received_at: receivedAt,
-      signer_fingerprint: verdict.signerFingerprint,
-      signer_holder: verdict.signerHolder,
-      signing_time: verdict.signingTime,
-      size: source.size,
-      kind: verdict.kind,
-      year: verdict.year,
-      filename: source.filename,
-      stored: keep ? 1 : 0,
-      decided_by: null,
-      decided_at: null,
-      decision_reason: null,
-    };
-    await trx.insertInto('package').values(row).execute();
-    return statusOf(row);
-  });
-  if (source.uploadId) await uploads.remove(source.uploadId);
+  clock?.mark('verdict');
+  if (verdict.status !== 'rejected' && source.uploadId) await ctx.store.putFile(sha256, source.path);
+  clock?.mark('store');
+  // Recorded with others waiting at the same moment, in one transaction (record.ts).
+  const result = await recorderOf(ctx).record({ sha256, client, verdict, size: source.size, filename: source.filename, uploadId: source.uploadId });
+  clock?.mark('record');
+  // The upload's record went with the package's; its files (the bytes unless moved into the
+  // store, and tus's .json) follow right after the answer: on a busy morning each file-system
+  // call waits behind the uploads' writes, and the office need not wait for that. Left behind by
+  // a crash, they expire with other stale uploads.
+  if (source.uploadId) void uploads.removeFiles(source.uploadId).catch(() => undefined);
   return result;
 }
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createSelfSignedIdentity } from '../services/package/keys';
 import { certificateFingerprint } from '../services/package/keys';
 import { dataPaths } from './config';
+import { viReceiver } from '../../shared/i18n/vi/receiver';
 
 export interface ReceiverIdentity {
   certificatePem: string;
@@ -35,10 +36,7 @@ export async function loadOrCreateReceiverIdentity(dataDir: string, now = Date.n
   if (existsSync(p.privateKey) && existsSync(p.certificate)) return load(dataDir);
   await mkdir(dataDir, { recursive: true });
   const id = await createSelfSignedIdentity({
-    commonName: 'Máy nhận hồ sơ Kiểm Chứng',
-    organization: 'Sở Nội vụ',
-    locality: 'Máy nhận hồ sơ',
-    province: 'Việt Nam',
+    ...viReceiver.identity,
     validYears: 10,
     now,
   });

@@ -1,7 +1,9 @@
 // The province operator's page, served by the receiver at `/`: log in with an operator token
 // (`kiemchung receiver operator-token`), see every enrolled office with this year's status —
 // chưa gửi / đã nhận / cách ly / bị từ chối — and accept or reject quarantined packages with a
-// reason; "Xem" opens an accepted or quarantined package read-only (operator-viewer.ts). Plain
+// reason; "Xem" opens an accepted or quarantined package read-only (operator-viewer.ts). Each
+// package is named by its kind in words (self-assessment, exam results, inspection report,
+// training results — vi.packageKinds), never by the kind's English key. Plain
 // HTML, two external scripts and one stylesheet, so a strict CSP holds (no inline
 // script or style); the script talks only to the /v1 JSON API with the token as a Bearer header
 // and writes text with textContent, never HTML. Labels come from the catalogue as a JSON data
@@ -26,7 +28,11 @@ const templated = (section: Record<string, unknown>) =>
 
 function html(): string {
   const p = t.page;
-  const labels = JSON.stringify({ page: p, status: t.officeStatus, view: templated(viReceiverView), pv: templated(vi.packageViewer) }).replace(/</g, '\\u003c');
+  const kinds = { title: vi.packageKinds.title, labels: vi.packageKinds.labels };
+  const labels = JSON.stringify({ page: p, status: t.officeStatus, view: templated(viReceiverView), pv: templated(vi.packageViewer), kinds }).replace(
+    /</g,
+    '\\u003c',
+  );
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -53,7 +59,7 @@ function html(): string {
 <section id="board" hidden>
   <div class="panel">
     <h2 id="offices-title"></h2>
-    <table><thead><tr><th>${esc(p.colOffice)}</th><th>${esc(p.colStatus)}</th><th>${esc(p.colReceived)}</th><th>${esc(p.colSigner)}</th><th>${esc(p.colEnrolled)}</th><th></th></tr></thead>
+    <table><thead><tr><th>${esc(p.colOffice)}</th><th>${esc(p.colStatus)}</th><th>${esc(vi.packageKinds.title)}</th><th>${esc(p.colReceived)}</th><th>${esc(p.colSigner)}</th><th>${esc(p.colEnrolled)}</th><th></th></tr></thead>
     <tbody id="offices"></tbody></table>
     <p id="no-offices" class="muted" hidden>${esc(p.noOffices)}</p>
   </div>
@@ -104,6 +110,7 @@ const JS = `'use strict';
       .then(function (r) { return r.json().then(function (j) { return { status: r.status, json: j }; }); });
   }
   function badge(status) { return el('span', 'badge s-' + status, L.status[status]); }
+  function kindOf(k) { return k ? L.kinds.labels[k] || k : '—'; }
   function show(loggedIn) { $('login').hidden = loggedIn; $('board').hidden = !loggedIn; $('logout').hidden = !loggedIn; }
   function renderOffices(data) {
     $('offices-title').textContent = L.page.officesTitle.replace('{year}', String(data.year));
@@ -112,6 +119,7 @@ const JS = `'use strict';
       var tr = el('tr'); tr.dataset.office = o.office;
       tr.appendChild(el('td', null, o.office));
       var td = el('td'); td.appendChild(badge(o.status)); tr.appendChild(td);
+      tr.appendChild(el('td', null, o.latest ? kindOf(o.latest.kind) : '—'));
       tr.appendChild(el('td', null, o.latest ? when(o.latest.receivedAt) : '—'));
       tr.appendChild(el('td', null, o.latest && o.latest.signerHolder ? o.latest.signerHolder : '—'));
       tr.appendChild(el('td', o.enrolledAt ? null : 'muted', o.enrolledAt ? when(o.enrolledAt) : L.page.notEnrolled));
@@ -145,7 +153,7 @@ const JS = `'use strict';
     var box = $('quarantine'); box.textContent = '';
     list.forEach(function (p) {
       var item = el('div', 'item'); item.dataset.sha256 = p.sha256;
-      var h = el('div'); h.appendChild(badge(p.status)); h.appendChild(document.createTextNode(' ' + p.office + ' — ' + when(p.receivedAt))); item.appendChild(h);
+      var h = el('div'); h.appendChild(badge(p.status)); h.appendChild(document.createTextNode(' ' + p.office + ' — ' + kindOf(p.kind) + ' — ' + when(p.receivedAt))); item.appendChild(h);
       item.appendChild(el('div', 'mono', 'SHA-256 ' + p.sha256));
       if (p.signerFingerprint) item.appendChild(el('div', 'mono', (p.signerHolder || '') + ' · ' + p.signerFingerprint));
       var ul = el('ul'); p.reasons.forEach(function (r) { ul.appendChild(el('li', null, r.message)); }); item.appendChild(ul);

@@ -120,7 +120,7 @@ export const VIEW_JS = `'use strict';
     var rec = el('div', 'panel'); rec.appendChild(el('h2', null, V.record));
     var st = el('span', 'badge s-' + p.status, L.status[p.status]);
     var head = d.receipt ? d.receipt.receipt.auditHead : null;
-    rec.appendChild(facts([[V.status, st], [P.office, p.office], [V.receivedAt, d.receivedAtText], [V.sender, p.senderOffice], [V.receipt, p.receiptId || V.noReceipt],
+    rec.appendChild(facts([[V.status, st], [L.kinds.title, p.kind ? L.kinds.labels[p.kind] || p.kind : null], [P.office, p.office], [V.receivedAt, d.receivedAtText], [V.sender, p.senderOffice], [V.receipt, p.receiptId || V.noReceipt],
       [V.auditHead, head ? f(V.auditHeadText, head.seq, head.hash) : null], [V.sha256, p.sha256, 'mono'],
       [V.decision, p.decidedBy ? f(V.decisionText, p.decidedBy, d.decidedAtText || '', p.decisionReason || '') : null]]));
     if (p.reasons.length) { rec.appendChild(el('h3', null, V.reasons)); var ul = el('ul'); p.reasons.forEach(function (r) { ul.appendChild(el('li', null, r.message)); }); rec.appendChild(ul); }

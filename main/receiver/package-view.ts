@@ -16,6 +16,7 @@ import { viReceiverView as tv } from '../../shared/i18n/vi/receiver-view';
 import { submissionPackage } from '../../shared/package-schema';
 import { type OperatorPackageView } from '../../shared/sync/operator-view';
 import { type SignedReceipt } from '../../shared/sync/protocol';
+import { contentDisposition } from '../domain/content-disposition';
 import { extractPackageFile } from '../services/package/bag-read';
 import { type VerifyReport } from '../services/package/bag-verify';
 import { type TrustAnchor } from '../services/package/trust';
@@ -74,13 +75,6 @@ export async function packageView(ctx: ReceiverContext, sha256: string): Promise
 
 const MEDIA: Record<string, string> = { '.pdf': 'application/pdf', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
 
-/** `attachment` with an ASCII fallback and the exact (UTF-8) name (RFC 6266 / 8187). */
-const disposition = (name: string) =>
-  `attachment; filename="${name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
 /** One payload file of a kept package, checked against its verified manifest hash on the way out. */
 export async function sendPackageMember(ctx: ReceiverContext, sha256: string, inner: string, res: ServerResponse): Promise<void> {
   const row = await storedRow(ctx, sha256);
@@ -99,7 +93,7 @@ export async function sendPackageMember(ctx: ReceiverContext, sha256: string, in
     const name = path.posix.basename(inner);
     res.writeHead(200, {
       'content-type': MEDIA[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
-      'content-disposition': disposition(name),
+      'content-disposition': contentDisposition('attachment', name),
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });

@@ -31,6 +31,7 @@ import { packageView, sendPackageMember } from './package-view';
 import { operatorPackageView } from '../../shared/sync/operator-view';
 import { decidePackage, httpStatusOf, listPackages, officeOverview, sendPackageFile } from './packages';
 import { type PackageStore } from './store';
+import { stageClock, writeTimings } from './timings';
 import { createUploads, type Uploads } from './uploads';
 import { APPRAISALS_PATH, appraisalListResponse } from '../../shared/sync/appraisal';
 import { officeAppraisals } from './appraisals';
@@ -75,10 +76,15 @@ function route(ctx: ReceiverContext, uploads: Uploads) {
     if (m) {
       const sha = shaParam(m[1]!);
       if (m[2] === 'finalize' && method === 'POST') {
+        const clock = stageClock();
         const client = await authenticateClient(ctx, req);
         req.resume(); // no body is expected; drain whatever came
-        const r = await finalizePackage(ctx, uploads, client, sha);
-        return sendParsed(res, httpStatusOf(r.status), packageStatusResponse, r);
+        clock?.mark('auth');
+        const r = await finalizePackage(ctx, uploads, client, sha, clock);
+        sendParsed(res, httpStatusOf(r.status), packageStatusResponse, r);
+        clock?.mark('answer');
+        clock?.done();
+        return;
       }
       if (m[2] === 'status' && method === 'GET') {
         const client = await authenticateClient(ctx, req);
@@ -164,6 +170,7 @@ export async function startReceiver(config: ReceiverConfig, opts: { store?: Pack
           setTimeout(() => server.closeAllConnections(), 2_000).unref();
         });
         await ctx.close();
+        await writeTimings();
       },
     };
   } catch (e) {

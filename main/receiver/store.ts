@@ -25,6 +25,8 @@ const exists = (p: string) =>
 
 /** `store/<sha256>.zip` in the data folder. */
 export class FolderPackageStore implements PackageStore {
+  private made = false;
+
   constructor(readonly dir: string) {}
 
   get describe() {
@@ -37,18 +39,23 @@ export class FolderPackageStore implements PackageStore {
   }
 
   async putFile(sha256: string, sourcePath: string): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const dest = this.file(sha256);
-    if (await exists(dest)) {
-      await rm(sourcePath, { force: true });
-      return;
+    if (!this.made) {
+      await mkdir(this.dir, { recursive: true });
+      this.made = true;
     }
+    const dest = this.file(sha256);
     try {
+      // One call: the name is the content's hash, so replacing a copy already there changes nothing.
       await rename(sourcePath, dest);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       // The same bytes moved in by a concurrent request: already stored.
       if (code === 'ENOENT' && (await exists(dest))) return;
+      // The store's folder removed while running: made again once.
+      if (code === 'ENOENT' && (await exists(sourcePath)) && !(await exists(this.dir))) {
+        this.made = false;
+        return this.putFile(sha256, sourcePath);
+      }
       if (code !== 'EXDEV') throw e;
       // Another file system: copy to a temporary name, then link (never a half file under the final name).
       const tmp = `${dest}.${process.pid}.tmp`;

@@ -5,26 +5,31 @@
 // limit; each creation is recorded in the database so finalize (on any instance) finds the bytes.
 import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { FileStore } from '@tus/file-store';
 import { ERRORS, Server, type Upload } from '@tus/server';
 import { viReceiver as t } from '../../shared/i18n/vi/receiver';
 import { UPLOAD_METADATA, UPLOADS_PATH, sha256Hex } from '../../shared/sync/protocol';
 import { type ClientAuth } from './auth';
 import { dataPaths } from './config';
 import { type ReceiverContext } from './context';
+import { HashingFileStore } from './hashing-store';
 import { HttpError, isDiskFull } from './http';
 
 export interface Uploads {
   /** Handles one request under /v1/uploads/ for an authenticated client. */
   handle(req: IncomingMessage, res: ServerResponse, client: ClientAuth): Promise<void>;
-  store: FileStore;
+  store: HashingFileStore;
   /** The completed upload of this package for this office, if any: its local path and size. */
   findComplete(
     officeKey: string,
     sha256: string,
-  ): Promise<{ id: string; path: string; size: number } | { incomplete: { offset: number; size: number } } | null>;
+  ): Promise<{ id: string; path: string; size: number; filename: string } | { incomplete: { offset: number; size: number } } | null>;
   remove(id: string): Promise<void>;
+  /** The SHA-256 of a completed upload, when this process hashed its bytes as they were written (hashing-store.ts). */
+  takeHash(id: string, size: number): string | null;
+  /** Removes an upload's files whose record is already deleted (finalize deletes it with the package's record). */
+  removeFiles(id: string): Promise<void>;
   /** Removes incomplete uploads past their expiry. */
   cleanUp(): Promise<number>;
 }
@@ -65,7 +70,7 @@ export function uploadIdOf(url: string): string | null {
 
 export function createUploads(ctx: ReceiverContext): Uploads {
   const dir = dataPaths(ctx.config.dataDir).uploads;
-  const store = new FileStore({ directory: dir, expirationPeriodInMilliseconds: ctx.config.uploadExpiryMs });
+  const store = new HashingFileStore({ directory: dir, expirationPeriodInMilliseconds: ctx.config.uploadExpiryMs });
   /** The client behind each node request being handled (tus hooks only see their own request object). */
   const clients = new WeakMap<IncomingMessage, ClientAuth>();
   const clientOf = (req: unknown): ClientAuth => {
@@ -106,6 +111,8 @@ export function createUploads(ctx: ReceiverContext): Uploads {
         .insertInto('upload')
         .values({ id: upload.id, office_key: client.officeKey, sha256: sha, filename, size: upload.size, created_at: ctx.now() })
         .execute();
+      // The app keeps the upload's URL from this answer: its record must outlive a power cut.
+      await ctx.rdb.durable.flush();
       return {};
     },
     onResponseError: (_req, err) => {
@@ -125,9 +132,13 @@ export function createUploads(ctx: ReceiverContext): Uploads {
     },
   });
 
+  const removeFiles = async (id: string) => {
+    store.takeHash(id, -1);
+    // Both at once: each file-system call waits its turn on a busy event loop.
+    await Promise.all([rm(path.join(dir, id), { force: true }), store.configstore.delete(id).catch(() => undefined)]);
+  };
   const remove = async (id: string) => {
-    await store.remove(id).catch(() => undefined);
-    await store.configstore.delete(id).catch(() => undefined);
+    await removeFiles(id);
     await ctx.db.deleteFrom('upload').where('id', '=', id).execute();
   };
 
@@ -163,21 +174,26 @@ export function createUploads(ctx: ReceiverContext): Uploads {
     async findComplete(officeKey, sha256) {
       const rows = await ctx.db
         .selectFrom('upload')
-        .select(['id', 'size'])
+        .select(['id', 'size', 'filename'])
         .where('office_key', '=', officeKey)
         .where('sha256', '=', sha256)
         .orderBy('created_at', 'desc')
         .execute();
       let incomplete: { offset: number; size: number } | null = null;
       for (const r of rows) {
-        const u = await store.getUpload(r.id).catch(() => null);
-        if (!u) continue;
-        if (u.size !== undefined && u.offset === u.size) return { id: r.id, path: path.join(dir, r.id), size: u.size };
-        incomplete ??= { offset: u.offset, size: u.size ?? Number(r.size) };
+        // The offset is the file's length (as tus's FileStore counts it); the size was recorded at creation.
+        const file = path.join(dir, r.id);
+        const st = await stat(file).catch(() => null);
+        if (!st?.isFile()) continue;
+        const size = Number(r.size);
+        if (st.size === size) return { id: r.id, path: file, size, filename: r.filename };
+        incomplete ??= { offset: st.size, size };
       }
       return incomplete ? { incomplete } : null;
     },
     remove,
+    removeFiles,
+    takeHash: (id, size) => store.takeHash(id, size),
     async cleanUp() {
       const n = await server.cleanUpExpiredUploads();
       // Records whose upload is gone, and completed uploads nobody finalized, past the expiry too.

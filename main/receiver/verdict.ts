@@ -5,9 +5,12 @@
 //   valid, signed by a certificate enrolled for that office           → accepted
 //   valid, any other signer (unknown key, another office's, or a key
 //   replaced before the package was signed)                           → quarantined for the operator
+// The same for every kind the app sends (self-assessment, exam results, the inspection report,
+// training results): package.json must be one of them, and its kind and year are kept.
 import { formatDateTime } from '../../shared/format';
 import { viReceiver as t } from '../../shared/i18n/vi/receiver';
-import { submissionPackage } from '../../shared/package-schema';
+import { viPackageKinds } from '../../shared/i18n/vi/package-kinds';
+import { packageYear, submissionPackage } from '../../shared/package-schema';
 import { officeKey as officeKeySchema, officeKeyOf, type ReceiverStatus } from '../../shared/sync/protocol';
 import { readPackageFile } from '../services/package/bag-read';
 import { type VerifyReport } from '../services/package/bag-verify';
@@ -56,7 +59,7 @@ export async function judgePackage(ctx: ReceiverContext, zipPath: string, report
     if (!parsed.success) {
       const detail = parsed.error.issues
         .slice(0, 5)
-        .map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`)
+        .map((i) => `${i.path.join('.') || viPackageKinds.jsonRoot}: ${i.message}`)
         .join('; ');
       v.reasons.push({ check: 'package-json', file: PACKAGE_JSON, message: t.finalize.packageJsonBad(detail) });
       return v;
@@ -67,7 +70,7 @@ export async function judgePackage(ctx: ReceiverContext, zipPath: string, report
     return v;
   }
   v.kind = pkg.kind;
-  v.year = pkg.kind === 'assessment' ? pkg.assessment.year : pkg.round.examDate ? Number(pkg.round.examDate.slice(0, 4)) || null : null;
+  v.year = packageYear(pkg);
   const office = officeKeyOf(pkg.office);
   if (!officeKeySchema.safeParse(office).success) {
     v.reasons.push({ check: 'package-json', file: PACKAGE_JSON, message: t.finalize.badOfficeInPackage });

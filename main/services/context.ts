@@ -5,6 +5,7 @@ import type { JobRegistry } from './jobs';
 import type { UploadStore } from './uploads';
 import type { FileRegistry } from './files';
 import type { Role } from '../../shared/office';
+import { vi } from '../../shared/i18n/vi';
 import type { OsKeychain } from './package/key-store';
 
 /** Everything a service needs, created once per running app. */
@@ -28,4 +29,4 @@ export interface Actor {
   name: string;
   roles: readonly Role[];
 }
-export const SYSTEM_ACTOR: Actor = { id: null, name: 'Hệ thống', roles: [] };
+export const SYSTEM_ACTOR: Actor = { id: null, name: vi.audit.system, roles: [] };

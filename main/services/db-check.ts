@@ -45,7 +45,7 @@ function checkAnchors(dataDir: string, sqlite: Database.Database): AnchorReport 
 
 export function checkDatabase(dataDir: string): DbCheckReport {
   const file = path.join(dataDir, DB_FILE);
-  if (!existsSync(file)) throw new Error(vi.db.cannotOpen(dataDir, 'chưa có tệp dữ liệu'));
+  if (!existsSync(file)) throw new Error(vi.db.cannotOpen(dataDir, vi.db.noDataFile));
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];

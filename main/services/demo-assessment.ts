@@ -3,18 +3,17 @@
 // The commune's own documents are PDFs it signed digitally (doc 001); names follow the convention.
 import { Readable } from 'node:stream';
 import type { Services, Actor } from './context';
-import { findUserByUsername } from './users';
+import { findUserByUsername, parseRoles } from './users';
 import { importSampleSet } from './assessment/criteria-sets';
 import { createAssessment, assign } from './assessment/assessments';
 import { updateItem, markDone, approve, returnItem } from './assessment/items';
 import { attachUpload } from './assessment/evidence';
 import { makeDemoPdf, makeDemoPng } from './demo-files';
 import { itemViews } from './assessment/views';
-import type { Role } from '../../shared/office';
 
 const actorFor = (s: Services, username: string): Actor => {
   const u = findUserByUsername(s, username)!;
-  return { id: u.id, name: u.full_name, roles: JSON.parse(u.roles) as Role[] };
+  return { id: u.id, name: u.full_name, roles: parseRoles(u.roles) };
 };
 
 async function attach(

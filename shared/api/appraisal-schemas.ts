@@ -56,6 +56,7 @@ export const taskView = z.object({
   id,
   assessmentId: id,
   year: z.number().int(),
+  /** null for a task the leader added by hand (only those can be removed). */
   criterionCode: z.string().nullable(),
   criterionTitle: z.string().nullable(),
   pointsLost: z.number(),
@@ -101,6 +102,17 @@ const text = (max: number) => z.string().max(max, { error: viAppraisal.tooLong(m
 export const taskUpdate = z.object({
   taskId: id,
   measure: text(2000).optional(),
+  assigneeUserId: id.nullable().optional(),
+  assigneeUnit: text(200).nullable().optional(),
+  dueDate: isoDate.nullable().optional(),
+  status: taskStatus.optional(),
+  statusNote: text(1000).nullable().optional(),
+});
+
+/** A task the leader adds by hand (not tied to a deduction): the measure is its content. */
+export const taskNew = z.object({
+  assessmentId: id,
+  measure: text(2000),
   assigneeUserId: id.nullable().optional(),
   assigneeUnit: text(200).nullable().optional(),
   dueDate: isoDate.nullable().optional(),

@@ -144,6 +144,9 @@ export const contract = {
   'plan.get': method(z.object({ assessmentId: z.number().int() }), ap.planView),
   /** Leaders complete any task; an officer only updates the status and note of a task given to them. */
   'plan.updateTask': method(ap.taskUpdate, ap.taskView),
+  /** A task added by hand, not tied to a deduction; only such a task can be removed (returns the tasks left). */
+  'plan.addTask': method(ap.taskNew, ap.taskView),
+  'plan.removeTask': method(z.object({ taskId: z.number().int() }), z.array(ap.taskView)),
   'plan.saveTarget': method(ap.targetInput, z.array(ap.targetView)),
   'plan.removeTarget': method(z.object({ targetId: z.number().int() }), z.array(ap.targetView)),
   'plan.export': method(z.object({ assessmentId: z.number().int(), format: z.enum(['xlsx', 'pdf']) }), a.fileRef),
@@ -293,7 +296,7 @@ export const contract = {
   'sync.status': method(empty, y.syncStatus),
   'sync.enroll': method(y.enrollInput, y.connectionView),
   'sync.disconnect': method(empty, ok),
-  /** Puts a package built here (assessment or exam results) in the outbox; the same package twice is one row. */
+  /** Puts a package built here (any kind: assessment, exam results, inspection report, training results) in the outbox; the same package twice is one row. */
   'sync.queue': method(z.object({ packageId: z.number().int() }), y.outboxView),
   /** Tries a waiting/failed/rejected row again now (a rejected one only after a new package, so mostly failed/waiting). */
   'sync.retry': method(z.object({ outboxId: z.number().int() }), y.outboxView),
@@ -335,8 +338,8 @@ export const contract = {
   /** The late dossiers, one per line "mã; số văn bản xin lỗi; ngày"; refused whole with every bad line. */
   'inspection.setLate': method(z.object({ id: z.number().int(), lines: z.string().max(50000) }), ins.inspectionDetail),
   'inspection.export': method(z.object({ id: z.number().int(), format: z.literal('pdf') }), a.fileRef),
-  /** The signed package (`Kiemchung-Kind: inspection`), downloaded for a USB stick (passphrase for a passphrase-sealed key). */
-  'inspection.buildPackage': method(z.object({ id: z.number().int(), passphrase: z.string().max(200).optional() }), a.fileRef),
+  /** The signed package (`Kiemchung-Kind: inspection`), recorded under Gói hồ sơ (USB, outbox) and offered for download (passphrase for a passphrase-sealed key). */
+  'inspection.buildPackage': method(z.object({ id: z.number().int(), passphrase: z.string().max(200).optional() }), p.builtPackageFile),
 
   // Training register and end-of-course tests (document 004) — issue 15
   'training.courses': method(empty, z.array(ins.courseSummary)),
@@ -369,8 +372,8 @@ export const contract = {
   'training.submit': method(z.object({ attemptId: z.number().int() }), ins.attemptView),
   'training.results': method(z.object({ courseId: z.number().int() }), z.array(ins.resultRow)),
   'training.exportResults': method(z.object({ courseId: z.number().int(), format: z.enum(['xlsx', 'pdf']) }), a.fileRef),
-  /** The course's results as a signed package (`Kiemchung-Kind: training`). */
-  'training.buildPackage': method(z.object({ courseId: z.number().int(), passphrase: z.string().max(200).optional() }), a.fileRef),
+  /** The course's results as a signed package (`Kiemchung-Kind: training`), recorded under Gói hồ sơ (USB, outbox). */
+  'training.buildPackage': method(z.object({ courseId: z.number().int(), passphrase: z.string().max(200).optional() }), p.builtPackageFile),
   'training.targets': method(z.object({ year: z.number().int().min(2000).max(2100) }), ins.targetsView),
   'training.setPopulation': method(
     z.object({ year: z.number().int(), people: z.array(z.object({ userId: z.number().int(), advises: z.boolean(), oneStop: z.boolean() })).max(2000) }),

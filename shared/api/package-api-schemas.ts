@@ -1,6 +1,6 @@
 // zod schemas for the signing identity and submission packages.
 import { z } from 'zod';
-import { packageCriterion, packageEvidence, packageItem } from '../package-schema';
+import { packageCriterion, packageEvidence, packageItem, packageKind } from '../package-schema';
 
 export const passphrase = z.string().min(8, { error: 'Mật khẩu bảo vệ khóa ký phải có ít nhất 8 ký tự.' }).max(200);
 
@@ -31,7 +31,7 @@ export const identityStatus = z.object({
 
 export const packageView = z.object({
   id: z.number().int(),
-  kind: z.enum(['assessment', 'exam']),
+  kind: packageKind,
   refId: z.number().int(),
   bagName: z.string(),
   fileName: z.string(),
@@ -42,6 +42,10 @@ export const packageView = z.object({
   createdAt: z.number(),
 });
 export type PackageView = z.infer<typeof packageView>;
+
+/** A package built from a record's own page (inspection report, course results): the zip to download, and its row in the package list (for "Gửi lên tỉnh"). */
+export const builtPackageFile = z.object({ fileId: z.string(), fileName: z.string(), mediaType: z.string(), packageId: z.number().int() });
+export type BuiltPackageFile = z.infer<typeof builtPackageFile>;
 
 /** One evidence document of a criterion, as listed in the package's data/package.json. */
 export const packageEvidenceView = packageEvidence.omit({ sha256: true }).extend({
@@ -141,7 +145,7 @@ export const verifyView = z.object({
   /** Set when the package verified and was kept: opens its files (package.openFile) and reopens it. */
   packageKey: z.string().nullable(),
   fileName: z.string().nullable(),
-  kind: z.enum(['assessment', 'exam']).nullable(),
+  kind: packageKind.nullable(),
   /** The package verified but its data/package.json is not a shape this version reads. */
   contentError: z.string().nullable(),
   /** Payload files outside data/evidence (summary PDF/XLSX …), openable from the package. */
@@ -181,7 +185,7 @@ export const receivedPackageView = z.object({
   size: z.number(),
   openedAt: z.number(),
   bagName: z.string().nullable(),
-  kind: z.enum(['assessment', 'exam']).nullable(),
+  kind: packageKind.nullable(),
   title: z.string(),
   signer: z.string().nullable(),
   /** Who signed, as last verified (absent in entries kept by older versions: shown as unknown). */

@@ -73,6 +73,8 @@ export const permissions = {
   'appraisal.previous': WORKERS,
   'plan.get': WORKERS,
   'plan.updateTask': WORKERS,
+  'plan.addTask': LEADER,
+  'plan.removeTask': LEADER,
   'plan.saveTarget': LEADER,
   'plan.removeTarget': LEADER,
   'plan.export': WORKERS,

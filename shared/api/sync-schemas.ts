@@ -2,6 +2,7 @@
 // and the progress events of an upload. The wire contract with the receiver is shared/sync/protocol.ts.
 import { z } from 'zod';
 import { refusalReason, receiverStatuses } from '../sync/protocol';
+import { packageKind } from '../package-schema';
 
 export const outboxStates = ['waiting', 'sending', 'sent', 'quarantined', 'rejected', 'failed'] as const;
 export type OutboxStateName = (typeof outboxStates)[number];
@@ -23,9 +24,9 @@ export type ConnectionView = z.infer<typeof connectionView>;
 export const outboxView = z.object({
   id: z.number().int(),
   packageId: z.number().int().nullable(),
-  /** The assessment or exam round the package was built from (null for a file queued by the CLI). */
+  /** The assessment, exam round, inspection or course the package was built from (null for a file queued by the CLI). */
   refId: z.number().int().nullable(),
-  kind: z.enum(['assessment', 'exam']).nullable(),
+  kind: packageKind.nullable(),
   sha256: z.string(),
   fileName: z.string(),
   size: z.number(),

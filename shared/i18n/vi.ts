@@ -15,6 +15,10 @@ import { viDaily } from './vi/daily';
 import { viOfficeNetwork } from './vi/office-network';
 import { viInspection } from './vi/inspection';
 import { viTraining } from './vi/training';
+import { viDb } from './vi/db';
+import { viPackageKinds } from './vi/package-kinds';
+import { viDocuments } from './vi/documents';
+import { formatBytes } from '../format';
 
 export const vi = {
   sync: viSync,
@@ -31,6 +35,8 @@ export const vi = {
   officeNetwork: viOfficeNetwork,
   inspection: viInspection,
   training: viTraining,
+  packageKinds: viPackageKinds,
+  documents: viDocuments,
   app: {
     name: 'Kiểm Chứng',
     tagline: 'Tự đánh giá Chỉ số CCHC, thi năng lực và gói hồ sơ ký số cho UBND cấp xã',
@@ -439,6 +445,8 @@ export const vi = {
     empty: 'Chưa có thay đổi nào.',
     more: 'Xem thêm',
     system: 'Hệ thống',
+    /** Who acts in a call made before logging in (setup, login). */
+    guest: 'Khách',
   },
   auditActions: {
     'office.setup': 'Thiết lập đơn vị',
@@ -593,6 +601,8 @@ export const vi = {
   /** Signed packages of an exam round's results ("Gói kết quả thi"). */
   examPackages: {
     building: 'Đang đóng gói kết quả thi',
+    /** Where a readiness problem is (the issue's path): the team and the step. */
+    stepPath: (commune: string, step: number) => `${commune} · Bước ${step}`,
     notFinished: (n: number) => `Chưa đóng gói được kết quả thi: còn ${n} vấn đề (xem danh sách bên dưới).`,
     noPeople: 'Đợt kiểm tra chưa có ai dự thi (chưa lập đội hoặc đội chưa có người thực hiện); không có kết quả để đóng gói.',
     running: (commune: string, step: number, name: string) =>
@@ -622,7 +632,6 @@ export const vi = {
     built: (f: string) => `Đã tạo gói kết quả: ${f}`,
     toPackages: 'Mở trang "Gói hồ sơ" để tải về hoặc ghi ra thẻ nhớ',
     leadersOnly: 'Gói kết quả được ký bằng khóa của đơn vị: lãnh đạo (người giữ mật khẩu khóa ký) tạo gói trên trang này.',
-    kinds: { assessment: 'Tự đánh giá CCHC', exam: 'Kết quả thi' },
   },
   exam: {
     roundNotFound: 'Không tìm thấy đợt kiểm tra.',
@@ -672,7 +681,7 @@ export const vi = {
     rejected: (file: string, n: number) => `Không nhập bộ tiêu chí từ "${file}": có ${n} lỗi. Sửa các lỗi dưới đây rồi nhập lại; chưa có gì được ghi.`,
   },
   upload: {
-    tooBig: (name: string, max: number) => `Tệp "${name}" quá lớn: tối đa ${Math.round(max / 1024 / 1024)} MB.`,
+    tooBig: (name: string, max: number) => `Tệp "${name}" quá lớn: tối đa ${formatBytes(max)}.`,
     empty: (name: string) => `Tệp "${name}" rỗng (0 byte).`,
     notFound: 'Không tìm thấy tệp vừa tải lên (có thể đã quá hạn). Hãy chọn tệp lại.',
     failed: viBridge.uploadFailed,
@@ -746,37 +755,7 @@ export const vi = {
     bandsDistinct: 'Hai mức xếp loại không được có cùng ngưỡng.',
     bandsFormat: (line: string) => `Dòng "${line}" chưa đúng dạng "Tên mức: ngưỡng %", ví dụ "Khá: 70".`,
   },
-  db: {
-    newerSchema: (have: number, know: number) =>
-      `Cơ sở dữ liệu được tạo bởi phiên bản Kiểm Chứng mới hơn (lược đồ số ${have}); phiên bản này chỉ biết đến lược đồ số ${know}. Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.`,
-    foreignMigrations: (detail: string) =>
-      `Cơ sở dữ liệu có lịch sử nâng cấp không khớp với ứng dụng (${detail}). Không mở để tránh hỏng dữ liệu; hãy liên hệ quản trị.`,
-    migrated: (from: number, to: number) => `Đã nâng cấp cơ sở dữ liệu từ lược đồ ${from} lên ${to}.`,
-    upToDate: (v: number) => `Cơ sở dữ liệu đã ở lược đồ mới nhất (${v}).`,
-    integrityOk: 'Kiểm tra toàn vẹn SQLite: ổn.',
-    integrityBad: (detail: string) => `Kiểm tra toàn vẹn SQLite phát hiện lỗi: ${detail}`,
-    chainOk: (n: number) => `Chuỗi nhật ký: ${n} dòng, toàn vẹn.`,
-    chainTampered: (seq: number) => `Dòng nhật ký #${seq} đã bị sửa: mã băm không khớp với nội dung.`,
-    chainUnlinked: (seq: number) => `Dòng nhật ký #${seq} không nối với dòng trước: có dòng đã bị xóa hoặc chèn vào.`,
-    cannotOpen: (dir: string, detail: string) => `Không mở được dữ liệu ở "${dir}": ${detail}`,
-    anchorOk: (n: number) => `Mốc nhật ký ngoài cơ sở dữ liệu: ${n} mốc, khớp.`,
-    anchorNone: 'Chưa có mốc nhật ký ngoài cơ sở dữ liệu (tệp audit-anchor.txt).',
-    anchorMissingRow: (agreedTo: number, seq: number, line: number) =>
-      `Nhật ký khớp với mốc đến dòng #${agreedTo}; sau đó không còn khớp: dòng #${seq} (ghi ở dòng ${line} của audit-anchor.txt) không còn trong cơ sở dữ liệu — có dòng đã bị xóa.`,
-    anchorHashDiffers: (agreedTo: number, seq: number, line: number) =>
-      `Nhật ký khớp với mốc đến dòng #${agreedTo}; sau đó không còn khớp: dòng #${seq} có mã băm khác với mốc ghi ở dòng ${line} của audit-anchor.txt — nhật ký đã bị sửa hoặc tính lại.`,
-    stateOk: 'Điểm, trạng thái và giải trình của các tiêu chí khớp với nhật ký.',
-    itemChangedOutside: (code: string, year: number, field: string, now: string, audited: string) =>
-      `Tiêu chí ${code} năm ${year}: ${field} đang là ${now} nhưng nhật ký ghi ${audited} — đã bị sửa ngoài ứng dụng, không có dòng nhật ký.`,
-    itemField: {
-      points: 'điểm tự chấm',
-      notApplicable: '"không phát sinh"',
-      naReason: 'lý do không phát sinh',
-      explanation: 'giải trình',
-      status: 'trạng thái',
-      reviewComment: 'ý kiến của lãnh đạo',
-    },
-  },
+  db: viDb,
 } as const;
 
 export type Catalogue = typeof vi;

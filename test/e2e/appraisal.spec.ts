@@ -1,12 +1,13 @@
 // The appraisal cycle in Chromium at 1366×768 (issue 10): the leader imports the council's results
 // (document 002's Phú Thượng numbers) → the comparison and chart show the differences → the leader
-// completes two plan tasks with an officer and due dates → the officer sees them in "Việc của tôi"
-// → the plan is exported and its PDF reads back with pdftotext, Vietnamese intact.
+// completes two plan tasks with an officer and due dates, adds one by hand for a unit (and removes
+// one added by mistake) → the officer sees theirs in "Việc của tôi" → the plan is exported and its
+// PDF reads back with pdftotext, Vietnamese intact.
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { test, expect, login, logout, type AppFixture } from './fixtures';
-import { apiCall } from '../helpers/cli';
+import { apiCall, startServe } from '../helpers/cli';
+import { cleanup, tempDir } from '../helpers/services';
 import { DOC_002, docRows, writeResultsXlsx } from '../helpers/appraisal';
 import type { Page } from '@playwright/test';
 
@@ -98,7 +99,59 @@ test('import results → comparison and chart → plan completed → officer see
   await card15.getByLabel('Thời hạn').fill('01/01/2020');
   await card15.getByRole('button', { name: 'Lưu' }).click();
   await expect(card15.locator('.field__error')).toHaveText(/^Thời hạn không được trước ngày lập nhiệm vụ \(\d\d\/\d\d\/\d{4}\)\.$/);
+
+  // A task no deduction drafted, added by hand (a unit by name), and one added by mistake and removed.
+  const addForm = page.getByRole('form', { name: 'Thêm nhiệm vụ khác' });
+  await page.getByRole('button', { name: 'Thêm nhiệm vụ khác…' }).click();
+  await expect(addForm.getByLabel('Nội dung nhiệm vụ')).toBeFocused();
+  await addForm.getByLabel('Nội dung nhiệm vụ').fill('Tập huấn sử dụng chữ ký số cho cán bộ, công chức');
+  await addForm.getByLabel('Người thực hiện').selectOption({ label: 'Một bộ phận…' });
+  await addForm.getByLabel('Bộ phận (ghi tên)').fill('Văn phòng HĐND và UBND xã');
+  await addForm.getByLabel('Thời hạn').fill(inMonths(1));
+  await addForm.getByLabel('Tình trạng').selectOption({ label: 'Đang làm' });
+  await addForm.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+  await expect(addForm.getByText('Đã thêm nhiệm vụ.')).toBeVisible();
+  const own = page.getByRole('article', { name: 'Nhiệm vụ bổ sung: Tập huấn sử dụng chữ ký số cho cán bộ, công chức' });
+  await expect(own.getByLabel('Bộ phận (ghi tên)')).toHaveValue('Văn phòng HĐND và UBND xã');
+  await expect(own.getByLabel('Thời hạn')).toHaveValue(inMonths(1));
+  // Refused before anything is stored: a due date before today, named at the field.
+  await addForm.getByLabel('Nội dung nhiệm vụ').fill('Mua máy quét');
+  await addForm.getByLabel('Thời hạn').fill('01/01/2020');
+  await addForm.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+  await expect(addForm.locator('.field__error')).toHaveText(/^Thời hạn không được trước ngày lập nhiệm vụ \(\d\d\/\d\d\/\d{4}\)\.$/);
+  await addForm.getByLabel('Thời hạn').fill('');
+  await addForm.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+  const mistake = page.getByRole('article', { name: 'Nhiệm vụ bổ sung: Mua máy quét' });
+  await expect(mistake).toBeVisible();
+  page.once('dialog', (d) => void d.accept());
+  await mistake.getByRole('button', { name: 'Xóa nhiệm vụ' }).click();
+  await expect(mistake).toHaveCount(0);
+  await expect(own).toBeVisible();
+  // A drafted task has no such button.
+  await expect(page.locator('article.task-card[data-code="1.8"]').getByRole('button', { name: 'Xóa nhiệm vụ' })).toHaveCount(0);
+  await own.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('plan-1366x768.png') });
+
+  // Section III: a target, and later the value reached.
+  const targets = page.getByRole('region', { name: 'Chỉ tiêu phấn đấu (mục III)' });
+  const addTarget = targets.getByRole('form', { name: 'Thêm chỉ tiêu' });
+  await addTarget.getByLabel('Chỉ tiêu').fill('Tỷ lệ hồ sơ trực tuyến');
+  await addTarget.getByLabel('Mục tiêu').fill('50 %');
+  await addTarget.getByLabel('Thời hạn').fill(inMonths(6));
+  await addTarget.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+  const row = targets.getByRole('row', { name: /Tỷ lệ hồ sơ trực tuyến/ });
+  await row.getByRole('button', { name: 'Sửa' }).click();
+  await row.getByLabel('Đã đạt').fill('38 %');
+  await targets.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('targets-1366x768.png') });
+  await row.getByRole('button', { name: 'Lưu' }).click();
+  await expect(targets.getByRole('row', { name: /Tỷ lệ hồ sơ trực tuyến/ }).getByRole('cell')).toHaveText([
+    'Tỷ lệ hồ sơ trực tuyến',
+    '50 %',
+    '38 %',
+    inMonths(6),
+    /Sửa/,
+  ]);
 
   // The plan as PDF, read back by pdftotext.
   await page.getByRole('button', { name: 'Xuất kế hoạch (PDF)' }).click();
@@ -114,6 +167,9 @@ test('import results → comparison and chart → plan completed → officer see
     'II. NHIỆM VỤ, GIẢI PHÁP',
     'Nguyễn Thị Ly — Văn hóa - Xã hội',
     'Lập sổ theo dõi tiến độ nhiệm vụ, báo cáo hằng tháng',
+    'Văn phòng HĐND và UBND xã',
+    'Tập huấn sử dụng chữ ký số cho cán bộ, công chức',
+    `- Tỷ lệ hồ sơ trực tuyến: 50 %; thời hạn ${inMonths(6)}; đã đạt 38 %.`,
     'III. TỔ CHỨC THỰC HIỆN',
     'Hoàng Như Hoa',
   ])
@@ -128,5 +184,53 @@ test('import results → comparison and chart → plan completed → officer see
   await expect(mine.locator('tr[data-code="1.8"]')).toContainText('Lập sổ theo dõi tiến độ nhiệm vụ');
   await expect(mine.locator('tr[data-code="1.3"]')).toContainText(inMonths(2));
   await page.screenshot({ path: testInfo.outputPath('mine-1366x768.png') });
-  void path;
+});
+
+// `kiemchung demo` shows the whole cycle: last year appraised with document 002's numbers, the
+// year before too, so the comparison has its year-over-year chart; last year's plan partly done.
+test('the demo: two appraised years, the year-over-year chart, a plan partly done with one task late', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const dir = tempDir('kc-e2e-appraisal-demo-');
+  const demo = await startServe(dir, {}, ['--demo']);
+  try {
+    const year = new Date().getUTCFullYear() - 1;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(demo.url);
+    await login(page, 'chutich', 'demo-kiemchung');
+    // The home page: last year's late task stands out.
+    await expect(page.getByTestId('overdue-tasks')).toContainText('1 nhiệm vụ khắc phục đã quá hạn');
+    await page.getByRole('link', { name: 'Tự đánh giá CCHC', exact: true }).click();
+    await page
+      .getByRole('table')
+      .getByRole('link', { name: new RegExp(String(year)) })
+      .first()
+      .click();
+    await tab(page, 'Kết quả thẩm định');
+    await expect(page.getByTestId('appraisal-totals')).toContainText('Thẩm định 72,75 / 98 điểm');
+    const years = page.getByTestId('chart-years');
+    await expect(years.getByText(String(year - 1), { exact: true })).toBeVisible();
+    await expect(years.getByText(String(year), { exact: true })).toBeVisible();
+    expect(await years.locator('.recharts-line').count()).toBe(1 + 8); // the total and each area
+    await years.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath('demo-appraisal-1366x768.png') });
+
+    await tab(page, 'Kế hoạch khắc phục');
+    await expect(page.locator('article.task-card--overdue')).toHaveCount(1);
+    await expect(
+      page
+        .locator('article.task-card .badge')
+        .filter({ hasText: /^Xong$/ })
+        .first(),
+    ).toBeVisible();
+    await expect(
+      page
+        .locator('article.task-card')
+        .filter({ has: page.getByRole('combobox', { name: 'Người thực hiện' }) })
+        .first(),
+    ).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('demo-plan-1366x768.png') });
+  } finally {
+    await demo.stop();
+    cleanup(dir);
+  }
 });

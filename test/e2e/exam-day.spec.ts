@@ -4,23 +4,14 @@
 // override of 2,5 minutes, the console at time-out (results still open, no new codes, not green),
 // a late commune imported and formed while the first team runs, and the read-only room board in a
 // second tab without a login, filling 1920×1080. Screenshots go to $KC_SHOTS (default: a temp folder).
-import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, login, type AppFixture } from './fixtures';
+import { test, expect, login } from './fixtures';
+import { PROCTOR, T0, officeWithProctor, openTab as tab, rosterXlsx, setClock, teamCard as card } from './exam-helpers';
 import { apiCall } from '../helpers/cli';
-import { writeRosterXlsx } from '../../main/services/roster';
-import type { Page } from '@playwright/test';
 
-const PROCTOR = { username: 'giamthi', password: 'giam-thi-123' };
-const T0 = Date.UTC(2023, 8, 20, 1, 0); // 08:00 20/09/2023 in Vietnam
 // Outside test-results/, which another run may clear meanwhile.
 const SHOTS = process.env.KC_SHOTS ?? path.join(os.tmpdir(), 'kc-exam-day-shots');
-
-async function setClock(app: AppFixture, at: number) {
-  const r = await apiCall(app, 'test.setClock', { offsetMs: at - Date.now() });
-  expect(r.ok).toBe(true);
-}
 
 const person = (fullName: string, positionTitle: string, commune: string, note: string | null, i: number) => ({
   fullName,
@@ -32,11 +23,8 @@ const person = (fullName: string, positionTitle: string, commune: string, note: 
   note,
 });
 
-async function rosterFile(commune: string, base: number) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-roster-'));
-  const meta = { province: 'Sóc Trăng', district: 'Mỹ Xuyên', roundName: 'Đợt 1 năm 2023', date: '2023-09-20' };
-  const file = path.join(dir, `Mau 02 ${commune}.xlsx`);
-  await writeRosterXlsx(
+function rosterFile(commune: string, base: number) {
+  return rosterXlsx(
     '02',
     [
       person(`Lê Thị Hành`, 'Văn phòng - Thống kê', commune, 'Phụ trách HĐND và UBND', base + 1),
@@ -45,28 +33,13 @@ async function rosterFile(commune: string, base: number) {
       person(`Phạm Hộ`, 'Tư pháp - Hộ tịch', commune, 'Phụ trách hộ tịch', base + 4),
       person(`Hoàng Thị Mai`, 'Tài chính - Kế toán', commune, null, base + 5),
     ].map((p) => ({ ...p, fullName: `${p.fullName} ${commune}` })),
-    meta,
-    file,
+    `Mau 02 ${commune}.xlsx`,
   );
-  return file;
 }
-
-const card = (page: Page, commune: string) => page.getByRole('article', { name: `Đội ${commune}` });
-const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Các phần' }).getByRole('link', { name, exact: true }).click();
 
 test('exam day: teams by sub-role, the 6-month rule, codes, 5:00, time-out, a late commune, the room board', async ({ page, app, context }) => {
   test.setTimeout(150_000);
-  await apiCall(app, 'office.setup', {
-    office: { province: 'Sóc Trăng', district: 'Mỹ Xuyên', commune: 'Đại Tâm', kind: 'xa' },
-    leader: { fullName: 'Trần Văn An', position: 'Chủ tịch', username: 'chutich', password: 'mat-khau-123' },
-  });
-  const leader = (await apiCall(app, 'auth.login', { username: 'chutich', password: 'mat-khau-123' })).value.token as string;
-  await apiCall(
-    app,
-    'users.create',
-    { fullName: 'Ngô Thanh Bình', position: 'Công chức khác', username: PROCTOR.username, password: PROCTOR.password, roles: ['proctor'] },
-    leader,
-  );
+  const leader = await officeWithProctor(app);
   await apiCall(app, 'exam.createRound', { name: 'Đợt 1 năm 2023', examDate: '2023-09-20', venue: 'Hội trường UBND huyện', district: 'Mỹ Xuyên' }, leader);
   await setClock(app, T0);
   await page.setViewportSize({ width: 1366, height: 768 });

@@ -2,21 +2,10 @@
 // roster XLSX → round → teams → step 1 with appointment codes (a fifth is refused) → step 2 sees
 // them → reload and server restart mid-step keep the right remaining time → an Internet failure
 // fails the step → results exported → the room board.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { test, expect, login, type AppFixture } from './fixtures';
-import { apiCall, startServe } from '../helpers/cli';
-import { writeRosterXlsx } from '../../main/services/roster';
+import { test, expect, login } from './fixtures';
+import { PROCTOR, T0, officeWithProctor, openTab as tab, rosterXlsx, setClock, teamCard } from './exam-helpers';
+import { startServe } from '../helpers/cli';
 import type { Page } from '@playwright/test';
-
-const PROCTOR = { username: 'giamthi', password: 'giam-thi-123' };
-const T0 = Date.UTC(2023, 8, 20, 1, 0); // 08:00 20/09/2023 in Vietnam
-
-async function setClock(url: string, token: string, at: number) {
-  const r = await apiCall({ url, token } as AppFixture, 'test.setClock', { offsetMs: at - Date.now() });
-  expect(r.ok).toBe(true);
-}
 
 const team = (commune: string) => [
   { fullName: `Trần Văn Chủ`, gender: 'nam' as const, birthYear: 1975, positionTitle: 'Chủ tịch', commune, phone: '0912000001' },
@@ -25,33 +14,17 @@ const team = (commune: string) => [
   { fullName: `Hoàng Thị Mai`, gender: 'nu' as const, birthYear: 1992, positionTitle: 'Tài chính - Kế toán', commune, phone: '0912000004' },
 ];
 
-async function rosterFiles() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-roster-'));
-  const meta = { province: 'Sóc Trăng', district: 'Mỹ Xuyên', roundName: 'Đợt 1 năm 2023', date: '2023-09-20' };
-  const f01 = path.join(dir, 'Mau 01.xlsx');
-  const f02 = path.join(dir, 'Mau 02.xlsx');
-  await writeRosterXlsx('01', team('Đại Tâm').slice(0, 1), meta, f01);
-  await writeRosterXlsx('02', team('Đại Tâm').slice(1), meta, f02);
-  return [f01, f02];
-}
+const rosterFiles = async () => [
+  await rosterXlsx('01', team('Đại Tâm').slice(0, 1), 'Mau 01.xlsx'),
+  await rosterXlsx('02', team('Đại Tâm').slice(1), 'Mau 02.xlsx'),
+];
 
-const card = (page: Page) => page.getByRole('article', { name: 'Đội Đại Tâm' });
-const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Các phần' }).getByRole('link', { name, exact: true }).click();
+const card = (page: Page) => teamCard(page, 'Đại Tâm');
 
 test('proctor runs a team through the steps with codes, reload and restart mid-step, an incident, results', async ({ page, app }) => {
   test.setTimeout(120_000);
-  await apiCall(app, 'office.setup', {
-    office: { province: 'Sóc Trăng', district: 'Mỹ Xuyên', commune: 'Đại Tâm', kind: 'xa' },
-    leader: { fullName: 'Trần Văn An', position: 'Chủ tịch', username: 'chutich', password: 'mat-khau-123' },
-  });
-  const leader = (await apiCall(app, 'auth.login', { username: 'chutich', password: 'mat-khau-123' })).value.token as string;
-  await apiCall(
-    app,
-    'users.create',
-    { fullName: 'Ngô Thanh Bình', position: 'Công chức khác', username: PROCTOR.username, password: PROCTOR.password, roles: ['proctor'] },
-    leader,
-  );
-  await setClock(app.url, app.token, T0);
+  await officeWithProctor(app);
+  await setClock(app, T0);
 
   await app.open(page);
   await login(page, PROCTOR.username, PROCTOR.password);
@@ -95,7 +68,7 @@ test('proctor runs a team through the steps with codes, reload and restart mid-s
     await card(page).getByLabel(`Kết quả — ${name}`).selectOption('dat');
     await expect(card(page).getByLabel(`Kết quả — ${name}`)).toHaveValue('dat');
   }
-  await setClock(app.url, app.token, T0 + 12 * 60_000);
+  await setClock(app, T0 + 12 * 60_000);
   await card(page).getByRole('button', { name: 'Kết thúc bước (mọi người đã xong)' }).click();
 
   // Step 2: the codes are handed on.
@@ -104,7 +77,7 @@ test('proctor runs a team through the steps with codes, reload and restart mid-s
   await expect(card(page).locator('.handed-codes code')).toHaveText(['G22.99-230920-0001', 'G22.99-230920-0002', 'G22.99-230920-0003', 'G22.99-230920-0004']);
 
   // 10 minutes later, a reload: 5 minutes left, from the stored deadline.
-  await setClock(app.url, app.token, T0 + 22 * 60_000);
+  await setClock(app, T0 + 22 * 60_000);
   await page.reload();
   await expect(card(page).getByTestId('remaining')).toHaveText(/^0[45]:\d\d$/);
   await expect(card(page).getByRole('timer')).toHaveClass(/timer--warn5/);
@@ -113,7 +86,7 @@ test('proctor runs a team through the steps with codes, reload and restart mid-s
   await app.stop();
   const again = await startServe(app.dataDir, { KIEMCHUNG_TEST_HOOKS: '1' });
   try {
-    await setClock(again.url, again.token, T0 + 23 * 60_000);
+    await setClock(again, T0 + 23 * 60_000);
     await page.goto(`${again.url}#/exams/1/console`);
     await login(page, PROCTOR.username, PROCTOR.password);
     await expect(card(page).getByTestId('remaining')).toHaveText(/^0[34]:\d\d$/);

@@ -1,7 +1,8 @@
 // Issue 15 in Chromium against the real backend (browser mode, sample commune from `serve --demo`):
 // an inspection with a visit date → the home page shows the report's due date → two outline
 // items filled, one with a document reused from the evidence library → the PDF, read back with
-// pdftotext; then a question bank imported → an official takes a 10-question test with its timer,
+// pdftotext → the report signed into a package on its page, listed under Gói hồ sơ with its kind in
+// words; then a question bank imported → an official takes a 10-question test with its timer,
 // reloads mid-test and finishes → the result and the training target figure update.
 import { test as base, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
@@ -85,6 +86,22 @@ test('inspection report with its due date, and an end-of-course test taken acros
   expect(text).toContain('Tuyên truyền CCHC trên loa truyền thanh xã: 24 tin bài, 2 hội nghị.');
   expect(text).toContain('Ưu điểm: 100% hồ sơ TTHC được tiếp nhận qua Bộ phận Một cửa.');
   expect(text).toContain(fileName);
+
+  // ── The signed package: built on the report's page, then listed under Gói hồ sơ like the others ──
+  await nav(page, 'Gói hồ sơ');
+  const key = page.getByRole('region', { name: 'Chữ ký số của đơn vị' });
+  await key.getByLabel('Mật khẩu bảo vệ khóa ký (ít nhất 8 ký tự)').fill('khoa-ky-phu-thuong');
+  await key.getByRole('button', { name: 'Tạo khóa ký' }).click();
+  await expect(key.getByText('Chứng thư tự cấp')).toBeVisible();
+  await nav(page, 'Trang chủ');
+  await page.getByTestId('inspection-due').getByRole('link', { name: 'Mở báo cáo' }).click();
+  const signed = page.getByTestId('signed-package');
+  await signed.getByLabel('Mật khẩu bảo vệ khóa ký (ít nhất 8 ký tự)').fill('khoa-ky-phu-thuong');
+  await signed.getByRole('button', { name: 'Đóng gói và ký', exact: true }).click();
+  await expect(signed.getByRole('status')).toContainText(/Đã đóng gói và ký: KC-\d{4}-PhuThuong-KT-\d+-/);
+  await expect(signed.getByRole('table', { name: 'Các gói đã ký' })).toContainText(/KC-\d{4}-PhuThuong-KT-/);
+  await nav(page, 'Gói hồ sơ');
+  await expect(page.locator('tr', { hasText: /KC-\d{4}-PhuThuong-KT-/ }).getByText('Báo cáo phục vụ Đoàn kiểm tra')).toBeVisible();
 
   // ── Training: course, attendee, question bank, test, target population ──
   await nav(page, 'Bồi dưỡng');

@@ -81,9 +81,12 @@ export interface ReceiverProcess {
   kill(): Promise<void>;
 }
 
-/** Spawns `node bin/kiemchung.js receiver start --port P --data-dir D` and waits for its address. */
-export async function startReceiverProcess(dataDir: string, env: NodeJS.ProcessEnv, port = 0, extra: string[] = []): Promise<ReceiverProcess> {
-  const proc = spawn(process.execPath, [cliBin(), 'receiver', 'start', '--port', String(port), '--data-dir', dataDir, ...extra], {
+/**
+ * Spawns `node bin/kiemchung.js receiver start --port P --data-dir D` and waits for its address.
+ * `bin`: another build of the CLI (bench/receiver.bench.ts compares a baseline build in the same run).
+ */
+export async function startReceiverProcess(dataDir: string, env: NodeJS.ProcessEnv, port = 0, extra: string[] = [], bin = cliBin()): Promise<ReceiverProcess> {
+  const proc = spawn(process.execPath, [bin, 'receiver', 'start', '--port', String(port), '--data-dir', dataDir, ...extra], {
     env: { ...process.env, KIEMCHUNG_LOG: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -121,6 +121,7 @@ describe('bad input is refused whole, each problem named by row', () => {
       path: `dòng ${first + rows.length - 1} · 1.2`,
       message: expect.stringMatching(/Mã 1.2 bị trùng \(đã có ở dòng \d+\)/),
     });
+    expect((await app.call('appraisal.get', { assessmentId }, leader)).imported).toBeNull();
   });
 
   it('a parent that disagrees with its children', async () => {
@@ -131,19 +132,44 @@ describe('bad input is refused whole, each problem named by row', () => {
       path: `${rowOf(rows, first, '2')} · 2`,
       message: expect.stringMatching(/Điểm thẩm định của 2 là 7 nhưng tổng các tiêu chí con .* là 6,5/),
     });
+    expect((await app.call('appraisal.get', { assessmentId }, leader)).imported).toBeNull();
   });
 
-  it('a file for another office, another year or another criteria set', async () => {
-    const other = await (await importRows(good(), ['KẾT QUẢ', 'Đơn vị: UBND xã Phú Mỹ', 'Năm: 2022'])).fail();
-    expect(other.issues!.map((i) => i.message)).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/của "UBND xã Phú Mỹ", không phải của UBND xã Phú Thượng/),
-        'Tệp này là kết quả thẩm định năm 2022, không phải năm 2021.',
-      ]),
-    );
-    const foreign = await (await importRows(['9', '9.1', '9.2', '1.1'].map((c): ResultRow => [c, 1, null]))).fail();
-    expect(foreign.issues![0]!.message).toMatch(/mã trong tệp không có trong bộ tiêu chí .* bộ tiêu chí khác/);
-    expect(foreign.issues!.some((i) => /Tệp thiếu các tiêu chí được chấm điểm: /.test(i.message))).toBe(true);
+  it('a file for another office, another year or another criteria set: named by the title row it comes from', async () => {
+    const other = await (
+      await importRows(good(), ['KẾT QUẢ', 'Đơn vị: UBND xã Phú Mỹ', 'Năm: 2022', 'Bộ tiêu chí: Bộ chỉ số CCHC cấp xã tỉnh Bắc Kạn'])
+    ).fail();
+    expect(other.message).toBe('Chưa nhập tệp "ket-qua-tham-dinh.xlsx": có 3 lỗi, chưa lưu gì. Sửa từng dòng dưới đây rồi nhập lại.');
+    expect(other.issues).toEqual([
+      { path: 'Đơn vị', message: 'Tệp này là kết quả của "UBND xã Phú Mỹ", không phải của UBND xã Phú Thượng.' },
+      { path: 'Năm', message: 'Tệp này là kết quả thẩm định năm 2022, không phải năm 2021.' },
+      {
+        path: 'Bộ tiêu chí',
+        message:
+          'Tệp này theo bộ tiêu chí "Bộ chỉ số CCHC cấp xã tỉnh Bắc Kạn", khác bộ tiêu chí của đợt đánh giá ("Bộ tiêu chí mẫu — theo KH 23/KH-UBND xã Phú Thượng").',
+      },
+    ]);
+    // The right office written in full ("UBND xã Phú Thượng, huyện …") and the right set pass.
+    const ours = [
+      'KẾT QUẢ',
+      'Đơn vị: UBND xã Phú Thượng, huyện Võ Nhai, tỉnh Thái Nguyên',
+      'Năm: 2021',
+      'Bộ tiêu chí: Bộ tiêu chí mẫu — theo KH 23/KH-UBND xã Phú Thượng',
+    ];
+    expect((await (await importRows(good(), ours)).run()).imported).toBeGreaterThan(80);
+  });
+
+  it('a file whose codes are another criteria set’s: said once for the whole file, then each code by row', async () => {
+    const rows = ['9', '9.1', '9.2', '1.1'].map((c): ResultRow => [c, 1, null]);
+    const { first, fail } = await importRows(rows);
+    const foreign = await fail();
+    expect(foreign.issues![0]).toEqual({
+      path: 'cả tệp',
+      message: '3/4 mã trong tệp không có trong bộ tiêu chí của đợt đánh giá: tệp theo một bộ tiêu chí khác. Hãy tải mẫu của đúng năm rồi nhập lại.',
+    });
+    expect(foreign.issues).toContainEqual({ path: `dòng ${first + 1} · 9.1`, message: 'Mã 9.1 không có trong bộ tiêu chí của đợt đánh giá.' });
+    expect(foreign.issues!.some((i) => i.path === 'tiêu chí còn thiếu' && /^Tệp thiếu các tiêu chí được chấm điểm: /.test(i.message))).toBe(true);
+    expect((await app.call('appraisal.get', { assessmentId }, leader)).imported).toBeNull();
   });
 
   it('a file that is not a workbook, and keeps the earlier results when a new file is bad', async () => {

@@ -5,11 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { makeDemoPng } from '../../main/services/demo-files';
 import { cleanup, openTestApp, setUpOffice, type TestApp } from '../helpers/services';
 import { uploadBytes } from '../helpers/assessment';
-import { docRows, phuThuong2021, writeResultsXlsx } from '../helpers/appraisal';
+import { DOC_002, SAMPLE_CODES, docRows, phuThuong2021, writeResultsXlsx } from '../helpers/appraisal';
+import { sofficeConvert, xlsxRowsByLibreOffice } from '../helpers/libreoffice';
 
 let app: TestApp;
 let leader: string;
@@ -123,6 +124,85 @@ describe('completing the plan', () => {
   });
 });
 
+describe('tasks the leader adds by hand', () => {
+  it('adds a task with a measure, a unit or an officer, a due date and a status; a re-import keeps it; only it can be removed', async () => {
+    const ly = await officer('nguyenly', 'Nguyễn Thị Ly');
+    const today = (await app.call('plan.get', { assessmentId }, leader)).today;
+    const due = new Date(Date.parse(today) + 30 * DAY).toISOString().slice(0, 10);
+    const training = await app.call(
+      'plan.addTask',
+      { assessmentId, measure: ' Tập huấn sử dụng chữ ký số cho cán bộ, công chức ', assigneeUnit: 'Văn phòng HĐND và UBND xã', dueDate: due, status: 'doing' },
+      leader,
+    );
+    expect(training).toMatchObject({
+      criterionCode: null,
+      pointsLost: 0,
+      measure: 'Tập huấn sử dụng chữ ký số cho cán bộ, công chức',
+      assigneeUnit: 'Văn phòng HĐND và UBND xã',
+      dueDate: due,
+      status: 'doing',
+    });
+    const scanner = await app.call('plan.addTask', { assessmentId, measure: 'Mua máy quét tài liệu', assigneeUserId: ly.id }, leader);
+    // The officer finds it in "Việc của tôi" beside the drafted ones and updates its status.
+    expect((await app.call('plan.mine', {}, ly.token)).tasks.map((t) => t.measure)).toEqual(['Mua máy quét tài liệu']);
+    expect(await app.call('plan.updateTask', { taskId: scanner.id, status: 'done' }, ly.token)).toMatchObject({ status: 'done' });
+
+    // Re-importing the council's file redrafts the deductions and leaves the hand-added tasks alone.
+    const file = path.join(app.dir, 'kq2.xlsx');
+    await writeResultsXlsx(file, docRows({ leavesOnly: true }));
+    await app.call('appraisal.import', { assessmentId, uploadId: await uploadBytes(app, leader, 'kq2.xlsx', readFileSync(file)) }, leader);
+    const own = (await app.call('plan.get', { assessmentId }, leader)).tasks.filter((t) => t.criterionCode === null);
+    expect(own.map((t) => [t.measure, t.status])).toEqual([
+      ['Tập huấn sử dụng chữ ký số cho cán bộ, công chức', 'doing'],
+      ['Mua máy quét tài liệu', 'done'],
+    ]);
+
+    // The PDF lists it under its unit, without a criterion.
+    const ref = await app.call('plan.export', { assessmentId, format: 'pdf' }, leader);
+    const text = execFileSync('pdftotext', ['-layout', app.s.files.get(ref.fileId)!.path, '-'], { encoding: 'utf8' })
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Văn phòng HĐND và UBND xã');
+    expect(text).toContain('- Tập huấn sử dụng chữ ký số cho cán bộ, công chức. Thời hạn:');
+
+    // A drafted task stays while its criterion loses points; an officer cannot remove anything.
+    const drafted = await app.fail('plan.removeTask', { taskId: (await taskOf('1.8')).id }, leader);
+    expect(drafted).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^Nhiệm vụ của tiêu chí 1.8 được lập từ kết quả thẩm định nên không xóa được/),
+    });
+    expect((await app.fail('plan.removeTask', { taskId: training.id }, ly.token)).code).toBe('FORBIDDEN');
+    expect((await app.fail('plan.addTask', { assessmentId, measure: 'Việc của tôi' }, ly.token)).code).toBe('FORBIDDEN');
+    const left = await app.call('plan.removeTask', { taskId: training.id }, leader);
+    expect(left.some((t) => t.id === training.id)).toBe(false);
+    expect(left.some((t) => t.id === scanner.id)).toBe(true);
+
+    const log = (await app.call('audit.list', { limit: 30 }, leader)).entries;
+    expect(log.filter((e) => e.action === 'plan.task.add').map((e) => e.subject)).toEqual(['Kế hoạch khắc phục năm 2021', 'Kế hoạch khắc phục năm 2021']);
+    expect(log.find((e) => e.action === 'plan.task.remove')).toBeDefined();
+  });
+
+  it('refuses a task without words, a due date before today, an assignee who has left, or both an officer and a unit; nothing is stored', async () => {
+    const cuong = await officer('tranvcuong', 'Trần Văn Cường');
+    await app.call('users.setActive', { id: cuong.id, active: false }, leader);
+    const today = (await app.call('plan.get', { assessmentId }, leader)).today;
+    const yesterday = new Date(Date.parse(today) - DAY).toISOString().slice(0, 10);
+    const issues = async (input: Record<string, unknown>) => (await app.fail('plan.addTask', { assessmentId, measure: 'Tập huấn', ...input }, leader)).issues;
+    expect(await issues({ measure: '   ' })).toEqual([{ path: 'measure', message: expect.stringMatching(/^Cần ghi nội dung nhiệm vụ/) }]);
+    expect(await issues({ dueDate: yesterday })).toEqual([
+      { path: 'dueDate', message: `Thời hạn không được trước ngày lập nhiệm vụ (${today.split('-').reverse().join('/')}).` },
+    ]);
+    expect(await issues({ dueDate: '31/12/2022' })).toEqual([{ path: 'dueDate', message: 'Ngày không hợp lệ; nhập dạng dd/mm/yyyy, ví dụ 30/06/2025.' }]);
+    expect(await issues({ assigneeUserId: cuong.id })).toEqual([
+      { path: 'assigneeUserId', message: expect.stringMatching(/^Trần Văn Cường đã ngừng hoạt động/) },
+    ]);
+    expect(await issues({ assigneeUserId: cuong.id, assigneeUnit: 'Văn phòng' })).toEqual([
+      { path: 'assignee', message: 'Chọn một người thực hiện hoặc ghi tên một bộ phận, không cả hai.' },
+    ]);
+    expect((await app.call('plan.get', { assessmentId }, leader)).tasks.filter((t) => t.criterionCode === null)).toEqual([]);
+  });
+});
+
 describe('exports read back by outside tools', () => {
   it('the plan PDF reads back with pdftotext, Vietnamese intact, with results, tasks by person and the signature block', async () => {
     const ly = await officer('nguyenly', 'Nguyễn Thị Ly');
@@ -156,12 +236,85 @@ describe('exports read back by outside tools', () => {
     expect(text).toMatch(/1\.8 .*trừ 0,5 điểm/);
   });
 
-  it.skipIf(!existsSync('/usr/bin/soffice'))('the plan XLSX converts with LibreOffice, Vietnamese intact', async () => {
+  it('the plan XLSX reads back with LibreOffice, Vietnamese intact: deductions with reasons, tasks by person and unit', async () => {
+    const ly = await officer('nguyenly', 'Nguyễn Thị Ly');
+    await app.call(
+      'plan.updateTask',
+      { taskId: (await taskOf('1.8')).id, measure: 'Theo dõi tiến độ nhiệm vụ hằng tháng', assigneeUserId: ly.id, dueDate: '2030-06-30', status: 'doing' },
+      leader,
+    );
+    await app.call('plan.addTask', { assessmentId, measure: 'Tập huấn sử dụng chữ ký số', assigneeUnit: 'Văn phòng HĐND và UBND xã' }, leader);
+    await app.call(
+      'plan.saveTarget',
+      { assessmentId, text: 'Tỷ lệ hồ sơ trực tuyến', targetValue: '50 %', measuredValue: '38 %', dueDate: '2030-12-31' },
+      leader,
+    );
     const ref = await app.call('plan.export', { assessmentId, format: 'xlsx' }, leader);
-    const src = app.s.files.get(ref.fileId)!.path;
-    execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', app.dir, src]);
-    const csv = readFileSync(path.join(app.dir, path.basename(src).replace(/\.xlsx$/, '.csv')), 'utf8');
-    expect(csv).toContain('II. NHIỆM VỤ, GIẢI PHÁP');
+    const rows = xlsxRowsByLibreOffice(app.s.files.get(ref.fileId)!.path);
+    const firsts = rows.map((r) => r[0]);
+    for (const s of ['KẾ HOẠCH', 'Nâng cao Chỉ số cải cách hành chính năm 2022', 'I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2021', 'II. NHIỆM VỤ, GIẢI PHÁP'])
+      expect(firsts).toContain(s);
+    expect(firsts).toContain('III. TỔ CHỨC THỰC HIỆN');
+    expect(firsts[0]).toBe('UBND HUYỆN VÕ NHAI — UBND XÃ PHÚ THƯỢNG');
+    const row = (first: string, second: string) => rows.find((r) => r[0] === first && r[1] === second);
+    // Section I: the area with its points, its deductions with the council's reason (numbers stay numbers).
+    expect(rows).toContainEqual(['Lĩnh vực', 'Mã', 'Tiêu chí', 'Điểm tối đa', 'Tự đánh giá', 'Thẩm định', 'Lý do trừ điểm', 'Điểm bị trừ']);
+    expect(row('Công tác chỉ đạo, điều hành CCHC', '1')!.slice(3)).toEqual(['10', '8', '7.5', '', '2.5']);
+    const d18 = row('', '1.8')!;
+    expect(d18.slice(2, 7)).toEqual([
+      'Báo cáo phân tích, đánh giá hạn chế, tồn tại Chỉ số CCHC, chỉ số hài lòng về sự phục vụ hành chính',
+      '',
+      '',
+      '',
+      expect.stringMatching(/quá hạn/),
+    ]);
+    expect(Number(d18[7])).toBe(0.5);
+    // Section II: the target, then the tasks by person and by unit (the hand-added one has no criterion).
+    expect(rows).toContainEqual(['1', '', 'Tỷ lệ hồ sơ trực tuyến', '50 %', '38 %', '31/12/2030', '', '']);
+    const t18 = row('Nguyễn Thị Ly — Văn hóa - Xã hội', '1.8')!;
+    expect([t18[4], t18[5], t18[6]]).toEqual(['30/06/2030', 'Đang làm', 'Theo dõi tiến độ nhiệm vụ hằng tháng']);
+    expect(rows).toContainEqual(['Văn phòng HĐND và UBND xã', '', '', '', '', 'Chưa làm', 'Tập huấn sử dụng chữ ký số', '']);
+  });
+
+  it('the council’s template reads back with LibreOffice, and a copy saved by LibreOffice imports', async () => {
+    const ref = await app.call('appraisal.template', { assessmentId }, leader);
+    const template = app.s.files.get(ref.fileId)!.path;
+    const rows = xlsxRowsByLibreOffice(template);
+    expect(rows.slice(0, 4).map((r) => r[0])).toEqual([
+      'KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2021',
+      'Đơn vị: UBND xã Phú Thượng, huyện Võ Nhai, tỉnh Thái Nguyên',
+      'Năm: 2021',
+      'Bộ tiêu chí: Bộ tiêu chí mẫu — theo KH 23/KH-UBND xã Phú Thượng',
+    ]);
+    const header = rows.findIndex((r) => r[0] === 'Mã');
+    expect(rows[header]).toEqual(['Mã', 'Tiêu chí', 'Điểm tối đa', 'Điểm tự chấm', 'Điểm thẩm định', 'Lý do trừ điểm']);
+    const body = rows.slice(header + 1).filter((r) => r[0] !== '');
+    expect(body.map((r) => r[0])).toEqual(SAMPLE_CODES);
+    // Titles as the criteria set writes them; self-scores as numbers; the council's columns empty.
+    expect(body.find((r) => r[0] === '1.8')).toEqual(['1.8', DOC_002.find((n) => n.code === '1.8')!.title, '1', '1', '', '']);
+    expect(body.find((r) => r[0] === '3.2.10')![1]).toBe('Phân công lãnh đạo “trực tại bộ phận một cửa” để ký văn bản, giấy tờ phục vụ cá nhân, tổ chức');
+    expect(body.every((r) => r[4] === '' && r[5] === '')).toBe(true);
+
+    // The council fills it in and saves it with LibreOffice Calc: that file imports.
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(template);
+    const ws = wb.worksheets[0]!;
+    const byCode = new Map(docRows({ leavesOnly: true }).map(([code, points, reason]) => [String(code), { points, reason }]));
+    ws.eachRow((r, n) => {
+      const d = n > header + 1 ? byCode.get(r.getCell(1).text) : undefined;
+      if (d?.points != null) r.getCell(5).value = d.points;
+      if (d?.reason) r.getCell(6).value = d.reason;
+    });
+    const filled = path.join(app.dir, 'dien.xlsx');
+    await wb.xlsx.writeFile(filled);
+    const outDir = path.join(app.dir, 'calc');
+    mkdirSync(outDir);
+    const saved = sofficeConvert(filled, 'xlsx:Calc MS Excel 2007 XML', outDir);
+    const r = await app.call('appraisal.import', { assessmentId, uploadId: await uploadBytes(app, leader, 'dien.xlsx', readFileSync(saved)) }, leader);
+    expect(r.drafted).toBe((await app.call('plan.get', { assessmentId }, leader)).tasks.length);
+    const view = await app.call('appraisal.get', { assessmentId }, leader);
+    expect(view.comparison!.rows.find((x) => x.code === '1.8')).toMatchObject({ self: 1, appraised: 0.5, reason: expect.stringMatching(/quá hạn/) });
   });
 
   it('the council’s template imports back as soon as it is filled in', async () => {
@@ -187,7 +340,7 @@ describe('exports read back by outside tools', () => {
 });
 
 describe('next year', () => {
-  it('shows last year’s result and measure, and the check warns until evidence is added', async () => {
+  it('shows last year’s result and measure, and the check warns until evidence is added (after the task was done, too)', async () => {
     await app.call('plan.updateTask', { taskId: (await taskOf('1.8')).id, measure: 'Theo dõi tiến độ nhiệm vụ hằng tháng' }, leader);
     const set = (await app.call('criteria.list', {}, leader))[0]!;
     const now = app.clock.now();
@@ -205,6 +358,9 @@ describe('next year', () => {
       severity: 'warning',
       message: expect.stringMatching(/^Năm 2021 Hội đồng thẩm định trừ điểm tiêu chí này \(lý do: .*quá hạn/),
     });
+    // Marking last year's task done is not enough: the check wants this year's evidence.
+    await app.call('plan.updateTask', { taskId: (await taskOf('1.8')).id, status: 'done' }, leader);
+    expect(await warn()).toBeDefined();
     const item = (await app.call('assessment.get', { assessmentId: next.id }, leader)).items.find((i) => i.criterionCode === '1.8')!;
     const png = makeDemoPng();
     const uploadId = await uploadBytes(app, leader, 'so theo doi.png', png);

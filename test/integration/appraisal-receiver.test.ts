@@ -45,6 +45,7 @@ describe('appraisal results from the receiver', () => {
     await writeResultsXlsx(file, docRows({ leavesOnly: true }));
     const wrong = runCli(['receiver', 'appraisal', 'import', file, '--office', 'Thái Nguyên/Võ Nhai/Xã Lạ', '--year', '2021', '--data-dir', rDir]);
     expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('Chưa có đơn vị "Thái Nguyên/Võ Nhai/Xã Lạ" trên máy nhận');
     const r = runCli(['receiver', 'appraisal', 'import', file, '--office', OFFICE, '--year', '2021', '--data-dir', rDir]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/Đã ký và lưu kết quả thẩm định năm 2021 của Thái Nguyên\/Võ Nhai\/Phú Thượng/);

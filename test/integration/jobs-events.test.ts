@@ -79,6 +79,9 @@ function listen(url: string) {
   const events: { type: string; ownerId?: number | null }[] = [];
   const ctrl = new AbortController();
   let ended = false;
+  // The server writes ": ok" in the same tick as it subscribes the stream: once read, no event is missed.
+  let markOpen = () => {};
+  const opened = new Promise<void>((r) => (markOpen = r));
   const done = (async () => {
     const res = await fetch(url, { signal: ctrl.signal });
     if (res.status !== 200) return res.status;
@@ -92,6 +95,7 @@ function listen(url: string) {
       while ((i = buf.indexOf('\n\n')) >= 0) {
         const chunk = buf.slice(0, i);
         buf = buf.slice(i + 2);
+        if (chunk.startsWith(': ok')) markOpen();
         const data = /^data: (.*)$/m.exec(chunk)?.[1];
         if (data) events.push(JSON.parse(data));
       }
@@ -99,7 +103,7 @@ function listen(url: string) {
     ended = true;
     return 200;
   })();
-  return { events, done, ended: () => ended, stop: () => ctrl.abort() };
+  return { events, done, opened, ended: () => ended, stop: () => ctrl.abort() };
 }
 
 describe('the event stream (browser mode, real server)', () => {
@@ -133,7 +137,7 @@ describe('the event stream (browser mode, real server)', () => {
     const ticket = async (session: string) => (await call('events.ticket', {}, session)).ticket as string;
     const leaderStream = listen(`${base}&ticket=${await ticket(leader)}`);
     const lanStream = listen(`${base}&ticket=${await ticket(lan)}`);
-    await new Promise((r) => setTimeout(r, 300));
+    await Promise.all([leaderStream.opened, lanStream.opened]);
     // The leader starts a job (re-checking a package that is not kept: it runs, then fails).
     const r = await apiCall(served, 'package.reopen', { packageKey: 'b'.repeat(64) }, leader);
     expect(r.ok).toBe(false);

@@ -43,6 +43,16 @@ describe('office set-up', () => {
     expect((await app.call('system.info', {})).setUp).toBe(false);
     expect(app.s.db.sqlite.prepare('SELECT COUNT(*) n FROM audit_log').get()).toEqual({ n: 0 });
   });
+
+  it('with several fields wrong, the message counts and names each (the form shows it as it is)', async () => {
+    app = openTestApp();
+    const one = await app.fail('office.setup', { office: OFFICE, leader: { ...LEADER, password: '1234567' } });
+    expect(one.message).toBe('Dữ liệu nhập chưa hợp lệ: Mật khẩu phải có ít nhất 8 ký tự.');
+    const two = await app.fail('office.setup', { office: { ...OFFICE, province: '' }, leader: { ...LEADER, password: '1234567' } });
+    expect(two.code).toBe('VALIDATION');
+    expect(two.message).toMatch(/^Dữ liệu nhập chưa hợp lệ ở 2 chỗ: /);
+    for (const i of two.issues ?? []) expect(two.message).toContain(i.message.replace(/\.$/, ''));
+  });
 });
 
 describe('users', () => {

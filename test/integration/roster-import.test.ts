@@ -5,7 +5,6 @@ import { mkdtempSync, openSync, rmSync, truncateSync, writeFileSync, writeSync, 
 import { randomFillSync } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { readRosterFile, writeRosterXlsx, type RosterImport } from '../../main/services/roster';
 import { ApiError } from '../../shared/errors';
 import { DOCX_ENTRIES, writeZip } from '../helpers/criteria-xlsx';
@@ -381,28 +380,24 @@ describe('refusing mistakes, each named by sheet and row', () => {
 });
 
 describe('files that are not rosters', () => {
-  it('refuses a 50 MB junk file renamed .xlsx by its content, in milliseconds', async () => {
+  // How fast (it used to assert < 250 ms here) is measured by bench/refusal.bench.ts.
+  it('refuses a 50 MB junk file renamed .xlsx by its content', async () => {
     const file = at('junk.xlsx');
     const chunk = Buffer.alloc(1024 * 1024);
     const fd = openSync(file, 'w');
     for (let i = 0; i < 50; i++) writeSync(fd, randomFillSync(chunk));
     closeSync(fd);
-    const t0 = performance.now();
     const e = await refusal(file);
-    const ms = performance.now() - t0;
     expect(e.code).toBe('VALIDATION');
     expect(e.message).toBe(
       'Tệp "junk.xlsx" không phải bảng tính Excel (.xlsx) — nội dung tệp không đúng định dạng, dù tên tệp có đuôi gì. Hãy chọn tệp danh sách theo Mẫu 01–05 dạng .xlsx.',
     );
-    expect(ms).toBeLessThan(250);
 
     // Junk behind a ZIP signature: still judged by the entries it (doesn't) list.
     const fd2 = openSync(file, 'r+');
     writeSync(fd2, Buffer.from('PK\x03\x04', 'latin1'), 0, 4, 0);
     closeSync(fd2);
-    const t1 = performance.now();
     expect((await refusal(file)).message).toContain('không phải bảng tính Excel (.xlsx)');
-    expect(performance.now() - t1).toBeLessThan(250);
   });
 
   it('names what the file is instead: old .xls, Word, empty, truncated, too big', async () => {

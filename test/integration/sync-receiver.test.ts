@@ -127,11 +127,11 @@ describe('sync with a real receiver', () => {
     await r.stop();
 
     const send = syncAsync(['send', zip, '--wait', '40', '--data-dir', app]);
-    await new Promise((res) => setTimeout(res, 1500));
-    const down = runCli(['sync', 'status', '--json', '--data-dir', app]);
-    const waiting = (JSON.parse(down.stdout) as { outbox: { state: string; lastError: string | null }[] }).outbox[0]!;
-    expect(waiting.state).toBe('waiting');
-    expect(waiting.lastError).toMatch(/Không kết nối được máy chủ tiếp nhận/);
+    // Waits for the known state (the first attempt failed and was recorded), not for a time.
+    const outbox = () =>
+      (JSON.parse(runCli(['sync', 'status', '--json', '--data-dir', app]).stdout) as { outbox: { state: string; lastError: string | null }[] }).outbox[0];
+    const stateOf = (o: { state: string; lastError: string | null } | undefined) => `${o?.state} ${o?.lastError}`;
+    await expect.poll(() => stateOf(outbox()), { timeout: 20_000 }).toMatch(/^waiting Không kết nối được máy chủ tiếp nhận/);
 
     r = await receiver(rDir, port);
     const res = await send.done;
@@ -291,10 +291,9 @@ describe('sync with a real receiver', () => {
       const pkgs = await apiCall(served, 'package.list', {}, session);
       const queued = await apiCall(served, 'sync.queue', { packageId: pkgs.value[0].id }, session);
       expect(queued.value.state).toBe('waiting');
-      await new Promise((res) => setTimeout(res, 1000));
-      const waiting = await apiCall(served, 'sync.status', {}, session);
-      expect(waiting.value.outbox[0].state).toBe('waiting');
-      expect(waiting.value.outbox[0].lastError).toMatch(/Không kết nối được/);
+      // The first attempt fails (receiver down) and is recorded: wait for that state, not for a time.
+      const first = async () => (await apiCall(served, 'sync.status', {}, session)).value.outbox[0] as { state: string; lastError: string | null };
+      await expect.poll(async () => ((o) => `${o.state} ${o.lastError}`)(await first()), { timeout: 20_000 }).toMatch(/^waiting Không kết nối được/);
 
       // Restart the app while the receiver is down: the row is still there and goes once the receiver is up.
       await served.stop();

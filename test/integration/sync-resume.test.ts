@@ -165,7 +165,10 @@ describe('resume after the sending process is killed', () => {
     const t0 = Date.now();
     while (!traceOf(trace, proc.pid!).some((l) => l.ev === 'acked') && Date.now() - t0 < 20_000) await new Promise((res) => setTimeout(res, 20));
     await r2.kill();
-    await new Promise((res) => setTimeout(res, 700));
+    // Back up only once the app has met the receiver down (an attempt failed and was recorded), not after a guessed time.
+    const lastError = () =>
+      (JSON.parse(runCli(['sync', 'status', '--json', '--data-dir', app]).stdout) as { outbox: { lastError: string | null }[] }).outbox[0]?.lastError;
+    await expect.poll(lastError, { timeout: 20_000 }).toBeTruthy();
     r2 = await startReceiver(rDir, port);
     try {
       expect(await exited, stdout).toBe(0);

@@ -143,18 +143,16 @@ describe('PDF signature scanner', () => {
     for (let k = 1; k < bytes.length; k += 7) expect(scan(bytes.subarray(0, k), bytes.subarray(k)).signatureCount).toBe(1);
   });
 
-  it('streams a large file quickly, skipping stream data', () => {
+  // How fast (it used to assert < 2 s here) is measured by bench/refusal.bench.ts.
+  it('streams a large file, skipping stream data', () => {
     const file = signedPdf();
     const blob = Buffer.alloc(64 * 1024, 0x41);
     const s = createPdfSignatureScanner();
-    const start = performance.now();
     s.push(enc('%PDF-1.7\n10 0 obj\n<< /Length 67108864 /Filter /DCTDecode >>\nstream\n'));
     for (let i = 0; i < 1024; i++) s.push(blob); // 64 MB of image data
     s.push(enc('\nendstream\nendobj\n'));
     s.push(file);
-    const ms = performance.now() - start;
     expect(s.result()).toEqual({ signed: true, signatureCount: 1 });
-    expect(ms).toBeLessThan(2000);
   });
 
   it('finds nothing in files that are not PDFs', () => {

@@ -8,13 +8,14 @@ import { inspectionDetail, library, linkDocument, saveItem, setLateDossiers, unl
 const exporter = () => import('../../services/inspection/export');
 const packager = () => import('../../services/inspection/package');
 
-/** A built package offered for download (to a USB stick) under its own ASCII name. */
-export function packageFile(s: Services, file: string) {
-  const fileName = path.basename(file);
+/** A built package offered for download (to a USB stick) under its own ASCII name, with its row in the package list. */
+export function packageFile(s: Services, built: { path: string; id: number }) {
+  const fileName = path.basename(built.path);
   return {
-    fileId: s.files.register({ path: file, fileName, mediaType: 'application/zip', disposition: 'attachment' }),
+    fileId: s.files.register({ path: built.path, fileName, mediaType: 'application/zip', disposition: 'attachment' }),
     fileName,
     mediaType: 'application/zip',
+    packageId: built.id,
   };
 }
 
@@ -31,7 +32,6 @@ export function registerInspection(r: Router): void {
   r.register('inspection.setLate', ({ id, lines }, { s, actor }) => (setLateDossiers(s, actor, id, lines), inspectionDetail(s, id)));
   r.register('inspection.export', async ({ id }, { s }) => (await exporter()).exportInspection(s, id));
   r.register('inspection.buildPackage', async ({ id, passphrase }, { s, actor }) => {
-    const built = await (await packager()).buildInspectionPackage(s, actor, id, passphrase);
-    return packageFile(s, built.path);
+    return packageFile(s, await (await packager()).buildInspectionPackage(s, actor, id, passphrase));
   });
 }

@@ -33,7 +33,7 @@ export function registerTraining(r: Router): void {
   r.register('training.results', ({ courseId }, { s }) => courseResults(s, courseId));
   r.register('training.exportResults', async ({ courseId, format }, { s }) => (await results()).exportResults(s, courseId, format));
   r.register('training.buildPackage', async ({ courseId, passphrase }, { s, actor }) =>
-    packageFile(s, (await (await import('../../services/training/package')).buildTrainingPackage(s, actor, courseId, passphrase)).path),
+    packageFile(s, await (await import('../../services/training/package')).buildTrainingPackage(s, actor, courseId, passphrase)),
   );
   r.register('training.targets', ({ year }, { s }) => targetsView(s, year));
   r.register('training.setPopulation', ({ year, people }, { s, actor }) => (setPopulation(s, actor, people), targetsView(s, year)));

@@ -15,6 +15,7 @@ import { m011OfficeNetwork } from './011-office-network';
 import { m012InspectionTraining } from './012-inspection-training';
 import { m013ExamDay } from './013-exam-day';
 import { m014CriteriaSetNames } from './014-criteria-set-names';
+import { m015PackageKinds } from './015-package-kinds';
 
 export const migrations: readonly Migration[] = [
   m001Initial,
@@ -31,5 +32,6 @@ export const migrations: readonly Migration[] = [
   m012InspectionTraining,
   m013ExamDay,
   m014CriteriaSetNames,
+  m015PackageKinds,
 ];
 export type { Migration };

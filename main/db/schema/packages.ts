@@ -1,10 +1,11 @@
 import type { Generated } from 'kysely';
+import type { PackageKind } from '../../../shared/package-schema';
 
 // Signed packages and the certificates trusted to verify them.
 
 export interface PackageTable {
   id: Generated<number>;
-  kind: 'assessment' | 'exam';
+  kind: PackageKind;
   ref_id: number;
   bag_name: string;
   path: string;

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { PackageKind } from '../../../shared/package-schema';
 
 // Sending packages to the receiver: the enrolled connection and the outbox.
 
@@ -28,7 +29,7 @@ export interface OutboxTable {
   path: string;
   file_name: string;
   size: number;
-  kind: 'assessment' | 'exam' | null;
+  kind: PackageKind | null;
   state: OutboxState;
   bytes_sent: number;
   upload_url: string | null;

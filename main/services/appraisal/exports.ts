@@ -6,7 +6,7 @@ import type { Services } from '../context';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { requireAssessment } from '../assessment/common';
-import { writeAtomically } from '../summary/atomic';
+import { writeAtomically } from '../durable';
 import type { FileRef } from '../../../shared/api/assessment-schemas';
 import { buildTemplate, templateFileName } from './template';
 import { planModel } from './plan-model';

@@ -53,6 +53,8 @@ export interface PlanModel {
   generatedAt: number;
   total: { max: number; self: number; appraised: number };
   areas: PlanArea[];
+  /** Every appraised year up to this one, oldest first (the year-over-year chart when there are two). */
+  history: { year: number; max: number; appraised: number; areas: { code: string; appraised: number }[] }[];
   groups: PlanGroup[];
   targets: TargetView[];
   signer: { fullName: string; position: string } | null;
@@ -105,6 +107,7 @@ export function planModel(s: Services, assessmentId: number): PlanModel {
     generatedAt: trustedNow(s),
     total: { max: c.total.max, self: c.total.self, appraised: c.total.appraised },
     areas,
+    history: c.history.map((h) => ({ year: h.year, max: h.max, appraised: h.appraised, areas: h.areas })),
     groups: ordered,
     targets: planTargets(s, a.id),
     signer: leader ? { fullName: leader.full_name, position: leader.position } : null,

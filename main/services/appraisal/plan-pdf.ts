@@ -1,23 +1,26 @@
 // Kế hoạch nâng cao Chỉ số CCHC as an A4 PDF laid out like document 002: the national heading,
-// "I. Kết quả …" with a bar chart per area (maximum, self-score, council) and each area's
+// "I. Kết quả …" with a bar chart per area (maximum, self-score, council), the year-over-year
+// chart when earlier years were appraised (as on the screen), and each area's
 // deductions, "II. Nhiệm vụ, giải pháp" (targets, then tasks by person or unit), "III. Tổ chức
 // thực hiện" and the signature block. The heading, signature, fonts and wrapping are the summary
-// table's (services/summary), so both documents look alike. The chart is drawn with pdf-lib from
-// the same numbers the screen's chart shows.
+// table's (services/summary), so both documents look alike. The charts are the screen's own
+// recharts charts (shared/charts), rendered by chart-render.ts and drawn by svg-to-pdf.ts.
 import { writeFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import { writeAtomically } from '../summary/atomic';
+import { writeAtomically } from '../durable';
 import { fontBytes, widthCache } from '../summary/fonts';
 import { summaryText } from '../summary/content';
-import { CONTENT_WIDTH, PAGE, baseline, lineHeight, textWidth, wrapText, type Face } from '../summary/pdf-layout';
+import { CONTENT_WIDTH, PAGE, baseline, lineHeight, wrapText, type Face } from '../summary/pdf-layout';
 import { NO_POSITIONING, drawHeading, drawPageNumbers, drawSignature, setMetadata, signatureHeight, type Fonts } from '../summary/pdf';
+import { chartLegend } from '../../../shared/charts/appraisal-charts';
+import { renderAreaChart, renderYearsChart, type RenderedChart } from './chart-render';
+import { drawChartSvg, legendHeight } from './svg-to-pdf';
 import { planText } from './plan-text';
 import type { PlanModel } from './plan-model';
 import type { SummaryModel } from '../summary';
 
 const BLACK = rgb(0, 0, 0);
-const BAR = { max: rgb(0.78, 0.78, 0.78), self: rgb(0.16, 0.42, 0.75), appraised: rgb(0.89, 0.45, 0.11) };
 const SIZE = { section: 12, body: 11.5, small: 9 };
 const nfc = (s: string) => s.normalize('NFC');
 
@@ -52,59 +55,16 @@ class Flow {
   }
 }
 
-/** Grouped bars per area: maximum, self-score, council; values above the bars, codes below. */
-function drawChart(flow: Flow, model: PlanModel, labels: { max: string; self: string; appraised: string; title: string }): void {
-  const height = 150;
-  const legendH = 16;
-  flow.ensure(height + legendH + 40);
-  const { page, f } = flow;
-  const top = flow.y - 6;
-  const left = PAGE.left + 24;
-  const width = CONTENT_WIDTH - 30;
-  const bottom = top - legendH - height;
-  const peak = Math.max(1, ...model.areas.map((a) => Math.max(a.max, a.self, a.appraised)));
-  // Room above the tallest bar for its label, below the legend.
-  const scale = (height - 14) / peak;
-  // Legend
-  let lx = left;
-  for (const [key, text] of [
-    ['max', labels.max],
-    ['self', labels.self],
-    ['appraised', labels.appraised],
-  ] as const) {
-    page.drawRectangle({ x: lx, y: top - 10, width: 9, height: 9, color: BAR[key] });
-    page.drawText(nfc(text), { x: lx + 12, y: top - 9, font: f.regular.font, size: SIZE.small, color: BLACK });
-    lx += 24 + textWidth(f.regular, nfc(text), SIZE.small);
-  }
-  // Axis and a few gridlines
-  page.drawLine({ start: { x: left, y: bottom }, end: { x: left + width, y: bottom }, thickness: 0.6, color: BLACK });
-  const step = peak > 10 ? 5 : 1;
-  for (let v = 0; v <= peak; v += step) {
-    const y = bottom + v * scale;
-    if (v > 0) page.drawLine({ start: { x: left, y }, end: { x: left + width, y }, thickness: 0.2, color: rgb(0.85, 0.85, 0.85) });
-    const t = String(v);
-    page.drawText(t, { x: left - 4 - textWidth(f.regular, t, SIZE.small), y: y - 3, font: f.regular.font, size: SIZE.small, color: BLACK });
-  }
-  const n = Math.max(1, model.areas.length);
-  const slot = width / n;
-  const bw = Math.min(14, (slot - 8) / 3);
-  model.areas.forEach((a, i) => {
-    const x0 = left + i * slot + (slot - 3 * bw) / 2;
-    ([a.max, a.self, a.appraised] as const).forEach((v, k) => {
-      const key = (['max', 'self', 'appraised'] as const)[k]!;
-      const h = Math.max(0.5, v * scale);
-      page.drawRectangle({ x: x0 + k * bw, y: bottom, width: bw - 1, height: h, color: BAR[key] });
-      // Only the council's figure is written on the chart: three labels side by side overlap.
-      if (key !== 'appraised') return;
-      const t = String(Math.round(v * 100) / 100).replace('.', ',');
-      const tw = textWidth(f.bold, t, 8);
-      page.drawText(t, { x: x0 + k * bw + (bw - 1 - tw) / 2, y: bottom + h + 2, font: f.bold.font, size: 8, color: BLACK });
-    });
-    const label = `${labels.title} ${a.code}`;
-    const lw = textWidth(f.regular, nfc(label), SIZE.small);
-    page.drawText(nfc(label), { x: left + i * slot + (slot - lw) / 2, y: bottom - 12, font: f.regular.font, size: SIZE.small, color: BLACK });
-  });
-  flow.y = bottom - 22;
+/** Chart size in CSS pixels: the screen's chart is about this wide; scaled to the text width on the page. */
+const CHART = { width: 720, height: 300 };
+
+/** One of the screen's recharts charts (shared/charts), rendered and drawn on the page at the text width. */
+async function drawRechart(flow: Flow, render: (legendHeight: number) => Promise<RenderedChart>, legend: string[]): Promise<void> {
+  const chart = await render(legendHeight(flow.f.regular, legend, CHART.width - 20));
+  const scale = CONTENT_WIDTH / chart.width;
+  flow.ensure(chart.height * scale + 12);
+  flow.y -= 6;
+  flow.y -= drawChartSvg(flow.page, chart, flow.f.regular, PAGE.left, flow.y, CONTENT_WIDTH) + 6;
 }
 
 export async function renderPlanPdf(model: PlanModel): Promise<Uint8Array> {
@@ -134,7 +94,12 @@ export async function renderPlanPdf(model: PlanModel): Promise<Uint8Array> {
   flow.para(txt.intro, { gap: 4 });
   flow.para(txt.section1, { face: b, size: SIZE.section, gap: 10 });
   flow.para(txt.overall, { gap: 4 });
-  drawChart(flow, model, txt.chart);
+  await drawRechart(flow, (lh) => renderAreaChart(model, CHART.width, CHART.height, lh), chartLegend.areas);
+  if (txt.years) {
+    flow.para(txt.years, { gap: 4 });
+    const legend = [chartLegend.total, ...model.areas.map((a) => chartLegend.area(a.code))];
+    await drawRechart(flow, (lh) => renderYearsChart(model, CHART.width, CHART.height, lh), legend);
+  }
   model.areas.forEach((a) => {
     flow.para(txt.areaLine(a), { face: b, gap: 6 });
     if (a.deductions.length === 0) flow.para(txt.noDeduction, { face: i, indent: 12 });

@@ -2,7 +2,7 @@
 // each deduction, II. targets and tasks by person or unit, III. organisation — the PDF's words
 // (plan-text.ts), with points left as numbers so Excel can still add them.
 import ExcelJS from 'exceljs';
-import { writeAtomically } from '../summary/atomic';
+import { writeAtomically } from '../durable';
 import { summaryText } from '../summary/content';
 import { formatIsoDate } from '../../../shared/vn-time';
 import { viAppraisal } from '../../../shared/i18n/vi/appraisal';
@@ -101,7 +101,7 @@ export function buildPlanWorkbook(model: PlanModel): ExcelJS.Workbook {
         g.who,
         t.code,
         t.title,
-        round2(t.lost),
+        t.code === null ? null : round2(t.lost), // blank for a hand-added task: no criterion lost points
         t.dueDate ? formatIsoDate(t.dueDate) : null,
         viAppraisal.taskStatus[t.status],
         t.measure || null,

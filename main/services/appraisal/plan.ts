@@ -89,13 +89,16 @@ export function planView(s: Services, assessmentId: number): PlanView {
   return { assessmentId: a.id, year: a.year, appraised, tasks: planTasks(s, a.id), targets: planTargets(s, a.id), people: activePeople(s), today: todayOf(s) };
 }
 
-function requireTask(s: Services, id: number): TaskRow {
+export function requireTask(s: Services, id: number): TaskRow {
   const t = s.db.first(s.db.q.selectFrom('improvement_task').selectAll().where('id', '=', id));
   if (!t) throw new ApiError('NOT_FOUND', m.taskNotFound);
   return t;
 }
 
-const contentOf = (t: TaskRow) => ({
+/** One task as the screens show it. */
+export const taskViewOf = (s: Services, id: number): TaskView => views(s, s.db.all(taskQuery(s).where('t.id', '=', id)))[0]!;
+
+export const contentOf = (t: TaskRow) => ({
   measure: t.measure,
   assigneeUserId: t.assignee_user_id,
   assigneeUnit: t.assignee_unit,
@@ -104,7 +107,21 @@ const contentOf = (t: TaskRow) => ({
   statusNote: t.status_note,
 });
 
-const field = (path: string, message: string) => new ApiError('VALIDATION', message, [{ path, message }]);
+export const field = (path: string, message: string) => new ApiError('VALIDATION', message, [{ path, message }]);
+
+/** An officer can be given a task only while their account is active (one who left is refused, by name). */
+export function checkAssignee(s: Services, userId: number): void {
+  const u = s.db.first(s.db.q.selectFrom('users').select(['full_name', 'active']).where('id', '=', userId));
+  if (!u) throw field('assigneeUserId', m.assigneeUnknown);
+  if (u.active !== 1) throw field('assigneeUserId', m.assigneeLeft(u.full_name));
+}
+
+/** A due date may not fall before the day the task was made (Vietnam calendar). */
+export function checkDue(dueDate: string | null | undefined, createdAt: number): void {
+  if (dueDate == null) return;
+  const created = vnIsoDate(createdAt);
+  if (dueDate < created) throw field('dueDate', m.dueBeforeCreated(formatIsoDate(created)));
+}
 
 export interface TaskUpdate {
   taskId: number;
@@ -138,15 +155,8 @@ export function updateTask(s: Services, actor: Actor, input: TaskUpdate): TaskVi
     if (input.assigneeUserId != null && input.assigneeUnit === undefined) next.assigneeUnit = null;
     if (input.assigneeUnit != null && input.assigneeUserId === undefined) next.assigneeUserId = null;
     if (next.assigneeUserId !== null && next.assigneeUnit !== null) throw field('assignee', m.assigneeBoth);
-    if (input.assigneeUserId != null && input.assigneeUserId !== t.assignee_user_id) {
-      const u = s.db.first(s.db.q.selectFrom('users').select(['full_name', 'active']).where('id', '=', input.assigneeUserId));
-      if (!u) throw field('assigneeUserId', m.assigneeUnknown);
-      if (u.active !== 1) throw field('assigneeUserId', m.assigneeLeft(u.full_name));
-    }
-    if (input.dueDate != null) {
-      const created = vnIsoDate(t.created_at);
-      if (input.dueDate < created) throw field('dueDate', m.dueBeforeCreated(formatIsoDate(created)));
-    }
+    if (input.assigneeUserId != null && input.assigneeUserId !== t.assignee_user_id) checkAssignee(s, input.assigneeUserId);
+    checkDue(input.dueDate, t.created_at);
     if (next.status !== 'todo' && !next.measure) throw field('measure', m.measureNeeded);
     const now = s.clock.now();
     s.db.run(
@@ -174,7 +184,7 @@ export function updateTask(s: Services, actor: Actor, input: TaskUpdate): TaskVi
       before: contentOf(t),
       after: contentOf(after),
     });
-    return views(s, s.db.all(taskQuery(s).where('t.id', '=', t.id)))[0]!;
+    return taskViewOf(s, t.id);
   });
 }
 

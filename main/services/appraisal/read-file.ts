@@ -1,15 +1,16 @@
 // Reads the council's results workbook (Mã | … | Điểm thẩm định | Lý do trừ điểm) into rows for
 // the pure check (domain/appraisal-check.ts). The XLSX is read with the roster importer's guarded
 // streaming reader (size, entry and XML bounds, CRC checks) and its cell model, and the file kind
-// is told by content (sniff.ts); headers are matched like the criteria import's (foldText), below
-// any title rows. The title rows may say whose results these are ("Đơn vị:", "Năm:", "Bộ tiêu chí:").
+// is told by content (file-sniff.ts); the header row is found by the importers' shared scan
+// (xlsx/header.ts), below any title rows. The title rows may say whose results these are ("Đơn vị:", "Năm:", "Bộ tiêu chí:").
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../shared/errors';
 import { viAppraisal } from '../../../shared/i18n/vi/appraisal';
-import { foldText } from '../criteria-file';
-import { sniffFile } from '../roster/sniff';
-import { cellValue, display, valueOf, type CellValue } from '../roster/read/cells';
+import { foldText } from '../../../shared/vietnamese';
+import { sniffFile } from '../file-sniff';
+import { display, rowCells, valueOf, type CellValue } from '../xlsx/cells';
+import { headerAt, type HeaderCols, type HeaderScan } from '../xlsx/header';
 import { openXlsx, rowBatches, type XlsxBook } from '../roster/read/xlsx-zip';
 import type { AppraisalRowIn } from '../../domain/appraisal-check';
 
@@ -19,10 +20,14 @@ export const MAX_APPRAISAL_ROWS = 5000;
 const HEADER_SCAN_ROWS = 30;
 
 type Column = 'code' | 'points' | 'reason';
-const HEADER_ALIASES: Record<Column, string[]> = {
-  code: ['ma', 'ma tieu chi', 'ma so'],
-  points: ['diem tham dinh', 'diem hoi dong tham dinh', 'diem hoi dong cham', 'diem hdtd'],
-  reason: ['ly do tru diem', 'ly do', 'ly do tru'],
+const HEADER: HeaderScan<Column> = {
+  scanRows: HEADER_SCAN_ROWS,
+  match: {
+    code: ['ma', 'ma tieu chi', 'ma so'],
+    points: ['diem tham dinh', 'diem hoi dong tham dinh', 'diem hoi dong cham', 'diem hdtd'],
+    reason: ['ly do tru diem', 'ly do', 'ly do tru'],
+  },
+  isHeader: (cols) => cols.code !== undefined && cols.points !== undefined,
 };
 
 export interface AppraisalFileMeta {
@@ -37,17 +42,6 @@ export interface AppraisalFile {
 }
 
 const text = (v: CellValue): string | null => display(v);
-
-function headerCols(cells: CellValue[]): Partial<Record<Column, number>> {
-  const cols: Partial<Record<Column, number>> = {};
-  cells.forEach((cell, c) => {
-    const t = text(cell);
-    if (!t) return;
-    const f = foldText(t);
-    for (const col of Object.keys(HEADER_ALIASES) as Column[]) if (cols[col] === undefined && HEADER_ALIASES[col].includes(f)) cols[col] = c;
-  });
-  return cols;
-}
 
 /** "Đơn vị: UBND xã Phú Thượng" in one cell, or "Đơn vị:" with the value in the next one. */
 function readMeta(rows: CellValue[][]): AppraisalFileMeta {
@@ -71,20 +65,17 @@ function readMeta(rows: CellValue[][]): AppraisalFileMeta {
   return meta;
 }
 
-async function sheetRows(book: XlsxBook): Promise<{ header: number; cols: Partial<Record<Column, number>>; rows: { r: number; cells: CellValue[] }[] } | null> {
+async function sheetRows(book: XlsxBook): Promise<{ header: number; cols: HeaderCols<Column>; rows: { r: number; cells: CellValue[] }[] } | null> {
   for (const entry of book.sheets) {
     const ws = await entry.open();
     const rows: { r: number; cells: CellValue[] }[] = [];
-    let header: { r: number; cols: Partial<Record<Column, number>> } | null = null;
+    let header: { r: number; cols: HeaderCols<Column> } | null = null;
     for await (const batch of rowBatches(ws)) {
       for (const row of batch) {
-        const cells: CellValue[] = [];
-        row.eachCell((cell, c) => {
-          cells[c] = cellValue(cell.value);
-        });
-        if (!header && row.number <= HEADER_SCAN_ROWS) {
-          const cols = headerCols(cells);
-          if (cols.code !== undefined && cols.points !== undefined) header = { r: row.number, cols };
+        const cells = rowCells(row);
+        if (!header) {
+          const cols = headerAt(row.number, cells, HEADER);
+          if (cols) header = { r: row.number, cols };
         }
         rows.push({ r: row.number, cells });
         if (rows.length > MAX_APPRAISAL_ROWS + HEADER_SCAN_ROWS) throw new ApiError('VALIDATION', m.tooManyRows(ws.name, MAX_APPRAISAL_ROWS));

@@ -8,7 +8,7 @@ import { vi } from '../../../shared/i18n/vi';
 import { requireAssessment, type AssessmentRow } from '../assessment/common';
 import { criteriaNodes } from '../assessment/criteria-sets';
 import { requireOffice } from '../office';
-import { foldText } from '../criteria-file';
+import { foldText } from '../../../shared/vietnamese';
 import { checkAppraisalRows, type AppraisalResultOut } from '../../domain/appraisal-check';
 import { compareAppraisal } from '../../domain/appraisal-compare';
 import { yearInput } from './year-input';

@@ -10,6 +10,7 @@ import { trustedNow } from '../trusted-time';
 import { writeSummaryPdf, writeSummaryXlsx, type SummaryModel } from '../summary';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
+import { CHAIR_POSITION } from '../../../shared/office';
 import type { FileRef } from '../../../shared/api/assessment-schemas';
 
 export function summaryModel(s: Services, assessmentId: number): SummaryModel {
@@ -22,7 +23,7 @@ export function summaryModel(s: Services, assessmentId: number): SummaryModel {
   const users = s.db.all(s.db.q.selectFrom('users').select(['id', 'full_name', 'position', 'roles']).where('active', '=', 1));
   const leader =
     users.find((u) => u.id === a.sent_by) ??
-    users.find((u) => u.position === 'Chủ tịch') ??
+    users.find((u) => u.position === CHAIR_POSITION) ??
     users.find((u) => (JSON.parse(u.roles) as string[]).includes('leader'));
   const office = requireOffice(s);
   return {

@@ -1,14 +1,14 @@
 // A formal A4 table document (landscape or portrait) with the Vietnamese font, laid out like the
 // office's other documents (Nghị định 30/2020): the issuing unit and the national heading with its
 // motto and date line, the title, a header row repeated on every page, wrapped cells, notes, the
-// signature blocks and page numbers. Used for exam results; the self-assessment's summary table has
-// its own layout (services/summary), whose heading this follows.
+// signature blocks and page numbers. Used for exam and training results; the self-assessment's
+// summary table has its own layout (services/summary), whose heading this follows. Cells, rows and
+// text are drawn by the documents' shared drawing (summary/pdf-draw.ts).
 import { writeFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import { writeAtomically } from '../summary/atomic';
-import { fontBytes, widthCache } from '../summary/fonts';
-import { wrapText, balancedWrap, textWidth, type Face } from '../summary/pdf-layout';
+import { PDFDocument } from 'pdf-lib';
+import { writeAtomically } from '../durable';
+import { HEADER_FILL, centredBlock, drawCentred, drawPageNumbers, drawString, drawTableRow, embedFonts, hline, setCreator } from '../summary/pdf-draw';
+import { PAD, lineHeight as lh, textWidth, wrapText, type Face, type LaidRow } from '../summary/pdf-layout';
 
 export interface TableColumn {
   header: string;
@@ -38,10 +38,7 @@ export interface TableDoc {
 }
 
 const SIZE = { unit: 12, title: 13, subtitle: 11, header: 9.5, body: 9.5, after: 11, footer: 9, sign: 12, hint: 11 };
-const LEAD = 1.3;
-const PAD = 3;
 const SIGNATURE_SPACE = 62; // room for a hand signature and the red seal
-const NO_POSITIONING = { kern: false, mark: false, mkmk: false, dist: false, curs: false, abvm: false, blwm: false };
 const nfc = (s: string) => s.normalize('NFC');
 
 export async function writeTablePdf(doc: TableDoc, outPath: string): Promise<void> {
@@ -57,15 +54,10 @@ const cellLines = (text: string, f: Face, size: number, width: number, fit: bool
 
 export async function renderTablePdf(spec: TableDoc): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const fb = await fontBytes();
-  const face = async (b: Uint8Array): Promise<Face> => ({ font: await pdf.embedFont(b, { subset: true, features: NO_POSITIONING }), widths: widthCache(b) });
-  const regular = await face(fb.regular);
-  const bold = await face(fb.bold);
-  const italic = await face(fb.italic);
+  const { regular, bold, italic } = await embedFonts(pdf);
   pdf.setTitle(nfc(spec.meta.title));
   pdf.setAuthor(nfc(spec.meta.author));
-  pdf.setCreator('Kiểm Chứng');
+  setCreator(pdf);
   pdf.setLanguage('vi');
 
   const [W, H] = spec.landscape ? [841.89, 595.28] : [595.28, 841.89];
@@ -73,53 +65,19 @@ export async function renderTablePdf(spec: TableDoc): Promise<Uint8Array> {
   const contentW = W - margin.left - margin.right;
   // Fitted columns take what their longest line needs; the others share the rest by their weights.
   const fitted = spec.columns.map((c, i) =>
-    c.fit ? Math.max(40, ...spec.rows.flatMap((r) => nfc(r[i] ?? '').split('\n')).map((l) => textWidth(regular, l.trim(), SIZE.body))) + 2 * PAD + 1 : 0,
+    c.fit ? Math.max(40, ...spec.rows.flatMap((r) => nfc(r[i] ?? '').split('\n')).map((l) => textWidth(regular, l.trim(), SIZE.body))) + 2 * PAD.x + 1 : 0,
   );
   const left = contentW - fitted.reduce((a, b) => a + b, 0);
   const total = spec.columns.reduce((a, c) => a + (c.fit ? 0 : c.width), 0);
   const widths = spec.columns.map((c, i) => (c.fit ? fitted[i]! : (c.width / total) * left));
-  const lh = (size: number) => size * LEAD;
-  const black = rgb(0, 0, 0);
-  const centred = (page: PDFPage, text: string, cx: number, y: number, f: Face, size: number) => {
-    const w = textWidth(f, text, size);
-    page.drawText(text, { x: cx - w / 2, y, size, font: f.font, color: black });
-    return w;
-  };
-  const block = (page: PDFPage, text: string, cx: number, width: number, top: number, f: Face, size: number) => {
-    let y = top;
-    for (const line of balancedWrap(nfc(text), f, size, width)) {
-      centred(page, line, cx, y - size, f, size);
-      y -= lh(size);
-    }
-    return y;
-  };
+  const columns = spec.columns.map((c, i) => ({ width: widths[i]!, align: c.align ?? 'left' }));
+  // Cells start under their top edge (a results row's codes and notes run to several lines).
+  const HEADER_ROW = { fill: HEADER_FILL, centre: true, valign: 'top' } as const;
+  const BODY_ROW = { valign: 'top' } as const;
 
-  const lay = (cells: string[], f: Face, size: number, header = false) => {
-    const lines = cells.map((c, i) => cellLines(c, f, size, widths[i]! - 2 * PAD, !header && (spec.columns[i]!.fit ?? false)));
-    const height = Math.max(1, ...lines.map((l) => l.length)) * lh(size) + 2 * PAD;
-    return { lines, height };
-  };
-  const drawRow = (page: PDFPage, top: number, row: { lines: string[][]; height: number }, f: Face, size: number, fill: boolean) => {
-    let x = margin.left;
-    row.lines.forEach((lines, i) => {
-      const w = widths[i]!;
-      page.drawRectangle({
-        x,
-        y: top - row.height,
-        width: w,
-        height: row.height,
-        borderColor: black,
-        borderWidth: 0.5,
-        ...(fill ? { color: rgb(0.92, 0.92, 0.92) } : {}),
-      });
-      lines.forEach((line, j) => {
-        const tw = textWidth(f, line, size);
-        const tx = fill || spec.columns[i]!.align === 'center' ? x + (w - tw) / 2 : x + PAD;
-        page.drawText(line, { x: tx, y: top - PAD - (j + 1) * lh(size) + 0.3 * size, size, font: f.font, color: black });
-      });
-      x += w;
-    });
-    return top - row.height;
+  const lay = (cells: string[], face: Face, size: number, header = false): LaidRow => {
+    const laid = cells.map((c, i) => ({ lines: cellLines(c, face, size, widths[i]! - 2 * PAD.x, !header && (spec.columns[i]!.fit ?? false)), face, size }));
+    return { cells: laid, height: Math.max(1, ...laid.map((c) => c.lines.length)) * lh(size) + 2 * PAD.y };
   };
 
   let page = pdf.addPage([W, H]);
@@ -130,23 +88,18 @@ export async function renderTablePdf(spec: TableDoc): Promise<Uint8Array> {
     const rw = contentW * 0.56;
     const lcx = margin.left + lw / 2;
     const rcx = margin.left + contentW - rw / 2;
-    let ly = block(page, h.parentUnit, lcx, lw, y, regular, SIZE.unit);
-    ly = block(page, h.unit, lcx, lw, ly, bold, SIZE.unit);
+    let ly = centredBlock(page, h.parentUnit, lcx, lw, y, regular, SIZE.unit);
+    ly = centredBlock(page, h.unit, lcx, lw, ly, bold, SIZE.unit);
     // NĐ 30: a rule under the issuing unit, and one under the motto exactly as long as it.
-    page.drawLine({ start: { x: lcx - 30, y: ly - 2 }, end: { x: lcx + 30, y: ly - 2 }, thickness: 0.6, color: black });
-    centred(page, h.nation, rcx, y - SIZE.unit, bold, SIZE.unit);
-    const mw = centred(page, h.motto, rcx, y - lh(SIZE.unit) - SIZE.unit, bold, SIZE.unit);
-    page.drawLine({
-      start: { x: rcx - mw / 2, y: y - lh(SIZE.unit) - SIZE.unit - 2.5 },
-      end: { x: rcx + mw / 2, y: y - lh(SIZE.unit) - SIZE.unit - 2.5 },
-      thickness: 0.6,
-      color: black,
-    });
-    const ry = block(page, h.dateLine, rcx, rw, y - 2 * lh(SIZE.unit) - 8, italic, SIZE.unit);
+    hline(page, lcx - 30, lcx + 30, ly - 2);
+    drawCentred(page, h.nation, rcx, y - SIZE.unit, bold, SIZE.unit);
+    const mw = drawCentred(page, h.motto, rcx, y - lh(SIZE.unit) - SIZE.unit, bold, SIZE.unit);
+    hline(page, rcx - mw / 2, rcx + mw / 2, y - lh(SIZE.unit) - SIZE.unit - 2.5);
+    const ry = centredBlock(page, h.dateLine, rcx, rw, y - 2 * lh(SIZE.unit) - 8, italic, SIZE.unit);
     y = Math.min(ly, ry) - 14;
   }
-  for (const t of spec.titleLines) y = block(page, t, margin.left + contentW / 2, contentW - 40, y, bold, SIZE.title);
-  if (spec.subtitle) y = block(page, spec.subtitle, margin.left + contentW / 2, contentW - 40, y, italic, SIZE.subtitle);
+  for (const t of spec.titleLines) y = centredBlock(page, t, margin.left + contentW / 2, contentW - 40, y, bold, SIZE.title);
+  if (spec.subtitle) y = centredBlock(page, spec.subtitle, margin.left + contentW / 2, contentW - 40, y, italic, SIZE.subtitle);
   y -= 8;
   const header = lay(
     spec.columns.map((c) => c.header),
@@ -154,14 +107,14 @@ export async function renderTablePdf(spec: TableDoc): Promise<Uint8Array> {
     SIZE.header,
     true,
   );
-  y = drawRow(page, y, header, bold, SIZE.header, true);
+  y = drawTableRow(page, margin.left, y, header, columns, HEADER_ROW);
   for (const cells of spec.rows) {
     const row = lay(cells, regular, SIZE.body);
     if (y - row.height < margin.bottom + 14) {
       page = pdf.addPage([W, H]);
-      y = drawRow(page, H - margin.top, header, bold, SIZE.header, true);
+      y = drawTableRow(page, margin.left, H - margin.top, header, columns, HEADER_ROW);
     }
-    y = drawRow(page, y, row, regular, SIZE.body, false);
+    y = drawTableRow(page, margin.left, y, row, columns, BODY_ROW);
   }
   y -= 10;
   for (const t of spec.afterLines ?? []) {
@@ -170,7 +123,7 @@ export async function renderTablePdf(spec: TableDoc): Promise<Uint8Array> {
         page = pdf.addPage([W, H]);
         y = H - margin.top;
       }
-      page.drawText(line, { x: margin.left, y: y - SIZE.after, size: SIZE.after, font: bold.font, color: black });
+      drawString(page, line, margin.left, y - SIZE.after, bold, SIZE.after);
       y -= lh(SIZE.after);
     }
   }
@@ -185,15 +138,11 @@ export async function renderTablePdf(spec: TableDoc): Promise<Uint8Array> {
     const bw = contentW * 0.4;
     signs.slice(-2).forEach((sg, i, all) => {
       const cx = all.length === 2 && i === 0 ? margin.left + bw / 2 : margin.left + contentW - bw / 2;
-      let sy = block(page, sg.heading, cx, bw, y - 12, bold, SIZE.sign);
-      sy = block(page, sg.hint, cx, bw, sy, italic, SIZE.hint);
-      if (sg.name) block(page, sg.name, cx, bw, sy - SIGNATURE_SPACE, bold, SIZE.sign);
+      let sy = centredBlock(page, sg.heading, cx, bw, y - 12, bold, SIZE.sign);
+      sy = centredBlock(page, sg.hint, cx, bw, sy, italic, SIZE.hint);
+      if (sg.name) centredBlock(page, sg.name, cx, bw, sy - SIGNATURE_SPACE, bold, SIZE.sign);
     });
   }
-  const pages = pdf.getPages();
-  pages.forEach((p, i) => {
-    const label = `Trang ${i + 1}/${pages.length}`;
-    p.drawText(label, { x: W / 2 - textWidth(regular, label, SIZE.footer) / 2, y: 20, size: SIZE.footer, font: regular.font, color: black });
-  });
+  drawPageNumbers(pdf, regular, { cx: W / 2, y: 20, size: SIZE.footer });
   return pdf.save();
 }

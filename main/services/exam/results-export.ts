@@ -9,7 +9,7 @@ import { dateLine, documentHeading } from '../summary/content';
 import { viExamDay } from '../../../shared/i18n/vi/exam-day';
 import { roundResults } from './results';
 import { writeTablePdf } from '../documents/table-pdf';
-import { writeAtomically } from '../summary/atomic';
+import { writeAtomically } from '../durable';
 import { requireOffice } from '../office';
 import type { FileRef } from '../../../shared/api/assessment-schemas';
 import type { ResultsView } from '../../../shared/api/exam-schemas';

@@ -5,7 +5,7 @@
 // PDF evidence carrying a valid digital signature.
 import type { Services } from '../context';
 import { requireOffice } from '../office';
-import { foldText } from '../criteria-file';
+import { foldText } from '../../../shared/vietnamese';
 import { roundResults } from '../exam/results';
 import { issuedByCommune } from '../../domain/evidence-naming';
 import { vi } from '../../../shared/i18n/vi';

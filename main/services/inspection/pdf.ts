@@ -4,10 +4,9 @@
 // recipients and the signature block. Fonts, wrapping and the heading words are the summary
 // table's (services/summary), so both documents look alike.
 import { writeFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import { writeAtomically } from '../summary/atomic';
-import { fontBytes, widthCache } from '../summary/fonts';
+import { writeAtomically } from '../durable';
+import { drawPageNumbers, embedFonts } from '../summary/pdf-draw';
 import { summaryText, nfc } from '../summary/content';
 import type { SummaryModel } from '../summary/model';
 import { CONTENT_WIDTH, HEADING_SPLIT, PAGE, balancedWrap, baseline, lineHeight, textWidth, wrapText, type Face } from '../summary/pdf-layout';
@@ -16,7 +15,6 @@ import { vi } from '../../../shared/i18n/vi';
 
 const t = vi.inspection.pdf;
 const BLACK = rgb(0, 0, 0);
-const NO_POSITIONING = { kern: false, mark: false, mkmk: false, dist: false, curs: false, abvm: false, blwm: false };
 const SIZE = { heading: 12, title: 13.5, body: 12, small: 11 };
 
 export interface InspectionPdfModel {
@@ -64,10 +62,7 @@ class Writer {
 
 export async function renderInspectionPdf(m: InspectionPdfModel): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const bytes = await fontBytes();
-  const face = async (b: Uint8Array): Promise<Face> => ({ font: await doc.embedFont(b, { subset: true, features: NO_POSITIONING }), widths: widthCache(b) });
-  const f = { regular: await face(bytes.regular), bold: await face(bytes.bold), italic: await face(bytes.italic) };
+  const f = await embedFonts(doc);
   const { detail } = m;
   const ins = detail.inspection;
   const head = summaryText({
@@ -159,11 +154,7 @@ export async function renderInspectionPdf(m: InspectionPdfModel): Promise<Uint8A
   w.y -= 62;
   if (m.signerName) w.centred(m.signerName, 'bold', SIZE.heading, right.cx, right.width);
 
-  const pages = doc.getPages();
-  pages.forEach((p, i) => {
-    const label = `Trang ${i + 1}/${pages.length}`;
-    p.drawText(label, { x: cx - textWidth(f.regular, label, 9) / 2, y: PAGE.footerY, size: 9, font: f.regular.font, color: BLACK });
-  });
+  drawPageNumbers(doc, f.regular, { cx, y: PAGE.footerY, size: 9 });
   return doc.save();
 }
 

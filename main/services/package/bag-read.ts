@@ -2,11 +2,12 @@
 // import. Each read re-hashes the bytes against the verified manifest hash, so a file swapped
 // between verification and reading is refused.
 import { createHash } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { ApiError } from '../../../shared/errors';
 import { verifyPackage, type VerifyOptions, type VerifyReport } from './bag-verify';
 import { messages } from './messages';
 import { DEFAULT_LIMITS, SafeZip } from './zip-read';
+import { renameDurably } from '../durable';
 
 export interface ReadOptions {
   /** A passing report of this same file from verifyPackage; without it the package is verified first. */
@@ -67,12 +68,11 @@ export async function extractPackageFile(zipPath: string, innerPath: string, des
         while (off < chunk.length) off += (await out.write(chunk, off, chunk.length - off, pos + off)).bytesWritten;
         pos += chunk.length;
       });
-      await out.sync();
     } finally {
       await out.close();
     }
     if (h.digest('hex') !== item.sha256) throw new ApiError('CONFLICT', messages.verify.changedSinceVerify(innerPath));
-    await rename(part, destPath);
+    await renameDurably(part, destPath);
   } catch (e) {
     await rm(part, { force: true });
     throw e;

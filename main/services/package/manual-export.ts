@@ -8,6 +8,7 @@ import { ApiError, type Issue } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/format';
 import type { JobHandle } from '../jobs';
 import { createLogger } from '../log';
+import { viManualExport } from '../../../shared/i18n/vi/usb';
 import { missingDestination } from './usb-missing';
 import { checkRoom, copyVerified, driveWriteError, formatBytes, messages as usbMessages, portableNameProblem, type ExportOptions } from './usb';
 
@@ -21,33 +22,8 @@ const MAX_COPIES = 999;
 /** 1.234.567 — exact byte counts with Vietnamese digit grouping. */
 const groupDigits = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
-export const messages = {
-  badPath: (relPath: string, why: string) => `Đường dẫn “${relPath}” không dùng được: ${why}`,
-  absolute: 'là đường dẫn tuyệt đối; hãy dùng đường dẫn tương đối bên trong thư mục xuất.',
-  dotDot: 'có “..” (trỏ ra ngoài thư mục xuất).',
-  tooLong: (max: number) => `dài quá ${max} ký tự.`,
-  emptySegment: 'có tên thư mục trống (hai dấu “/” liền nhau hoặc “/” ở cuối).',
-  duplicate: (other: string) => `trùng với “${other}” (Windows không phân biệt chữ hoa, chữ thường).`,
-  insideFile: (file: string) => `nằm trong “${file}”, mà “${file}” lại là một tệp.`,
-  clashesWithList: `trùng tên với tệp danh sách “${LIST_FILE_NAME}”.`,
-  badPaths: (n: number, first: string) => (n === 1 ? first : `Có ${n} đường dẫn không dùng được, ví dụ: ${first}`),
-  badFolderName: (name: string, why: string) => `Tên thư mục “${name}” không dùng được: ${why}`,
-  noFiles: 'Không có tệp nào để xuất.',
-  sourceMissing: (relPath: string) => `Không tìm thấy tệp nguồn của “${relPath}” trên máy. Hãy tải lại tệp minh chứng này rồi thử lại.`,
-  noRoomForFolder: (dir: string) => `Thư mục “${dir}” đã có quá nhiều bản xuất cùng tên. Hãy chọn thư mục khác.`,
-  copyingFile: (i: number, n: number, relPath: string) => `Đang ghi tệp ${i}/${n}: ${relPath}`,
-  writingList: 'Đang ghi danh sách tệp…',
-  list: {
-    title: 'DANH SÁCH TỆP ĐỂ TẢI LÊN CỔNG THÔNG TIN',
-    folder: (name: string) => `Thư mục: ${name}`,
-    exportedAt: (when: string) => `Thời điểm xuất: ${when}`,
-    summary: (n: number, bytes: number) => `Số tệp: ${n} — tổng dung lượng: ${formatBytes(bytes)} (${groupDigits(bytes)} byte)`,
-    howTo:
-      'Hãy tải lên cổng từng tệp dưới đây, đúng với thư mục tiêu chí chứa nó. Mã SHA-256 dùng để đối chiếu: nếu mã của một tệp khác với mã ghi ở đây thì tệp đó đã bị thay đổi.',
-    size: (bytes: number) => `Kích thước: ${formatBytes(bytes)} (${groupDigits(bytes)} byte)`,
-    sha256: (hex: string) => `SHA-256: ${hex}`,
-  },
-} as const;
+// The texts live in the catalogue (shared/i18n/vi/usb.ts); the list file's name is bound in.
+export const messages = { ...viManualExport, clashesWithList: viManualExport.clashesWithList(LIST_FILE_NAME) };
 
 export interface ManualExportSpec {
   /** Name of the folder created in destDir, e.g. "Minh chung CCHC 2026". ASCII. */
@@ -146,9 +122,17 @@ async function makeFreshFolder(destDir: string, folderName: string): Promise<str
 export function listFileText(folderName: string, files: ManualExportFile[], now: number): Buffer {
   const total = files.reduce((s, f) => s + f.bytes, 0);
   const L = messages.list;
-  const lines = [L.title, L.folder(folderName), L.exportedAt(formatDateTime(now)), L.summary(files.length, total), '', L.howTo, ''];
+  const lines = [
+    L.title,
+    L.folder(folderName),
+    L.exportedAt(formatDateTime(now)),
+    L.summary(files.length, formatBytes(total), groupDigits(total)),
+    '',
+    L.howTo,
+    '',
+  ];
   files.forEach((f, i) => {
-    lines.push(`${i + 1}. ${f.relPath}`, `   ${L.size(f.bytes)}`, `   ${L.sha256(f.sha256)}`, '');
+    lines.push(`${i + 1}. ${f.relPath}`, `   ${L.size(formatBytes(f.bytes), groupDigits(f.bytes))}`, `   ${L.sha256(f.sha256)}`, '');
   });
   // BOM + CRLF: Notepad on older Windows guesses the encoding and expects CRLF.
   return Buffer.from('\uFEFF' + lines.join('\r\n'), 'utf8');

@@ -13,6 +13,7 @@ import yauzl from 'yauzl';
 import { CHUNK_BYTES } from './hash';
 import { messages } from './messages';
 import { createLogger } from '../log';
+import { formatBytes } from '../../../shared/format';
 
 const log = createLogger('zip-read');
 
@@ -148,7 +149,7 @@ export class SafeZip {
     // Stored entries cannot hold more than the file: more means overlapping entries or lying sizes.
     if (totalStored > zf.fileSize) problems.push({ check: 'entry-size', file: null, message: messages.verify.sizesExceedFile });
     if (totalSize > limits.maxTotalBytes) {
-      problems.push({ check: 'limits', file: null, message: messages.verify.tooLarge(humanBytes(limits.maxTotalBytes)) });
+      problems.push({ check: 'limits', file: null, message: messages.verify.tooLarge(formatBytes(limits.maxTotalBytes, { units: 'iec', up: true })) });
     }
   }
 
@@ -158,14 +159,15 @@ export class SafeZip {
       const lh = await new Promise<yauzl.LocalFileHeader>((resolve, reject) =>
         this.zf.readLocalFileHeader(entry.raw, (err, h) => (err ? reject(err) : resolve(h))),
       );
+      const field = messages.verify.headerField;
       const mismatch = !Buffer.from(lh.fileName).equals(entry.raw.fileNameRaw)
-        ? 'tên'
+        ? field.name
         : lh.compressionMethod !== entry.raw.compressionMethod
-          ? 'phương thức nén'
+          ? field.method
           : !(lh.generalPurposeBitFlag & 0x8) && lh.crc32 !== entry.crc32
-            ? 'CRC-32'
+            ? field.crc
             : !(lh.generalPurposeBitFlag & 0x8) && lh.uncompressedSize !== 0xffffffff && lh.uncompressedSize !== entry.size
-              ? 'kích thước'
+              ? field.size
               : null;
       if (mismatch) this.problems.push({ check: 'entry-header', file: entry.name, message: messages.verify.localHeader(entry.name, mismatch) });
       entry.dataStart = lh.fileDataStart;
@@ -232,5 +234,4 @@ export class ShortReadError extends Error {
   }
 }
 
-const humanBytes = (n: number) => (n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1).replace('.', ',')} GiB` : `${Math.ceil(n / 1024 ** 2)} MiB`);
 const detail = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200);

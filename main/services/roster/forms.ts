@@ -168,6 +168,11 @@ export function headerKey(text: string): HeaderKey | null {
   return null;
 }
 
+/** A "Giới tính" cell, lowercased: Nam or Nữ (also typed without its mark); null for anything else. */
+export function genderFromText(lower: string): 'nam' | 'nu' | null {
+  return lower === 'nam' ? 'nam' : lower === 'nữ' || lower === 'nu' ? 'nu' : null;
+}
+
 /**
  * The form a title or sheet name announces: "Mẫu 02", "MẪU SỐ 02", "Mẫu số 2", "M02".
  * Null when the text names none.

@@ -47,6 +47,9 @@ export interface PhysicalColumn {
   align: 'left' | 'center';
 }
 
+/** How the forms write "Tham gia kiểm tra". */
+export const TAKES_PART = { yes: 'Có', no: 'Không' } as const;
+
 const CENTRED: ReadonlySet<ColumnKey> = new Set(['stt', 'birth', 'phone', 'appointedAt', 'takesPart']);
 
 export function physicalColumns(form: FormCode): PhysicalColumn[] {
@@ -145,7 +148,7 @@ export function cellValue(col: PhysicalColumn, r: RosterRowOut, index: number): 
     case 'appointedAt':
       return r.appointedAt ? { day: r.appointedAt } : null;
     case 'takesPart':
-      return r.takesPart === true ? 'Có' : r.takesPart === false ? 'Không' : null;
+      return r.takesPart === true ? TAKES_PART.yes : r.takesPart === false ? TAKES_PART.no : null;
     default: {
       const never: never = col.key;
       return never;

@@ -3,8 +3,9 @@
 // block; A4 landscape with the header repeated on every printed page. Written with exceljs's
 // streaming WorkbookWriter: a province's Mẫu 05 (100 000 rows) stays at ≈ 100 MB instead of ≈ 1 GB.
 import ExcelJS from 'exceljs';
-import { writeAtomically } from '../summary/atomic';
-import { FORM_SPECS, type FormCode } from './forms';
+import { writeAtomically } from '../durable';
+import { vi } from '../../../shared/i18n/vi';
+import { formName, type FormCode } from './forms';
 import { cellValue, physicalColumns, rosterHeading, type RosterMeta, type RosterRowOut } from './layout';
 
 /** Nghị định 30/2020 prescribes Times New Roman (Unicode, TCVN 6909) for administrative text. */
@@ -28,13 +29,13 @@ export async function writeRosterXlsx(form: FormCode, rows: readonly RosterRowOu
   await writeAtomically(outPath, async (tmp) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
     const h = rosterHeading(form, meta);
-    wb.creator = 'Kiểm Chứng';
+    wb.creator = vi.app.name;
     wb.title = h.docTitle;
     wb.company = h.unit;
     const cols = physicalColumns(form);
     const last = cols.length;
     const L = col(last);
-    const ws = wb.addWorksheet(FORM_SPECS[form].label.replace('số ', ''), {
+    const ws = wb.addWorksheet(formName(form), {
       pageSetup: {
         paperSize: 9, // A4
         orientation: 'landscape',

@@ -7,9 +7,7 @@
 // result written) stop it too, unless the caller says so on purpose (`allowIncomplete`): a team
 // that never came cannot get results at all, and the proctor must still be able to hand in the
 // round; the package then says plainly who is "Chưa xong".
-import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Services, Actor } from '../context';
 import type { JobHandle } from '../jobs';
 import { requireOffice } from '../office';
@@ -18,12 +16,8 @@ import { requireRound } from '../exam/rounds';
 import { teamViews } from '../exam/console';
 import { roundResults } from '../exam/results';
 import { writeResultsXlsx, writeResultsPdf } from '../exam/results-export';
-import { buildBag, signPdf, certificateInfo, type PayloadItem } from '../package';
-import { openIdentity } from './identity';
-import { packageOutPath, recordPackage, sourceOrganization } from './record';
-import { packageStamps } from './stamps';
-import type { BuiltPackage } from './build';
-import { toAscii } from '../../domain/evidence-naming';
+import { bagNameOf, type BuiltPackage } from './record';
+import { buildSignedPackage } from './seal';
 import { ApiError, type Issue } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { formatDateTime } from '../../../shared/format';
@@ -34,10 +28,7 @@ const t = vi.examPackages;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** ASCII, short, and unique per round: `KC-2025-PhuThuong-THI-3`. */
-export function examBagName(commune: string, year: number, roundId: number): string {
-  const c = toAscii(commune).replace(/[^A-Za-z0-9]+/g, '');
-  return `KC-${year}-${c || 'UBND'}-THI-${roundId}`;
-}
+export const examBagName = (commune: string, year: number, roundId: number): string => bagNameOf(commune, year, `THI-${roundId}`);
 
 /** The round's year: its exam date's, or (no date recorded) the year it is packed in. */
 const roundYear = (examDate: string | null, now: number) =>
@@ -59,7 +50,7 @@ export function examReadiness(teams: TeamView[]): ExamReadiness {
   for (const team of teams) {
     for (const st of team.steps) {
       performers += st.performers.length;
-      const where = `${team.commune} · Bước ${st.step}`;
+      const where = t.stepPath(team.commune, st.step);
       if (st.phase === 'running') running.push({ path: where, message: t.running(team.commune, st.step, st.name) });
       else if (st.phase === 'pending' && st.performers.length > 0)
         incomplete.push({ path: where, message: t.notStarted(team.commune, st.step, st.name, st.performers.length) });
@@ -92,7 +83,7 @@ function examPackageJson(s: Services, results: ResultsView, teams: TeamView[], n
     schemaVersion: PACKAGE_SCHEMA_VERSION,
     kind: 'exam',
     generatedAt: iso(now)!,
-    app: { name: 'Kiểm Chứng', version: s.version },
+    app: { name: vi.app.name, version: s.version },
     office: { province: office.province, district: office.district, commune: office.commune, kind: office.kind },
     round: { id: round.id, name: round.name, examDate: round.exam_date, venue: round.venue, district: round.district },
     people: results.people.map((p) => ({
@@ -162,38 +153,23 @@ export async function buildExamPackage(
   const blocking = [...ready.running, ...(opts.allowIncomplete ? [] : ready.incomplete)];
   if (blocking.length) throw new ApiError('CONFLICT', t.notFinished(blocking.length), blocking);
 
-  const identity = await openIdentity(s, passphrase);
-  const cert = certificateInfo(identity.certificatePem, now);
-  const office = requireOffice(s);
   const results = roundResults(s, roundId);
-  const work = path.join(s.dataDir, 'tmp', `pkg-${randomUUID()}`);
-  await mkdir(work, { recursive: true });
-  try {
-    const doc = examPackageJson(s, results, teams, now, { holder: cert.holder, fingerprint: cert.fingerprint });
-    await writeFile(path.join(work, 'package.json'), JSON.stringify(doc, null, 2) + '\n');
-    await writeResultsXlsx(results, path.join(work, 'results.xlsx'));
-    await writeResultsPdf(results, cert.holder, path.join(work, 'unsigned.pdf'), noteLines(teams), { office, now });
-    const signed = await signPdf(await readFile(path.join(work, 'unsigned.pdf')), identity, {
-      reason: t.pdfReason(round.name),
-      location: `${office.commune}, ${office.province}`,
-      name: cert.holder,
-    });
-    await writeFile(path.join(work, 'results.pdf'), signed);
-    job?.checkCancelled();
-
-    const year = roundYear(round.exam_date, now);
-    const bagName = examBagName(office.commune, year, round.id);
-    const out = await packageOutPath(s, bagName, now);
-    const file = (name: string): PayloadItem => ({ path: name, source: { file: path.join(work, name) } });
-    const built = await buildBag(
-      {
-        bagName,
+  const year = roundYear(round.exam_date, now);
+  const { path: _file, ...built } = await buildSignedPackage(
+    s,
+    actor,
+    passphrase,
+    async (w) => {
+      const json = await w.writeJson(examPackageJson(s, results, teams, now, w.signer));
+      await writeResultsXlsx(results, path.join(w.dir, 'results.xlsx'));
+      await writeResultsPdf(results, w.cert.holder, path.join(w.dir, 'unsigned.pdf'), noteLines(teams), { office: w.office, now });
+      const pdf = await w.signPdf('unsigned.pdf', 'results.pdf', t.pdfReason(round.name));
+      return {
+        kind: 'exam',
+        refId: round.id,
+        bagName: examBagName(w.office.commune, year, round.id),
+        year,
         bagInfo: {
-          'Source-Organization': sourceOrganization(s),
-          'External-Identifier': `${bagName}-${now}`,
-          'Kiemchung-Kind': 'exam',
-          'Kiemchung-Schema-Version': String(PACKAGE_SCHEMA_VERSION),
-          'Kiemchung-Year': String(year),
           'Kiemchung-Round': round.name,
           ...(round.exam_date ? { 'Kiemchung-Exam-Date': round.exam_date } : {}),
           // Counts, language-neutral, so a receiver can list packages without opening package.json.
@@ -201,27 +177,14 @@ export async function buildExamPackage(
           'Kiemchung-Passed': String(results.totals.passed),
           'Kiemchung-Failed': String(results.totals.failed),
           'Kiemchung-Pending': String(results.totals.pending),
-          ...packageStamps(s, null),
         },
-        payload: [file('package.json'), file('results.pdf'), file('results.xlsx')],
-        identity,
-        signingTime: now,
-      },
-      out,
-      job,
-    );
-    return recordPackage(s, actor, {
-      kind: 'exam',
-      refId: round.id,
-      bagName,
-      out,
-      built,
-      now,
-      audit: { roundId: round.id, round: round.name, totals: results.totals },
-    });
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+        payload: [json, pdf, w.file('results.xlsx')],
+        audit: { roundId: round.id, round: round.name, totals: results.totals },
+      };
+    },
+    { now, ...(job ? { job } : {}) },
+  );
+  return built;
 }
 
 /**

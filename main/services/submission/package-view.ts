@@ -1,7 +1,8 @@
 // What the app and the CLI show of a checked package (moved out of the API handler so the CLI and
 // the handler share it without the CLI importing the API layer): the trust outcome (known /
 // unknown / invalid, DESIGN §7), the problems, the signer, and the content only for a package that
-// verified — the criteria tree flat in tree order, or an exam round's results.
+// verified — the criteria tree flat in tree order, or an exam round's results; the inspection
+// report and training results show their kind and their documents.
 import { vi } from '../../../shared/i18n/vi';
 import type { VerifyView, PackageCriterionView, PackageExamView, TrustView } from '../../../shared/api/package-api-schemas';
 import type { AssessmentPackage, ExamPackage } from '../../../shared/package-schema';
@@ -129,8 +130,12 @@ export function verifyView(o: OpenedPackage, kept: { packageKey: string; fileNam
     fileName: kept?.fileName ?? null,
     kind: content?.kind ?? null,
     contentError: report.ok && o.contentError ? vi.received.unreadableContent : null,
+    // The self-assessment lists its evidence under each criterion; the other kinds have no tree to
+    // hang them on, so their documents (the inspection report's attachments) are listed here.
     documents: report.ok
-      ? report.payload.filter((p) => !p.path.startsWith('data/evidence/') && p.path !== 'data/package.json').map((p) => ({ path: p.path, size: p.size }))
+      ? report.payload
+          .filter((p) => p.path !== 'data/package.json' && (!p.path.startsWith('data/evidence/') || (content !== null && content.kind !== 'assessment')))
+          .map((p) => ({ path: p.path, size: p.size }))
       : [],
     content: assessment && {
       office: officeName(assessment.office),

@@ -54,7 +54,16 @@ function titleOf(o: OpenedPackage): string {
   const c = o.content;
   if (!c) return vi.received.untitled;
   const office = `UBND ${vi.officeKinds[c.office.kind].toLowerCase()} ${c.office.commune}`;
-  return c.kind === 'assessment' ? vi.received.assessmentTitle(office, c.assessment.year) : `${office} — ${vi.received.examTitle(c.round.name)}`;
+  switch (c.kind) {
+    case 'assessment':
+      return vi.received.assessmentTitle(office, c.assessment.year);
+    case 'exam':
+      return `${office} — ${vi.received.examTitle(c.round.name)}`;
+    case 'inspection':
+      return vi.packageKinds.inspectionTitle(office, c.inspection.year, c.inspection.planNumber);
+    case 'training':
+      return vi.packageKinds.trainingTitle(office, c.course.name);
+  }
 }
 
 async function writeMeta(s: Services, meta: ReceivedPackageView): Promise<void> {

@@ -1,13 +1,33 @@
-// The parts every kind of package shares once its payload is ready: where the zip goes, the
-// Source-Organization line, and recording the built zip (package row + audit) in one transaction.
+// The parts every kind of package shares once its payload is ready: the bag's name, where the zip
+// goes, the Source-Organization line, and recording the built zip (package row + audit) in one
+// transaction. seal.ts puts them together for each kind.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Services, Actor } from '../context';
 import type { BuildResult } from '../package';
 import { appendAudit } from '../audit';
 import { requireOffice } from '../office';
+import { toAscii } from '../../domain/evidence-naming';
 import { vi } from '../../../shared/i18n/vi';
-import type { BuiltPackage } from './build';
+import type { PackageKind } from '../../../shared/package-schema';
+
+/** A package built and recorded here, as the package list shows it. */
+export interface BuiltPackage {
+  id: number;
+  bagName: string;
+  fileName: string;
+  size: number;
+  sha256: string;
+  payloadFiles: number;
+  signerFingerprint: string;
+  createdAt: number;
+}
+
+/** ASCII and short: `KC-<year>-<commune without diacritics>-<what>`, e.g. `KC-2023-PhuThuong-CCHC`, `KC-2025-PhuThuong-THI-3`. */
+export function bagNameOf(commune: string, year: number, what: string): string {
+  const c = toAscii(commune).replace(/[^A-Za-z0-9]+/g, '');
+  return `KC-${year}-${c || 'UBND'}-${what}`;
+}
 
 /** `<data>/packages/<bag>-<UTC yyyymmddThhmmss>.zip`: a rebuild never overwrites an earlier package. */
 export async function packageOutPath(s: Services, bagName: string, now: number): Promise<string> {
@@ -28,7 +48,7 @@ export function sourceOrganization(s: Services): string {
 export function recordPackage(
   s: Services,
   actor: Actor,
-  input: { kind: 'assessment' | 'exam'; refId: number; bagName: string; out: string; built: BuildResult; now: number; audit: Record<string, unknown> },
+  input: { kind: PackageKind; refId: number; bagName: string; out: string; built: BuildResult; now: number; audit: Record<string, unknown> },
 ): BuiltPackage {
   const { built, out, now } = input;
   const sha256 = built.sha256;

@@ -4,20 +4,25 @@
 import { formatDate } from '../../../shared/format';
 import type { SummaryModel, SummaryRow } from './model';
 import { viDaily } from '../../../shared/i18n/vi/daily';
+import { viSummary } from '../../../shared/i18n/vi/summary';
 
 export const nfc = (s: string): string => s.normalize('NFC');
 const upper = (s: string): string => nfc(s).trim().toLocaleUpperCase('vi-VN');
 
-export const COLUMNS = ['Mã', 'Tiêu chí, tiêu chí thành phần', 'Điểm tối đa', 'Điểm tự chấm', 'Tài liệu kiểm chứng', 'Ghi chú'] as const;
-export const TOTAL_LABEL = 'TỔNG CỘNG';
-export const NOT_APPLICABLE = 'Không phát sinh';
+const H = viSummary.heading;
+const T = viSummary.table;
 
-const KIND_WORD: Record<SummaryModel['office']['kind'], string> = { xa: 'xã', phuong: 'phường', thi_tran: 'thị trấn' };
+export const COLUMNS = T.columns;
+export const TOTAL_LABEL = viDaily.summary.total;
+export const NOT_APPLICABLE = T.notApplicable;
+
+const KIND_WORD: Readonly<Record<SummaryModel['office']['kind'], string>> = H.kindWords;
+const NAMED_KIND = new RegExp(`^(${H.namedKinds.join('|')})\\s`);
 
 /** "UBND HUYỆN PHÚ VANG"; "UBND THỊ XÃ HƯƠNG THỦY", not "UBND HUYỆN THỊ XÃ …", when the name says its kind. */
 function unitLine(name: string, defaultKind: string): string {
   const n = upper(name);
-  return /^(HUYỆN|THỊ XÃ|THÀNH PHỐ|QUẬN|TỈNH|XÃ|PHƯỜNG|THỊ TRẤN)\s/.test(n) ? `UBND ${n}` : `UBND ${defaultKind} ${n}`;
+  return NAMED_KIND.test(n) ? `UBND ${n}` : `UBND ${defaultKind} ${n}`;
 }
 
 /**
@@ -27,17 +32,17 @@ function unitLine(name: string, defaultKind: string): string {
 export function dateLine(commune: string, ms: number): string {
   const [dd, mm, yyyy] = formatDate(ms).split('/') as [string, string, string];
   const month = Number(mm) <= 2 ? mm : String(Number(mm));
-  return nfc(`${commune.trim()}, ngày ${dd} tháng ${month} năm ${yyyy}`);
+  return nfc(H.dateLine(commune.trim(), dd, month, yyyy));
 }
 
 /** The national heading of the office's documents: parent unit, unit, nation and motto. */
 export function documentHeading(office: Pick<SummaryModel['office'], 'province' | 'district' | 'commune' | 'kind'>) {
   return {
     // Since the 2025 reorganisation some communes report straight to the province: no district.
-    parentUnit: office.district.trim() ? unitLine(office.district, 'HUYỆN') : unitLine(office.province, 'TỈNH'),
+    parentUnit: office.district.trim() ? unitLine(office.district, H.district) : unitLine(office.province, H.province),
     unit: unitLine(office.commune, upper(KIND_WORD[office.kind])),
-    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-    motto: 'Độc lập - Tự do - Hạnh phúc',
+    nation: H.nation,
+    motto: H.motto,
   };
 }
 
@@ -64,16 +69,16 @@ export function summaryText(m: SummaryModel): SummaryText {
   return {
     ...documentHeading(office),
     dateLine: dateLine(office.commune, m.generatedAt),
-    title: `BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${m.year}`,
-    docTitle: `Bảng tổng hợp kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm ${m.year}`,
-    subtitle: nfc(`(Theo ${m.criteriaSet.name.trim()}${decision ? `, ${decision}` : ''})`),
-    ratio: m.totals.percent === null ? null : `Tỷ lệ: ${pointsText(m.totals.percent)}%`,
+    title: T.title(m.year),
+    docTitle: T.docTitle(m.year),
+    subtitle: nfc(T.subtitle(m.criteriaSet.name.trim(), decision)),
+    ratio: m.totals.percent === null ? null : T.ratio(pointsText(m.totals.percent)),
     maxNote: maxNote(m),
-    band: m.totals.band === null ? null : nfc(`Xếp loại: ${m.totals.band}`),
+    band: m.totals.band === null ? null : nfc(T.band(m.totals.band)),
     signer: {
       // Without a named leader the block still leaves room for a hand signature on behalf of the UBND.
-      heading: m.signer ? upper(m.signer.position) : 'TM. ỦY BAN NHÂN DÂN',
-      hint: '(Ký, ghi rõ họ tên, đóng dấu)',
+      heading: m.signer ? upper(m.signer.position) : T.committee,
+      hint: T.signHint,
       name: m.signer ? nfc(m.signer.fullName.trim()) : null,
     },
     author: nfc(`UBND ${kind} ${office.commune.trim()}`),

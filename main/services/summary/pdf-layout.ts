@@ -127,9 +127,17 @@ export const lineHeight = (size: number): number => size * LEADING;
 /** Baseline of a line whose box starts at `top`: caps sit in the middle of the line box. */
 export const baseline = (top: number, size: number): number => top - (lineHeight(size) + 0.7 * size) / 2;
 
-/** A table row ready to draw: the wrapped lines of each cell and the row's height. */
+/** A table cell ready to draw: its wrapped lines, in its face and size, `indent` more from the left. */
+export interface LaidCell {
+  lines: string[];
+  face: Face;
+  size: number;
+  indent?: number;
+}
+
+/** A table row ready to draw (pdf-draw.ts): the wrapped lines of each cell and the row's height. */
 export interface LaidRow {
-  cells: { lines: string[]; face: Face; size: number; indent: number }[];
+  cells: LaidCell[];
   height: number;
 }
 

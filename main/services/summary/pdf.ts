@@ -3,12 +3,22 @@
 // header repeated on every page, the total, the rating and the signature block. The heading,
 // signature and page-number parts are exported for other formal documents (the improvement plan).
 import { writeFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import { writeAtomically } from './atomic';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
+import { writeAtomically } from '../durable';
 import { COLUMNS, nfc, pointsText, rowCells, summaryText, totalRows, type RowCells, type SummaryText } from './content';
-import { fontBytes, widthCache } from './fonts';
 import type { SummaryModel } from './model';
+import {
+  HEADER_FILL,
+  centredBlock,
+  drawCentred,
+  drawPageNumbers as pageNumbers,
+  drawString,
+  drawTableRow,
+  embedFonts,
+  hline,
+  setCreator,
+  type Fonts,
+} from './pdf-draw';
 import {
   CONTENT_WIDTH,
   columnSpecs,
@@ -24,28 +34,14 @@ import {
   pageBreaks,
   textWidth,
   wrapText,
-  type Column,
   type Face,
   type LaidRow,
 } from './pdf-layout';
 
-export interface Fonts {
-  regular: Face;
-  bold: Face;
-  italic: Face;
-}
+export { NO_POSITIONING, type Fonts } from './pdf-draw';
 
-const BLACK = rgb(0, 0, 0);
-const HEADER_STYLE = { fill: rgb(0.92, 0.92, 0.92), centre: true };
+const HEADER_STYLE = { fill: HEADER_FILL, centre: true };
 const SIGNATURE_SPACE = 62; // room for a hand signature and the red seal
-/**
- * pdf-lib draws each glyph at its advance width and discards fontkit's GPOS positions (kerning,
- * mark placement), yet fontkit computes them on every measure and draw — most of the time of a
- * long export. Turning those features off leaves the PDF identical (Be Vietnam Pro's precomposed
- * Vietnamese letters need no mark positioning; rendered pages compared pixel-identical) and cut a
- * warm 150-row export from ≈310 to ≈175 ms.
- */
-export const NO_POSITIONING = { kern: false, mark: false, mkmk: false, dist: false, curs: false, abvm: false, blwm: false };
 
 export async function writeSummaryPdf(model: SummaryModel, outPath: string): Promise<void> {
   const bytes = await renderSummaryPdf(model);
@@ -55,11 +51,7 @@ export async function writeSummaryPdf(model: SummaryModel, outPath: string): Pro
 export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array> {
   const txt = summaryText(model);
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const bytes = await fontBytes();
-  // Subsetting keeps a one-page table at tens of kB instead of ≈0.5 MB of whole fonts.
-  const face = async (b: Uint8Array): Promise<Face> => ({ font: await doc.embedFont(b, { subset: true, features: NO_POSITIONING }), widths: widthCache(b) });
-  const fonts: Fonts = { regular: await face(bytes.regular), bold: await face(bytes.bold), italic: await face(bytes.italic) };
+  const fonts = await embedFonts(doc);
   setMetadata(doc, model, txt);
 
   const rows = model.rows.map(rowCells);
@@ -73,7 +65,7 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
 
   let page = doc.addPage([PAGE.width, PAGE.height]);
   const headingBottom = drawHeading(page, txt, fonts);
-  let y = drawRow(page, headingBottom, header, specs, HEADER_STYLE);
+  let y = drawTableRow(page, PAGE.left, headingBottom, header, specs, HEADER_STYLE);
   const breaks = pageBreaks(
     laid.map((l) => l.height),
     (i) => rows[i]!.bold,
@@ -83,15 +75,15 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
   );
   const newPage = () => {
     page = doc.addPage([PAGE.width, PAGE.height]);
-    y = drawRow(page, PAGE.height - PAGE.top, header, specs, HEADER_STYLE);
+    y = drawTableRow(page, PAGE.left, PAGE.height - PAGE.top, header, specs, HEADER_STYLE);
   };
   laid.forEach((row, i) => {
     if (breaks.has(i)) newPage();
-    y = drawRow(page, y, row, specs);
+    y = drawTableRow(page, PAGE.left, y, row, specs);
   });
   // pageBreaks kept room for the tail after the last row; this catches a table with no rows.
   if (y - tailHeight < PAGE.bottom) newPage();
-  for (const total of totals) y = drawRow(page, y, total, specs, { centre: true });
+  for (const total of totals) y = drawTableRow(page, PAGE.left, y, total, specs, { centre: true });
   y = drawAfterTable(page, y, txt, fonts);
   drawSignature(page, y, txt, fonts);
   drawPageNumbers(doc, fonts.regular);
@@ -102,43 +94,16 @@ export function setMetadata(doc: PDFDocument, model: SummaryModel, txt: SummaryT
   doc.setTitle(txt.docTitle, { showInWindowTitleBar: true });
   doc.setAuthor(txt.author);
   doc.setSubject(txt.subtitle.replace(/^\(|\)$/g, ''));
-  doc.setCreator('Kiểm Chứng');
-  doc.setProducer('Kiểm Chứng (pdf-lib)');
+  setCreator(doc);
   doc.setLanguage('vi');
   // The export's own time rather than the wall clock: the same model gives the same dates.
   doc.setCreationDate(new Date(model.generatedAt));
   doc.setModificationDate(new Date(model.generatedAt));
 }
 
-function layCells(r: RowCells, fonts: Fonts, specs: readonly Column[]): LaidRow {
+function layCells(r: RowCells, fonts: Fonts, specs: ReturnType<typeof columnSpecs>): LaidRow {
   const texts = [r.code, r.title, pointsText(r.max), pointsText(r.self), r.evidence === null ? '' : String(r.evidence), r.note];
   return layRow(texts, r.bold ? fonts.bold : fonts.regular, SIZE.body, (r.level - 1) * INDENT, specs);
-}
-
-// ── drawing primitives: every string passes through nfc() right before it is drawn ──
-
-function draw(page: PDFPage, s: string, x: number, y: number, face: Face, size: number): void {
-  page.drawText(nfc(s), { x, y, font: face.font, size, color: BLACK });
-}
-
-/** Draws `s` centred on cx and returns its width. */
-function centred(page: PDFPage, s: string, cx: number, y: number, face: Face, size: number): number {
-  const w = textWidth(face, nfc(s), size);
-  draw(page, s, cx - w / 2, y, face, size);
-  return w;
-}
-
-/** Wrapped, centred lines from `top` down; returns the y below the last line. */
-function centredBlock(page: PDFPage, s: string, cx: number, width: number, top: number, face: Face, size: number): number {
-  for (const line of balancedWrap(nfc(s), face, size, width)) {
-    centred(page, line, cx, baseline(top, size), face, size);
-    top -= lineHeight(size);
-  }
-  return top;
-}
-
-function hline(page: PDFPage, x1: number, x2: number, y: number, thickness = 0.6): void {
-  page.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness, color: BLACK });
 }
 
 /** Largest size ≤ `size` at which `s` fits on one line of `width` (the national heading never wraps). */
@@ -168,12 +133,12 @@ export function drawHeading(page: PDFPage, txt: SummaryText, f: Fonts): number {
   hline(page, mid(leftBlock) - rule / 2, mid(leftBlock) + rule / 2, ly - 2);
 
   const nationSize = fitSize(txt.nation, f.bold, SIZE.heading, rw);
-  centred(page, txt.nation, mid(rightBlock), baseline(top, SIZE.heading), f.bold, nationSize);
+  drawCentred(page, txt.nation, mid(rightBlock), baseline(top, SIZE.heading), f.bold, nationSize);
   let ry = top - lineHeight(SIZE.heading);
   const mottoSize = fitSize(txt.motto, f.bold, SIZE.motto, rw);
   const mottoBase = baseline(ry, mottoSize);
   // NĐ 30: the motto is underlined by a rule exactly as long as the motto.
-  const mw = centred(page, txt.motto, mid(rightBlock), mottoBase, f.bold, mottoSize);
+  const mw = drawCentred(page, txt.motto, mid(rightBlock), mottoBase, f.bold, mottoSize);
   hline(page, mid(rightBlock) - mw / 2, mid(rightBlock) + mw / 2, mottoBase - 2.5);
   ry -= lineHeight(mottoSize) + 8;
   ry = centredBlock(page, txt.dateLine, mid(rightBlock), rw, ry, f.italic, SIZE.date);
@@ -185,35 +150,6 @@ export function drawHeading(page: PDFPage, txt: SummaryText, f: Fonts): number {
   return y - 10;
 }
 
-/** One table row with its borders from `top`; returns the y of its bottom edge. */
-function drawRow(page: PDFPage, top: number, row: LaidRow, specs: readonly Column[], style: { fill?: ReturnType<typeof rgb>; centre?: boolean } = {}): number {
-  const bottom = top - row.height;
-  let x = PAGE.left;
-  row.cells.forEach((cell, col) => {
-    const spec = specs[col]!;
-    page.drawRectangle({
-      x,
-      y: bottom,
-      width: spec.width,
-      height: row.height,
-      borderWidth: 0.5,
-      borderColor: BLACK,
-      ...(style.fill ? { color: style.fill } : {}),
-    });
-    const lh = lineHeight(cell.size);
-    // Vertically centred, so a one-line score sits level with the middle of a wrapped title.
-    let lineTop = top - (row.height - cell.lines.length * lh) / 2;
-    for (const line of cell.lines) {
-      const by = baseline(lineTop, cell.size);
-      if (style.centre || spec.align === 'center') centred(page, line, x + spec.width / 2, by, cell.face, cell.size);
-      else draw(page, line, x + PAD.x + cell.indent, by, cell.face, cell.size);
-      lineTop -= lh;
-    }
-    x += spec.width;
-  });
-  return bottom;
-}
-
 const afterLines = (txt: SummaryText) => [txt.ratio, txt.band].filter((s): s is string => s !== null);
 const NOTE_SIZE = 10;
 const noteLines = (txt: SummaryText, f: Fonts) => (txt.maxNote ? wrapText(nfc(txt.maxNote), f.italic, NOTE_SIZE, CONTENT_WIDTH) : []);
@@ -223,11 +159,11 @@ const afterTableHeight = (txt: SummaryText, f: Fonts) => 8 + noteLines(txt, f).l
 function drawAfterTable(page: PDFPage, top: number, txt: SummaryText, f: Fonts): number {
   let y = top - 8;
   for (const line of noteLines(txt, f)) {
-    draw(page, line, PAGE.left, baseline(y, NOTE_SIZE), f.italic, NOTE_SIZE);
+    drawString(page, line, PAGE.left, baseline(y, NOTE_SIZE), f.italic, NOTE_SIZE);
     y -= lineHeight(NOTE_SIZE);
   }
   for (const line of afterLines(txt)) {
-    draw(page, line, PAGE.left, baseline(y, SIZE.after), f.bold, SIZE.after);
+    drawString(page, line, PAGE.left, baseline(y, SIZE.after), f.bold, SIZE.after);
     y -= lineHeight(SIZE.after);
   }
   return y;
@@ -246,6 +182,5 @@ export function drawSignature(page: PDFPage, top: number, txt: SummaryText, f: F
 }
 
 export function drawPageNumbers(doc: PDFDocument, font: Face): void {
-  const pages = doc.getPages();
-  pages.forEach((p, i) => centred(p, `Trang ${i + 1}/${pages.length}`, PAGE.left + CONTENT_WIDTH / 2, PAGE.footerY, font, SIZE.footer));
+  pageNumbers(doc, font, { cx: PAGE.left + CONTENT_WIDTH / 2, y: PAGE.footerY, size: SIZE.footer });
 }

@@ -1,11 +1,13 @@
 // The summary table as an XLSX sheet the office can print or rework: the same heading, table and
 // signature block as the PDF, with the points left as real numbers so Excel can still add them.
 import ExcelJS from 'exceljs';
-import { writeAtomically } from './atomic';
+import { writeAtomically } from '../durable';
 import { COLUMNS, pointsText, rowCells, summaryText, totalRows, type RowCells } from './content';
 import type { SummaryModel } from './model';
+import { vi } from '../../../shared/i18n/vi';
+import { viSummary } from '../../../shared/i18n/vi/summary';
 
-export const SHEET_NAME = 'Tổng hợp';
+export const SHEET_NAME = viSummary.table.sheet;
 
 /** Nghị định 30/2020 prescribes Times New Roman (Unicode, TCVN 6909) for administrative text. */
 const FONT = 'Times New Roman';
@@ -23,8 +25,8 @@ export async function writeSummaryXlsx(model: SummaryModel, outPath: string): Pr
 export function buildWorkbook(model: SummaryModel): ExcelJS.Workbook {
   const txt = summaryText(model);
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Kiểm Chứng';
-  wb.lastModifiedBy = 'Kiểm Chứng';
+  wb.creator = vi.app.name;
+  wb.lastModifiedBy = vi.app.name;
   wb.title = txt.docTitle;
   wb.subject = txt.subtitle.replace(/^\(|\)$/g, '');
   wb.company = txt.author;

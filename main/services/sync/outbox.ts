@@ -12,6 +12,7 @@ import { appendAudit } from '../audit';
 import { requirePackage } from '../submission/packages';
 import { refusalReason, signedReceipt } from '../../../shared/sync/protocol';
 import type { OutboxView, OutboxStateName, SyncProgress } from '../../../shared/api/sync-schemas';
+import type { PackageKind } from '../../../shared/package-schema';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { z } from 'zod';
@@ -68,7 +69,7 @@ export interface QueueInput {
   path: string;
   sha256: string;
   size: number;
-  kind: 'assessment' | 'exam' | null;
+  kind: PackageKind | null;
 }
 
 /** Inserts a row, or returns the existing one for the same hash (a failed one is made due again). Call inside a transaction. */

@@ -1,7 +1,7 @@
 // Imports a question bank (ngân hàng câu hỏi) from XLSX: columns Câu hỏi | A | B | C | D | Đáp án |
 // Điểm, the header row possibly below title rows. Read with the roster importer's guarded
-// streaming reader and cell model (as the appraisal import is), headers matched like the criteria
-// import's (foldText). Checked row by row and stored all or nothing: any problem refuses the file
+// streaming reader and the importers' shared cells and header scan (xlsx/), as the appraisal
+// import is. Checked row by row and stored all or nothing: any problem refuses the file
 // with every problem named by its row. An empty "Điểm" counts 1 point.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,9 +9,10 @@ import type { Services, Actor } from '../context';
 import { appendAudit } from '../audit';
 import { ApiError, type Issue } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
-import { foldText } from '../criteria-file';
-import { sniffFile } from '../roster/sniff';
-import { cellValue, display, valueOf, type CellValue } from '../roster/read/cells';
+import { foldText } from '../../../shared/vietnamese';
+import { sniffFile } from '../file-sniff';
+import { display, rowCells, valueOf, type CellValue } from '../xlsx/cells';
+import { headerAt, type HeaderCols, type HeaderScan } from '../xlsx/header';
 import { openXlsx, rowBatches, type XlsxBook } from '../roster/read/xlsx-zip';
 import { parseDecimal } from '../../../shared/format';
 import { requireCourse } from './register';
@@ -42,33 +43,23 @@ export interface BankQuestion {
   points: number;
 }
 
-function headerCols(cells: CellValue[]): Partial<Record<Column, number>> {
-  const cols: Partial<Record<Column, number>> = {};
-  cells.forEach((cell, c) => {
-    const t = display(cell);
-    if (!t) return;
-    const f = foldText(t);
-    for (const col of Object.keys(ALIASES) as Column[]) if (cols[col] === undefined && ALIASES[col].includes(f)) cols[col] = c;
-  });
-  return cols;
-}
-
-const complete = (c: Partial<Record<Column, number>>) => (Object.keys(ALIASES) as Column[]).every((k) => c[k] !== undefined);
+const HEADER: HeaderScan<Column> = {
+  scanRows: HEADER_SCAN_ROWS,
+  match: ALIASES,
+  isHeader: (c) => (Object.keys(ALIASES) as Column[]).every((k) => c[k] !== undefined),
+};
 
 async function readRows(book: XlsxBook, file: string) {
   for (const entry of book.sheets) {
     const ws = await entry.open();
     const rows: { r: number; cells: CellValue[] }[] = [];
-    let header: { r: number; cols: Partial<Record<Column, number>> } | null = null;
+    let header: { r: number; cols: HeaderCols<Column> } | null = null;
     for await (const batch of rowBatches(ws)) {
       for (const row of batch) {
-        const cells: CellValue[] = [];
-        row.eachCell((cell, c) => {
-          cells[c] = cellValue(cell.value);
-        });
-        if (!header && row.number <= HEADER_SCAN_ROWS) {
-          const cols = headerCols(cells);
-          if (complete(cols)) header = { r: row.number, cols };
+        const cells = rowCells(row);
+        if (!header) {
+          const cols = headerAt(row.number, cells, HEADER);
+          if (cols) header = { r: row.number, cols };
         }
         if (header && row.number > header.r) rows.push({ r: row.number, cells });
         if (rows.length > MAX_QUESTIONS) throw new ApiError('VALIDATION', m.tooManyRows(file, MAX_QUESTIONS));

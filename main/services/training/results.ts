@@ -10,7 +10,7 @@ import { appendAudit } from '../audit';
 import { getSettings } from '../settings';
 import { requireOffice } from '../office';
 import { writeTablePdf } from '../documents/table-pdf';
-import { writeAtomically } from '../summary/atomic';
+import { writeAtomically } from '../durable';
 import { trainingTargets } from '../../domain/training-targets';
 import { vi } from '../../../shared/i18n/vi';
 import { ApiError } from '../../../shared/errors';

@@ -16,7 +16,9 @@ export const fieldLabel = (k: string, entity = '') =>
     ? w.fields['appointmentCodes']!
     : k === 'points' && entity === 'appraisal'
       ? w.fields['appraisedPoints']!
-      : (vi.auditFields[k] ?? w.fields[k] ?? k);
+      : k === 'kind' && (entity === 'package' || entity === 'outbox')
+        ? vi.packageKinds.title
+        : (vi.auditFields[k] ?? w.fields[k] ?? vi.packageKinds.auditFields[k] ?? k);
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function auditValue(k: string, v: unknown, refs: Record<string, string>): string {
@@ -29,7 +31,8 @@ export function auditValue(k: string, v: unknown, refs: Record<string, string>):
     return formatPoints(v);
   }
   if (typeof v === 'string') {
-    if (k === 'kind') return vi.officeKinds[v as keyof typeof vi.officeKinds] ?? v;
+    // An office's kind (xã, phường…) or a package's (Tự đánh giá CCHC, Báo cáo phục vụ Đoàn kiểm tra…).
+    if (k === 'kind') return vi.officeKinds[v as keyof typeof vi.officeKinds] ?? vi.packageKinds.label(v);
     if (k === 'status') return vi.ui.itemStatus[v] ?? w.statuses[v] ?? v;
     if (k === 'result') return w.results[v] ?? v;
     const iso = ISO_DATE.exec(v);

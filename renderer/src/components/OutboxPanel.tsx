@@ -5,12 +5,13 @@ import { call } from '../api/client';
 import { ErrorBox } from './form';
 import { useSubmit } from './useForm';
 import { useSync } from './useSync';
-import { formatDateTime, formatPoints } from '../../../shared/format';
+import { formatBytes, formatDateTime } from '../../../shared/format';
 import type { OutboxView, SyncProgress } from '../../../shared/api/sync-schemas';
 import { vi } from '../../../shared/i18n/vi';
 
 const t = vi.sync.ui;
-const mb = (n: number) => `${formatPoints(Math.round((n / 1024 / 1024) * 100) / 100)} MB`;
+/** In MB always: "sent / total" compares in one unit. */
+const mb = (n: number) => formatBytes(n, { unit: 'MB', decimals: 2 });
 const STATE_CLASS: Record<OutboxView['state'], string> = {
   waiting: 'badge--todo',
   sending: 'badge--done',
@@ -82,7 +83,7 @@ export function OutboxPanel({ canManage }: { canManage: boolean }) {
             {data.outbox.map((row) => (
               <tr key={row.id} data-testid={`outbox-${row.id}`}>
                 <td>
-                  <strong className="filename">{row.fileName}</strong>
+                  {row.kind && <span className="badge">{vi.packageKinds.labels[row.kind]}</span>} <strong className="filename">{row.fileName}</strong>
                   <div className="muted small">
                     {mb(row.size)} · sha256 {row.sha256.slice(0, 16)}…
                   </div>

@@ -8,12 +8,12 @@ import { ErrorBox } from './form';
 import { useSubmit } from './useForm';
 import { CommuneTallyTable, PeopleResultsTable } from './ExamResultTables';
 import { TrustBadge } from './TrustPanel';
-import { formatDateTime, formatIsoDate, formatPoints } from '../../../shared/format';
+import { formatBytes, formatDateTime, formatIsoDate, formatPoints } from '../../../shared/format';
 import type { PackageCriterionView, PackageEvidenceView, PackageExamView, VerifyView } from '../../../shared/api/package-api-schemas';
 import { vi } from '../../../shared/i18n/vi';
 
 const t = vi.packageViewer;
-const size = (n: number) => (n >= 1024 * 1024 ? `${formatPoints(n / 1024 / 1024)} MB` : `${formatPoints(Math.max(1, Math.round(n / 1024)))} KB`);
+const size = (n: number) => formatBytes(n);
 const isoDateTime = (iso: string | null) => {
   const ms = iso ? Date.parse(iso) : NaN;
   return Number.isFinite(ms) ? formatDateTime(ms) : '';
@@ -240,6 +240,11 @@ export function PackageViewer({ view }: { view: VerifyView }) {
       <p className={`alert ${view.trust.level === 'known' ? 'alert--ok' : 'alert--warn'}`} data-testid="viewer-trust">
         <TrustBadge level={view.trust.level} /> {view.trust.anchor?.name ?? view.trust.signer ?? ''}
       </p>
+      {view.kind && (
+        <p data-testid="viewer-kind">
+          {vi.packageKinds.title}: <span className="badge">{vi.packageKinds.labels[view.kind]}</span>
+        </p>
+      )}
       <ErrorBox message={files.error} />
       {view.contentError && <div className="alert alert--warn">{view.contentError}</div>}
       {c && (

@@ -5,17 +5,12 @@
 import { useMemo, useState } from 'react';
 import type { CriterionView, ItemStatusView, ItemView } from '../../../shared/api/assessment-schemas';
 import { vi } from '../../../shared/i18n/vi';
+import { stripDiacritics } from '../../../shared/vietnamese';
 
 const t = vi.daily.tree;
 
 /** Lower-case and without diacritics (d-stroke included), so "phan cong" finds "Phân công". */
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\u0111/g, 'd')
-    .replace(/\u0110/g, 'D')
-    .toLowerCase();
+const fold = (s: string) => stripDiacritics(s).toLowerCase();
 
 export type StatusFilter = '' | ItemStatusView;
 /** '' = anyone, 'none' = not assigned, otherwise a user id. */

@@ -5,7 +5,8 @@ import { vi } from '../../../shared/i18n/vi';
 /**
  * Submission state for a form: busy flag, a top-level error, and per-field errors taken from
  * the back end's issues (paths like `leader.password`). With several fields wrong the top box
- * lists them all (see summarise); each field shows its own message until edited (see Field).
+ * lists them all (the router's message does, main/api/validation-message.ts); each field shows its
+ * own message until edited (see Field).
  * `setFieldError` lets a page add a check of its own (e.g. password confirmation).
  */
 export function useSubmit() {
@@ -24,7 +25,7 @@ export function useSubmit() {
         const fe: Record<string, string> = {};
         for (const i of e.issues) if (!(i.path in fe)) fe[i.path] = i.message;
         setFieldErrors(fe);
-        setError(summarise(e.code, e.message, fe));
+        setError(e.message);
       } else {
         setError(vi.errors.internal);
       }
@@ -39,15 +40,4 @@ export function useSubmit() {
     setError(message);
   }
   return { busy, error, fieldErrors, submit, setError, setFieldError };
-}
-
-/**
- * The router's validation error reads "Dữ liệu nhập chưa hợp lệ: <first issue>" — with several
- * fields wrong the top box named only the first. It now counts them and lists each (the fields
- * show theirs too). A service's own message (e.g. an import naming its file) is kept as written.
- */
-export function summarise(code: string, message: string, fieldErrors: Record<string, string>): string {
-  const messages = [...new Set(Object.values(fieldErrors))];
-  if (code !== 'VALIDATION' || messages.length < 2 || !message.startsWith(vi.errors.validation)) return message;
-  return vi.daily.form.fixFields(messages);
 }

@@ -6,6 +6,7 @@ import { useLoad } from '../components/useLoad';
 import { formatDateTime } from '../../../shared/format';
 import { parseVnDateTime } from '../../../shared/vn-time';
 import { DateTimeInput } from '../components/DateTimeInput';
+import { ListPage } from '../components/ListPage';
 import type { AssessmentSummary } from '../../../shared/api/assessment-schemas';
 import { vi } from '../../../shared/i18n/vi';
 
@@ -86,16 +87,45 @@ export function AssessmentsPage({ isLeader }: { isLeader: boolean }) {
   const noSet = sets.data?.length === 0;
   const [creating, setCreating] = useState(false);
   return (
-    <section aria-labelledby="assessments-title">
-      <div className="page-head">
-        <h1 id="assessments-title">{t.assessmentTitle}</h1>
-        {isLeader && !creating && (
+    <ListPage
+      id="assessments-title"
+      title={t.assessmentTitle}
+      actions={
+        isLeader &&
+        !creating && (
           <button className="primary" onClick={() => setCreating(true)} disabled={noSet} aria-describedby={noSet ? 'need-set' : undefined}>
             {t.createAssessment}
           </button>
-        )}
-      </div>
-      <ErrorBox message={error} />
+        )
+      }
+      error={error}
+      rows={data}
+      empty={t.noAssessments}
+      head={
+        <>
+          <th>{t.year}</th>
+          <th>{t.criteriaSet}</th>
+          <th>{t.window}</th>
+          <th>{t.status}</th>
+          <th>{t.progress}</th>
+        </>
+      }
+      row={(a) => (
+        <tr key={a.id}>
+          <td>
+            <a href={`#/assessment/${a.id}`}>{vi.app.yearOf(a.year)}</a>
+          </td>
+          <td>{a.setName}</td>
+          <td className="nowrap">
+            {formatDateTime(a.opensAt)} → {formatDateTime(a.closesAt)}
+          </td>
+          <td>{a.status === 'sent' ? t.sent : t.open}</td>
+          <td>
+            <Progress p={a.progress} />
+          </td>
+        </tr>
+      )}
+    >
       {noSet && (
         // An assessment is built from a criteria set: say so before the user fills a form in vain.
         <div className="alert alert--warn" id="need-set" role="status">
@@ -103,37 +133,6 @@ export function AssessmentsPage({ isLeader }: { isLeader: boolean }) {
         </div>
       )}
       {creating && <CreateForm onCreated={(id) => (window.location.hash = `#/assessment/${id}`)} />}
-      {data?.length === 0 && <p>{t.noAssessments}</p>}
-      {data && data.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t.year}</th>
-              <th>{t.criteriaSet}</th>
-              <th>{t.window}</th>
-              <th>{t.status}</th>
-              <th>{t.progress}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <a href={`#/assessment/${a.id}`}>{vi.app.yearOf(a.year)}</a>
-                </td>
-                <td>{a.setName}</td>
-                <td className="nowrap">
-                  {formatDateTime(a.opensAt)} → {formatDateTime(a.closesAt)}
-                </td>
-                <td>{a.status === 'sent' ? t.sent : t.open}</td>
-                <td>
-                  <Progress p={a.progress} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    </ListPage>
   );
 }

@@ -9,6 +9,7 @@ import { formatPoints, formatDate } from '../../../shared/format';
 import type { CriteriaIssueView, CriterionView } from '../../../shared/api/assessment-schemas';
 import { FoldButton, TreeFilterBar, useCriteriaTree } from '../components/criteria-tree';
 import { SetNameForm } from '../components/SetNameForm';
+import { ListPage } from '../components/ListPage';
 import { useApp } from '../store';
 import { mayCall } from '../../../shared/api/permissions';
 import { vi } from '../../../shared/i18n/vi';
@@ -59,61 +60,59 @@ export function CriteriaListPage({ canImport }: { canImport: boolean }) {
   };
 
   return (
-    <section aria-labelledby="criteria-title">
-      <div className="page-head">
-        <h1 id="criteria-title">{t.criteriaTitle}</h1>
-        {canImport && (
+    <ListPage
+      id="criteria-title"
+      title={t.criteriaTitle}
+      actions={
+        canImport && (
           <div className="row-actions">
             <FileButton className="primary" label={t.importFile} accept=".json,.xlsx" inputRef={fileInput} onFile={(f) => void onFile(f)} />
             <button onClick={() => void sample()} disabled={sub.busy}>
               {t.importSample}
             </button>
           </div>
-        )}
-      </div>
-      <p className="muted">{t.criteriaIntro}</p>
+        )
+      }
+      intro={t.criteriaIntro}
+      error={sub.error ?? error}
+      rows={data}
+      empty={t.noSets}
+      head={
+        <>
+          <th>{t.setName}</th>
+          <th>{t.decision}</th>
+          <th>{t.criteriaCount}</th>
+          <th>{t.totalMax}</th>
+          <th>{t.warnings}</th>
+          <th>{t.usedBy}</th>
+          <th />
+        </>
+      }
+      row={(s) => (
+        <tr key={s.id}>
+          <td>
+            {s.name}
+            <div className="muted small">{formatDate(s.createdAt)}</div>
+          </td>
+          <td>{s.decision ?? vi.app.none}</td>
+          <td>
+            {s.nodeCount} ({t.scoredCount(s.leafCount)})
+          </td>
+          <td>{formatPoints(s.totalMax)}</td>
+          <td>{s.warnings.length}</td>
+          <td>{s.usedByYears.join(', ') || vi.app.none}</td>
+          <td>
+            <a href={`#/criteria/${s.id}`}>{t.view}</a>
+          </td>
+        </tr>
+      )}
+    >
+      {/* The refused file's problems right under its error; then what the last import said. */}
+      {sub.error && <IssueList issues={sub.fieldErrors} />}
       <Notice message={notice} />
       {justImported && <SetNameForm key={justImported.id} set={justImported} intro={vi.daily.criteriaSet.checkName} onSaved={reload} />}
       <Warnings warnings={lastWarnings} />
-      <ErrorBox message={sub.error ?? error} />
-      {sub.error && <IssueList issues={sub.fieldErrors} />}
-      {data && data.length === 0 && <p>{t.noSets}</p>}
-      {data && data.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t.setName}</th>
-              <th>{t.decision}</th>
-              <th>{t.criteriaCount}</th>
-              <th>{t.totalMax}</th>
-              <th>{t.warnings}</th>
-              <th>{t.usedBy}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {s.name}
-                  <div className="muted small">{formatDate(s.createdAt)}</div>
-                </td>
-                <td>{s.decision ?? vi.app.none}</td>
-                <td>
-                  {s.nodeCount} ({t.scoredCount(s.leafCount)})
-                </td>
-                <td>{formatPoints(s.totalMax)}</td>
-                <td>{s.warnings.length}</td>
-                <td>{s.usedByYears.join(', ') || vi.app.none}</td>
-                <td>
-                  <a href={`#/criteria/${s.id}`}>{t.view}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    </ListPage>
   );
 }
 

@@ -3,7 +3,7 @@ import { call } from '../api/client';
 import { Field, ErrorBox, Notice } from '../components/form';
 import { useSubmit } from '../components/useForm';
 import { useApp } from '../store';
-import { officeKinds } from '../../../shared/office';
+import { OfficeFields, type OfficeDraft } from '../components/OfficeFields';
 import { ProvinceConnection } from './settings/ProvinceConnection';
 import { vi } from '../../../shared/i18n/vi';
 import { ClockSettings } from './settings/ClockSettings';
@@ -99,7 +99,7 @@ function LockSetting({ canEdit }: { canEdit: boolean }) {
 
 function OfficeSetting({ canEdit }: { canEdit: boolean }) {
   const { info } = useApp();
-  const [office, setOffice] = useState(() => ({
+  const [office, setOffice] = useState<OfficeDraft>(() => ({
     province: info?.office?.province ?? '',
     district: info?.office?.district ?? '',
     commune: info?.office?.commune ?? '',
@@ -107,7 +107,6 @@ function OfficeSetting({ canEdit }: { canEdit: boolean }) {
   }));
   const [saved, setSaved] = useState<string | null>(null);
   const { busy, error, fieldErrors, submit } = useSubmit();
-  const set = (k: keyof typeof office) => (e: { target: { value: string } }) => setOffice({ ...office, [k]: e.target.value });
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
     setSaved(null);
@@ -124,22 +123,7 @@ function OfficeSetting({ canEdit }: { canEdit: boolean }) {
       <Notice message={saved} />
       <ErrorBox message={error} />
       <div className="grid2">
-        {(['province', 'district', 'commune'] as const).map((k) => (
-          <Field key={k} label={vi.setup[k]} error={fieldErrors[k]}>
-            {(id, d) => <input id={id} aria-describedby={d} value={office[k]} onChange={set(k)} disabled={!canEdit} />}
-          </Field>
-        ))}
-        <Field label={vi.setup.kind}>
-          {(id) => (
-            <select id={id} value={office.kind} onChange={set('kind')} disabled={!canEdit}>
-              {officeKinds.map((k) => (
-                <option key={k} value={k}>
-                  {vi.officeKinds[k]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <OfficeFields value={office} onChange={setOffice} errors={fieldErrors} disabled={!canEdit} />
       </div>
       {canEdit && (
         <div className="actions">

@@ -4,15 +4,15 @@ import { Field, ErrorBox } from '../components/form';
 import { UserFields, type UserDraft } from '../components/UserFields';
 import { useSubmit } from '../components/useForm';
 import { useApp } from '../store';
-import { officeKinds, type OfficeKind, type Position } from '../../../shared/office';
+import { OfficeFields, type OfficeDraft } from '../components/OfficeFields';
+import type { Position } from '../../../shared/office';
 import { vi } from '../../../shared/i18n/vi';
 
 export function SetupPage({ onDone }: { onDone: () => void }) {
-  const [office, setOffice] = useState({ province: '', district: '', commune: '', kind: 'xa' as OfficeKind });
+  const [office, setOffice] = useState<OfficeDraft>({ province: '', district: '', commune: '', kind: 'xa' });
   const [leader, setLeader] = useState<UserDraft>({ fullName: '', position: 'Chủ tịch', username: '', password: '' });
   const [confirm, setConfirm] = useState('');
   const { busy, error, fieldErrors, submit, setFieldError } = useSubmit();
-  const set = (k: keyof typeof office) => (e: { target: { value: string } }) => setOffice({ ...office, [k]: e.target.value });
 
   const onSubmit = async (ev: React.FormEvent) => {
     ev.preventDefault();
@@ -33,26 +33,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
         <fieldset>
           <legend>{vi.setup.officeSection}</legend>
           <div className="grid2">
-            <Field label={vi.setup.province} error={fieldErrors['office.province']}>
-              {(id, d) => <input id={id} aria-describedby={d} value={office.province} onChange={set('province')} required />}
-            </Field>
-            <Field label={vi.setup.district} error={fieldErrors['office.district']}>
-              {(id, d) => <input id={id} aria-describedby={d} value={office.district} onChange={set('district')} required />}
-            </Field>
-            <Field label={vi.setup.kind} error={fieldErrors['office.kind']}>
-              {(id, d) => (
-                <select id={id} aria-describedby={d} value={office.kind} onChange={set('kind')}>
-                  {officeKinds.map((k) => (
-                    <option key={k} value={k}>
-                      {vi.officeKinds[k]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={vi.setup.commune} error={fieldErrors['office.commune']}>
-              {(id, d) => <input id={id} aria-describedby={d} value={office.commune} onChange={set('commune')} required />}
-            </Field>
+            <OfficeFields value={office} onChange={setOffice} errors={fieldErrors} prefix="office." />
           </div>
         </fieldset>
         <fieldset>

@@ -3,6 +3,7 @@ import { call, ClientError } from '../api/client';
 import { ErrorBox, Notice } from '../components/form';
 import { UserFields, type UserDraft } from '../components/UserFields';
 import { useSubmit } from '../components/useForm';
+import { ListPage } from '../components/ListPage';
 import { roles as allRoles, type Position, type Role } from '../../../shared/office';
 import type { UserPublic } from '../../../shared/api/schemas';
 import { vi } from '../../../shared/i18n/vi';
@@ -101,7 +102,6 @@ export function UsersPage() {
   }, []);
   useEffect(load, [load]);
 
-  if (loadError) return <ErrorBox message={loadError} />;
   const toggle = async (u: UserPublic) => {
     const r = await submit(() => call('users.setActive', { id: u.id, active: !u.active }));
     if (r) {
@@ -117,15 +117,56 @@ export function UsersPage() {
     }
   };
   return (
-    <section aria-labelledby="users-title">
-      <div className="page-head">
-        <h1 id="users-title">{vi.users.title}</h1>
-        {mode.kind === 'none' && (
+    <ListPage
+      id="users-title"
+      title={vi.users.title}
+      actions={
+        mode.kind === 'none' && (
           <button className="primary" onClick={() => (setNotice(null), setMode({ kind: 'add' }))}>
             {vi.users.add}
           </button>
-        )}
-      </div>
+        )
+      }
+      error={loadError}
+      rows={users}
+      loading={vi.app.loading}
+      empty={vi.users.empty}
+      head={
+        <>
+          <th>{vi.user.fullName}</th>
+          <th>{vi.user.username}</th>
+          <th>{vi.user.position}</th>
+          <th>{vi.user.roles}</th>
+          <th>{vi.users.status}</th>
+          <th>{vi.users.actions}</th>
+        </>
+      }
+      row={(u) => (
+        <tr key={u.id} className={u.active ? '' : 'row--inactive'}>
+          <td>{u.fullName}</td>
+          <td>{u.username}</td>
+          <td>{u.position}</td>
+          <td>{u.roles.map((r) => vi.roles[r]).join(', ')}</td>
+          <td>
+            {u.active ? vi.user.active : vi.user.inactive}
+            {locks.get(u.id) && <LockBadge lock={locks.get(u.id)!} />}
+          </td>
+          <td className="row-actions">
+            <button onClick={() => (setNotice(null), setMode({ kind: 'edit', user: u }))} aria-label={`${vi.app.edit} ${u.username}`}>
+              {vi.app.edit}
+            </button>
+            <button onClick={() => toggle(u)} aria-label={`${u.active ? vi.users.deactivate : vi.users.activate} ${u.username}`}>
+              {u.active ? vi.users.deactivate : vi.users.activate}
+            </button>
+            {locks.get(u.id) && (
+              <button onClick={() => unlockLogin(u)} aria-label={`${vi.auth.unlockLogin} ${u.username}`}>
+                {vi.auth.unlockLogin}
+              </button>
+            )}
+          </td>
+        </tr>
+      )}
+    >
       <Notice message={notice} />
       <ErrorBox message={error} />
       {mode.kind !== 'none' && (
@@ -140,51 +181,6 @@ export function UsersPage() {
           }}
         />
       )}
-      {!users ? (
-        <p>{vi.app.loading}</p>
-      ) : users.length === 0 ? (
-        <p>{vi.users.empty}</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{vi.user.fullName}</th>
-              <th>{vi.user.username}</th>
-              <th>{vi.user.position}</th>
-              <th>{vi.user.roles}</th>
-              <th>{vi.users.status}</th>
-              <th>{vi.users.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className={u.active ? '' : 'row--inactive'}>
-                <td>{u.fullName}</td>
-                <td>{u.username}</td>
-                <td>{u.position}</td>
-                <td>{u.roles.map((r) => vi.roles[r]).join(', ')}</td>
-                <td>
-                  {u.active ? vi.user.active : vi.user.inactive}
-                  {locks.get(u.id) && <LockBadge lock={locks.get(u.id)!} />}
-                </td>
-                <td className="row-actions">
-                  <button onClick={() => (setNotice(null), setMode({ kind: 'edit', user: u }))} aria-label={`${vi.app.edit} ${u.username}`}>
-                    {vi.app.edit}
-                  </button>
-                  <button onClick={() => toggle(u)} aria-label={`${u.active ? vi.users.deactivate : vi.users.activate} ${u.username}`}>
-                    {u.active ? vi.users.deactivate : vi.users.activate}
-                  </button>
-                  {locks.get(u.id) && (
-                    <button onClick={() => unlockLogin(u)} aria-label={`${vi.auth.unlockLogin} ${u.username}`}>
-                      {vi.auth.unlockLogin}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    </ListPage>
   );
 }

@@ -57,6 +57,8 @@ export const viAppraisal = {
   assigneeLeft: (name: string) => `${name} đã ngừng hoạt động (nghỉ việc hoặc chuyển công tác): hãy giao cho người khác.`,
   assigneeBoth: 'Chọn một người thực hiện hoặc ghi tên một bộ phận, không cả hai.',
   measureNeeded: 'Cần ghi biện pháp khắc phục trước khi đánh dấu "Đang làm" hoặc "Xong".',
+  ownMeasureNeeded: 'Cần ghi nội dung nhiệm vụ (biện pháp), ví dụ "Tập huấn sử dụng chữ ký số cho cán bộ, công chức".',
+  draftedTaskStays: (code: string) => `Nhiệm vụ của tiêu chí ${code} được lập từ kết quả thẩm định nên không xóa được; chỉ xóa được nhiệm vụ do lãnh đạo thêm.`,
   targetTextNeeded: 'Cần ghi nội dung chỉ tiêu, ví dụ "Tỷ lệ hồ sơ trực tuyến".',
   imported: (n: number, lost: number) => `Đã nhập kết quả thẩm định của ${n} tiêu chí; ${lost} tiêu chí bị trừ điểm đã được đưa vào kế hoạch khắc phục.`,
   // The screens (renderer/src/pages/appraisal)
@@ -107,6 +109,18 @@ export const viAppraisal = {
     overdue: 'Quá hạn',
     exportPdf: 'Xuất kế hoạch (PDF)',
     exportXlsx: 'Xuất kế hoạch (Excel)',
+    ownTask: 'Nhiệm vụ bổ sung',
+    ownTaskHint: 'Nhiệm vụ lãnh đạo thêm, không gắn với tiêu chí bị trừ điểm.',
+    addTaskTitle: 'Thêm nhiệm vụ khác',
+    addTaskIntro:
+      'Việc cần làm không gắn với một tiêu chí bị trừ điểm (ví dụ tập huấn, mua sắm thiết bị): ghi nội dung, người hoặc bộ phận thực hiện, thời hạn.',
+    ownMeasure: 'Nội dung nhiệm vụ',
+    ownMeasurePlaceholder: 'Ví dụ: Mua máy quét tài liệu cho Bộ phận một cửa',
+    addTask: 'Thêm nhiệm vụ',
+    addTaskJump: 'Thêm nhiệm vụ khác…',
+    added: 'Đã thêm nhiệm vụ.',
+    removeTask: 'Xóa nhiệm vụ',
+    removeTaskConfirm: (measure: string) => `Xóa nhiệm vụ "${measure}" khỏi kế hoạch? Việc xóa được ghi vào Nhật ký.`,
     targets: 'Chỉ tiêu phấn đấu (mục III)',
     targetText: 'Chỉ tiêu',
     targetPlaceholder: 'Tỷ lệ hồ sơ trực tuyến',
@@ -114,6 +128,8 @@ export const viAppraisal = {
     measured: 'Đã đạt',
     addTarget: 'Thêm chỉ tiêu',
     removeTarget: 'Xóa',
+    editTarget: 'Sửa',
+    cancel: 'Hủy',
     noTargets: 'Chưa có chỉ tiêu.',
     // Việc của tôi, home, item editor
     mineTitle: 'Nhiệm vụ khắc phục được giao',
@@ -203,6 +219,12 @@ export const viAppraisal = {
       `1. Kết quả chung: Hội đồng thẩm định chấm ${appraised}/${max} điểm${pct ? ` (${pct})` : ''}, ` +
       `tự đánh giá ${self} điểm; chênh lệch ${diff} điểm. Điểm số cụ thể các lĩnh vực:`,
     chart: { max: 'Điểm tối đa', self: 'Tự đánh giá', appraised: 'Hội đồng thẩm định', title: 'Lĩnh vực' },
+    /** The year-over-year chart's caption, in words too (the chart may be printed in black and white). */
+    years: (list: { year: number; appraised: string; max: string }[]) =>
+      `Điểm thẩm định qua các năm: ${list.map((y) => `năm ${y.year} đạt ${y.appraised}/${y.max} điểm`).join('; ')}.`,
+    yearsChart: { total: 'Tổng điểm (trục trái)', area: 'Lĩnh vực', areaAxis: 'điểm lĩnh vực (trục phải)' },
+    /** The chart library drew nothing (a fault of the app, not of the data): the plan is not written without its chart. */
+    chartFailed: 'Không vẽ được biểu đồ điểm cho kế hoạch. Hãy xuất lại; nếu vẫn lỗi, báo cho người quản trị phần mềm.',
     areaLine: (code: string, title: string, appraised: string, max: string, self: string) =>
       `Lĩnh vực ${code}. ${title}: đạt ${appraised}/${max} điểm (tự đánh giá ${self} điểm).`,
     noDeduction: 'Không bị trừ điểm.',

@@ -10,6 +10,15 @@ export const viScoring = {
   notOnStep: (p: number) => `Điểm tự chấm ${formatPoints(p)} không hợp lệ: điểm phải là bội số của 0,25 (ví dụ 0,25; 0,5; 0,75).`,
 } as const;
 
+/** The default rating bands' names (domain/scoring.ts DEFAULT_RATING_BANDS), printed as "Xếp loại: Khá". */
+export const viRatingBands = {
+  excellent: 'Xuất sắc',
+  good: 'Tốt',
+  fair: 'Khá',
+  average: 'Trung bình',
+  weak: 'Yếu',
+} as const satisfies Record<'excellent' | 'good' | 'fair' | 'average' | 'weak', string>;
+
 export const viDeadline = {
   notOpenYet: (opensAt: number) => `Chưa đến thời gian tự đánh giá (mở lúc ${formatDateTime(opensAt)}).`,
   closed: (closesAt: number) => `Đã hết hạn tự đánh giá lúc ${formatDateTime(closesAt)}; mọi thay đổi đều bị khóa.`,

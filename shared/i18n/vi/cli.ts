@@ -70,6 +70,8 @@ Thư mục dữ liệu: --data-dir, hoặc biến KIEMCHUNG_DATA_DIR, hoặc th�
     created: 'Đã tạo dữ liệu mẫu: UBND xã Phú Thượng (Võ Nhai, Thái Nguyên).',
     assessment: (year: number) =>
       `Có sẵn đợt tự đánh giá năm ${year} trên bộ tiêu chí mẫu, đang làm dở (có mục đã duyệt, mục bị trả lại, tài liệu kiểm chứng).`,
+    appraisal: (last: number) =>
+      `Năm ${last - 1} và ${last} đã gửi và có kết quả thẩm định (Tự đánh giá CCHC → năm ${last} → Kết quả thẩm định, Kế hoạch khắc phục); kế hoạch năm ${last + 1} đang làm dở, một nhiệm vụ quá hạn.`,
     exam: (roundName: string) => `Có sẵn đợt kiểm tra năng lực "${roundName}": đội xã Phú Thượng đang ở bước 1 (đăng nhập bằng tài khoản giamkhao).`,
     password: (password: string) => `Mật khẩu chung của các tài khoản mẫu: ${password}`,
     testOnly: 'Đây là dữ liệu thử; đừng dùng các tài khoản này cho dữ liệu thật.',
@@ -120,6 +122,9 @@ Thư mục dữ liệu: --data-dir, hoặc biến KIEMCHUNG_DATA_DIR, hoặc th�
     built: (out: string, files: number, sha256: string) => `Đã đóng gói và ký: ${out} (${files} tệp, sha256 ${sha256})`,
     builtExam: (out: string, bag: string, files: number, sha256: string) => `Đã đóng gói và ký kết quả thi: ${out} (${bag}, ${files} tệp, sha256 ${sha256})`,
     usage: 'Dùng: kiemchung package build|verify …',
+    /** What a verified package holds; points arrive formatted (73,25). */
+    content: (office: string, year: number, points: string, max: string, band: string | null, evidence: number) =>
+      `${office} — năm ${year}: ${points}/${max} điểm${band ? ` (${band})` : ''}, ${evidence} tài liệu kiểm chứng.`,
   },
   serve: {
     badPort: (port: string | undefined) => `Cổng không hợp lệ: ${port}`,

@@ -11,6 +11,8 @@ function listCodes(codes: string[]): string {
 }
 
 export const viCriteriaTree = {
+  /** Where a criterion without a source (file row, JSON path) is: its place in the list. */
+  entry: (n: number) => `mục ${n}`,
   emptySet: 'Bộ tiêu chí không có tiêu chí nào.',
   emptyCode: 'Thiếu mã tiêu chí.',
   invalidCode: (raw: string) =>

@@ -139,6 +139,8 @@ export const viDaily = {
     actions: {
       'plan.task': 'Cập nhật nhiệm vụ khắc phục',
       'plan.draft': 'Lập kế hoạch khắc phục',
+      'plan.task.add': 'Thêm nhiệm vụ kế hoạch',
+      'plan.task.remove': 'Xóa nhiệm vụ kế hoạch',
       'appraisal.import': 'Nhập kết quả thẩm định',
       'plan.target.add': 'Thêm chỉ tiêu kế hoạch',
       'plan.target.update': 'Sửa chỉ tiêu kế hoạch',

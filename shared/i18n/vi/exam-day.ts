@@ -121,6 +121,13 @@ export const viExamDay = {
     preparedBy: { heading: 'NGƯỜI LẬP BẢNG', hint: '(Ký, ghi rõ họ tên)' },
     committee: { heading: 'TM. ỦY BAN NHÂN DÂN', hint: '(Ký, ghi rõ họ tên, đóng dấu)' },
   },
+  /** The four steps as document 000 names them (main/domain/exam-steps.ts). */
+  stepNames: {
+    1: 'Đặt lịch hẹn nộp hồ sơ trên Cổng DVC quốc gia',
+    2: 'Xử lý hồ sơ, tạo bản sao, trình lãnh đạo',
+    3: 'Ký số bản sao, chuyển phát hành',
+    4: 'Đóng dấu, vào sổ và trả kết quả',
+  } satisfies Record<1 | 2 | 3 | 4, string>,
   // The steps' refusals (main/domain/exam-steps.ts)
   steps: {
     order: (n: number) => `Chưa thể bắt đầu bước ${n}: bước ${n - 1} chưa kết thúc.`,

@@ -25,8 +25,6 @@ export const viInspection = {
   save: 'Lưu',
   saved: 'Đã lưu.',
   exportPdf: 'Xuất báo cáo PDF',
-  buildPackage: 'Đóng gói và ký (để chép ra USB)',
-  packageNote: 'Gói hồ sơ ký số, cùng định dạng với gói hồ sơ tự đánh giá: tải về rồi chép ra USB để gửi đi (chưa gửi qua mạng được).',
   prefilled: 'Ứng dụng điền sẵn từ dữ liệu đã có — hãy xem lại và sửa nếu cần.',
   itemText: (key: string) => `Nội dung mục ${key}`,
   documents: 'Tài liệu kèm theo',

@@ -76,6 +76,8 @@ export const viPackages = {
     dirWithData: (p: string) => `Mục ${q(p)} là thư mục nhưng lại chứa dữ liệu.`,
     sizesExceedFile: 'Tổng kích thước khai báo của các mục lớn hơn chính tệp ZIP: các mục chồng lên nhau hoặc kích thước bị khai man.',
     localHeader: (p: string, detail: string) => `Mục ${q(p)}: phần đầu cục bộ không khớp với mục lục ZIP (${detail}).`,
+    /** What differs between an entry's local header and the central directory (the detail above). */
+    headerField: { name: 'tên', method: 'phương thức nén', crc: 'CRC-32', size: 'kích thước' } satisfies Record<'name' | 'method' | 'crc' | 'size', string>,
     crc: (p: string) => `Mục ${q(p)}: mã kiểm tra CRC-32 không khớp, dữ liệu đã bị hỏng.`,
     shortRead: (p: string) => `Mục ${q(p)}: đọc được ít dữ liệu hơn kích thước khai báo.`,
     topFolder: (names: string[]) =>

@@ -1,6 +1,7 @@
 // Vietnamese messages of the province's receiver (main/receiver, `kiemchung receiver …`): HTTP
 // error answers, CLI output and the operator page. Kept here, not scattered through the code, so
 // the wording stays consistent and reviewable.
+import { formatBytes } from '../../format';
 import { viInstruction } from './instruction';
 
 export const receiverStatusLabels = {
@@ -15,10 +16,15 @@ interface Catalogue {
   readonly [key: string]: Message | Catalogue;
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
-
 export const viReceiver = {
   name: 'Máy nhận hồ sơ của tỉnh (Kiểm Chứng)',
+  /** The subject of the receiver's own self-signed certificate (main/receiver/identity.ts). */
+  identity: {
+    commonName: 'Máy nhận hồ sơ Kiểm Chứng',
+    organization: 'Sở Nội vụ',
+    locality: 'Máy nhận hồ sơ',
+    province: 'Việt Nam',
+  },
   statusLabels: receiverStatusLabels,
   officeStatus: { none: 'chưa gửi', ...receiverStatusLabels },
   http: {
@@ -49,7 +55,7 @@ export const viReceiver = {
     badSha256: 'Siêu dữ liệu "sha256" phải là mã SHA-256 gồm 64 ký tự hex viết thường.',
     badFilename: 'Siêu dữ liệu "filename" không hợp lệ (1–255 ký tự, không có dấu / hoặc \\).',
     lengthRequired: 'Cần khai báo kích thước tệp (Upload-Length) khi bắt đầu tải lên.',
-    tooLarge: (max: number) => `Tệp vượt quá dung lượng tối đa máy nhận chấp nhận (${mb(max)}).`,
+    tooLarge: (max: number) => `Tệp vượt quá dung lượng tối đa máy nhận chấp nhận (${formatBytes(max)}).`,
     tooMany: (limit: number) => `Đơn vị đang có ${limit} phiên tải lên cùng lúc, tối đa cho phép. Hãy chờ các phiên đang chạy xong rồi thử lại.`,
     tooManyOpen: (limit: number) =>
       `Đơn vị đã có ${limit} phiên tải lên chưa hoàn tất trên máy nhận. Hãy gửi tiếp các phiên đó (hoặc chờ chúng hết hạn) trước khi bắt đầu phiên mới.`,

@@ -25,6 +25,8 @@ export const viShell = {
     jumped: (deltaMs: number, wall: number) =>
       `Đồng hồ máy ${deltaMs > 0 ? 'nhảy tới' : 'lùi lại'} ${minutes(deltaMs)} phút lúc ${formatDateTime(wall)}. Các bước thi vẫn tính theo thời điểm tin cậy.`,
   },
+  /** Browser mode started without a built front end (main/host/server.ts). */
+  rendererMissing: (dir: string) => `Không thấy giao diện đã build ở ${dir}. Hãy chạy: npm run build`,
   resourcesMissing: (marker: string, tried: string[]) => `Không tìm thấy thư mục resources (cần ${marker}); đã tìm: ${tried.join(', ')}`,
   /** The whole request body, when a zod issue has no path. */
   rootPath: '(gốc)',

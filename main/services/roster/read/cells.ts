@@ -1,84 +1,9 @@
-// Cells as the roster reader sees them: plain values, and the junk a hostile or careless file
-// holds (formulas, error values, oversized text) kept apart so each column can decide about it.
-import type ExcelJS from 'exceljs';
-import { COMBINING } from '../../../domain/roster';
-import { XLSX_LIMITS } from './types';
+// The roster reader's view of cells: the cell model is the importers' shared one
+// (services/xlsx/cells.ts); here are the roster's own readings of a cell's text (hidden
+// characters, district headings, commune sections, the signature block under the table).
+import { stripDiacritics } from '../../../../shared/vietnamese';
 
-export type Plain = string | number | boolean | null;
-
-/** A formula: its text and the result Excel cached (null when none was saved). */
-export class FormulaCell {
-  constructor(
-    readonly formula: string,
-    readonly result: Exclude<CellValue, FormulaCell>,
-  ) {}
-}
-/** An error value (#REF!, #N/A …), or a number that isn't one (NaN). */
-export class ErrorCell {
-  constructor(readonly code: string) {}
-}
-/** Text over XLSX_LIMITS.maxCellBytes: only its size is kept. */
-export class OversizeCell {
-  constructor(readonly bytes: number) {}
-}
-export type CellValue = Plain | FormulaCell | ErrorCell | OversizeCell;
-
-const ERROR_LITERAL = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
-/** Cheap before exact: a 32 KiB UTF-8 string has at least 10 923 UTF-16 units. */
-const MIN_OVERSIZE_UNITS = Math.floor(XLSX_LIMITS.maxCellBytes / 3);
-
-function textValue(s: string): CellValue {
-  if (s.length > MIN_OVERSIZE_UNITS) {
-    const bytes = Buffer.byteLength(s, 'utf8');
-    if (bytes > XLSX_LIMITS.maxCellBytes) return new OversizeCell(bytes);
-  }
-  const t = s.trim();
-  if (t === '') return null;
-  return t.charCodeAt(0) === 35 /* # */ && ERROR_LITERAL.test(t) ? new ErrorCell(t) : t;
-}
-
-/** exceljs's value of a cell as the reader keeps it. */
-export function cellValue(v: ExcelJS.CellValue | undefined): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return textValue(v);
-  if (typeof v === 'number') return Number.isNaN(v) ? new ErrorCell('#VALUE!') : v;
-  if (typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? new ErrorCell('#VALUE!') : v.toISOString().slice(0, 10);
-  if ('richText' in v) return textValue(v.richText.map((t) => t.text).join(''));
-  if ('formula' in v || 'sharedFormula' in v) {
-    const f = 'formula' in v ? v.formula : v.sharedFormula;
-    const result = v.result === undefined ? null : cellValue(v.result);
-    return new FormulaCell(typeof f === 'string' ? f : '', result instanceof FormulaCell ? result.result : result);
-  }
-  if ('error' in v) return new ErrorCell(String(v.error));
-  if ('text' in v && typeof v.text === 'string') return textValue(v.text);
-  return null;
-}
-
-/** What a formula shows; other values as they are. */
-export const valueOf = (v: CellValue): Exclude<CellValue, FormulaCell> => (v instanceof FormulaCell ? v.result : v);
-
-const UNTIDY = /\s\s|[^\S ]|^ | $/;
-
-/** Text as stored: NFC (Word/macOS paste NFD), single spaces. Each step only when needed: every cell passes here. */
-export const clean = (v: Plain): string | null => {
-  if (v === null) return null;
-  let s = typeof v === 'string' ? v : String(v);
-  if (COMBINING.test(s)) s = s.normalize('NFC');
-  if (UNTIDY.test(s)) s = s.replace(/\s+/g, ' ').trim();
-  return s === '' ? null : s;
-};
-
-/** A cell as a person sees it, for messages and for telling headings and footers apart. */
-export function display(v: CellValue): string | null {
-  if (v instanceof FormulaCell) return display(v.result);
-  if (v instanceof ErrorCell) return v.code;
-  if (v instanceof OversizeCell) return '…';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return clean(v);
-}
-
-export const shown = (v: CellValue): string => display(v) ?? '';
+export { FormulaCell, ErrorCell, OversizeCell, cellValue, valueOf, clean, display, shown, type CellValue, type Plain } from '../../xlsx/cells';
 
 /** Control, format (bidi overrides, zero-width) and lone surrogate characters: never in a name. */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\uFFFE\uFFFF]/u;
@@ -123,10 +48,6 @@ export function sectionCommune(text: string | null): string | null {
 
 /** Signature block and totals under the table ("Người lập biểu", "TM. ỦY BAN NHÂN DÂN", "…, ngày … tháng … năm …"). */
 export function isFooterText(text: string): boolean {
-  const f = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  const f = stripDiacritics(text).toLowerCase();
   return /^(tm|kt|tl|q)\s*\.|^(nguoi lap|thu truong|xac nhan|noi nhan|tong cong|tong so|cong\b|\(?ky,? ghi ro|\(?ky ten)|\bngay\s*[\d.…]*\s*thang\b/.test(f);
 }

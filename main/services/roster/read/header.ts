@@ -1,6 +1,7 @@
 // Finding a sheet's header row (below title rows, with "Năm sinh" possibly merged over a Nam | Nữ
 // sub-header), and the column-number row ("(1) (2) (3) …") templates put under it.
 import { COLUMN_LABELS, headerKey, type FormCode, type HeaderKey } from '../forms';
+import { findHeaderRow, headerColumns, type HeaderScan } from '../../xlsx/header';
 import { valueOf, display, type CellValue } from './cells';
 import { HEADER_SCAN_ROWS } from './types';
 
@@ -23,16 +24,22 @@ export type HeaderSearch = HeaderFound | { partial: { row: number; missing: stri
 /** The strings of a row (a formula's text result counts: titles are sometimes built with one). */
 export const textsOf = (cells: CellValue[]): string[] => cells.map(valueOf).filter((v): v is string => typeof v === 'string');
 
-function keysOf(row: Buffered): Cols {
-  const cols: Cols = {};
-  row.cells.forEach((cell, c) => {
-    const v = valueOf(cell);
-    if (typeof v !== 'string') return;
-    const k = headerKey(v);
-    if (k && cols[k] === undefined) cols[k] = c;
-  });
-  return cols;
-}
+const keysOf = (row: Buffered): Cols => headerColumns(row.cells, headerKey);
+
+const count = (cols: Cols) => Object.keys(cols).length;
+
+const SCAN: HeaderScan<HeaderKey> = {
+  scanRows: HEADER_SCAN_ROWS,
+  match: headerKey,
+  isHeader: (cols) => cols.fullName !== undefined && count(cols) >= 3,
+  missing: (cols) => {
+    if (count(cols) < 2) return null;
+    const missing = (['fullName', 'birth', 'position', 'commune'] as const)
+      .filter((k) => cols[k] === undefined && !(k === 'birth' && (cols.birthMale ?? cols.birthFemale) !== undefined))
+      .map((k) => COLUMN_LABELS[k]);
+    return missing.length <= 2 ? missing : null;
+  },
+};
 
 /**
  * The first row naming "Họ và tên" and at least two other known columns. Its "Năm sinh" may be
@@ -40,34 +47,21 @@ function keysOf(row: Buffered): Cols {
  * streaming: the value sits in the first cell, the sub-header in the next row).
  */
 export function findHeader(rows: Buffered[]): HeaderSearch {
-  let partial: { row: number; missing: string[] } | null = null;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (row.r > HEADER_SCAN_ROWS) break;
-    const cols = keysOf(row);
-    const n = Object.keys(cols).length;
-    if (cols.fullName !== undefined && n >= 3) {
-      let lastRow = row.r;
-      const next = rows[i + 1];
-      if (next && next.r <= row.r + 2 && (cols.birthMale === undefined || cols.birthFemale === undefined)) {
-        const sub = keysOf(next);
-        // Only headings: a data row with "Nữ" in a Giới tính column is not a sub-header.
-        const onlyHeadings = next.cells.every((v) => typeof v === 'string' && headerKey(v) !== null);
-        if (onlyHeadings && (sub.birthMale !== undefined || sub.birthFemale !== undefined)) {
-          for (const [k, c] of Object.entries(sub) as [HeaderKey, number][]) if (cols[k] === undefined) cols[k] = c;
-          lastRow = next.r;
-        }
-      }
-      return { row: row.r, lastRow, cols };
-    }
-    if (!partial && n >= 2) {
-      const missing = (['fullName', 'birth', 'position', 'commune'] as const)
-        .filter((k) => cols[k] === undefined && !(k === 'birth' && (cols.birthMale ?? cols.birthFemale) !== undefined))
-        .map((k) => COLUMN_LABELS[k]);
-      if (missing.length <= 2) partial = { row: row.r, missing };
+  const found = findHeaderRow(rows, SCAN);
+  if ('partial' in found) return found;
+  const { cols } = found;
+  let lastRow = found.row;
+  const next = rows[found.index + 1];
+  if (next && next.r <= found.row + 2 && (cols.birthMale === undefined || cols.birthFemale === undefined)) {
+    const sub = keysOf(next);
+    // Only headings: a data row with "Nữ" in a Giới tính column is not a sub-header.
+    const onlyHeadings = next.cells.every((v) => typeof v === 'string' && headerKey(v) !== null);
+    if (onlyHeadings && (sub.birthMale !== undefined || sub.birthFemale !== undefined)) {
+      for (const [k, c] of Object.entries(sub) as [HeaderKey, number][]) if (cols[k] === undefined) cols[k] = c;
+      lastRow = next.r;
     }
   }
-  return { partial };
+  return { row: found.row, lastRow, cols };
 }
 
 export function formFromColumns(cols: Cols): FormCode | null {

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import path from 'node:path';
 import { ApiError } from '../../../../shared/errors';
-import { sniffFile } from '../sniff';
+import { sniffFile } from '../../file-sniff';
 import { ImportContext } from './context';
 import { crossCheck } from './cross-check';
 import { messages } from './messages';
@@ -127,7 +127,7 @@ export async function readRosterFile(filePath: string, opts: ReadRosterOptions =
     }
   }
   crossCheck(ctx);
-  if (ctx.droppedErrors) ctx.errors.push({ sheet: '', row: null, message: messages.moreIssues(ctx.droppedErrors, 'lỗi') });
-  if (ctx.droppedWarnings) ctx.warnings.push({ sheet: '', row: null, message: messages.moreIssues(ctx.droppedWarnings, 'cảnh báo') });
+  if (ctx.droppedErrors) ctx.errors.push({ sheet: '', row: null, message: messages.moreIssues(ctx.droppedErrors, 'error') });
+  if (ctx.droppedWarnings) ctx.warnings.push({ sheet: '', row: null, message: messages.moreIssues(ctx.droppedWarnings, 'warning') });
   return { forms: ctx.forms, errors: ctx.errors, warnings: ctx.warnings };
 }

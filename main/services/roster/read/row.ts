@@ -4,7 +4,8 @@
 // and date columns take a formula's result; the phone column refuses formulas.
 import { dcTitleMismatch, exclusionReason, matchFocalArea, nonExamTitle, normalizePhone, parseBirth, parseDay, type FocalArea } from '../../../domain/roster';
 import { vi } from '../../../../shared/i18n/vi';
-import type { FormCode, HeaderKey } from '../forms';
+import { CHAIR_POSITION } from '../../../../shared/office';
+import { genderFromText, type FormCode, type HeaderKey } from '../forms';
 import { ErrorCell, FormulaCell, OversizeCell, clean, hasLetter, hiddenChar, shown, type CellValue, type Plain } from './cells';
 import type { CleanText, ImportContext } from './context';
 import type { Cols } from './header';
@@ -165,7 +166,7 @@ export function readPerson(s: RowScope, r: number, v: RowValues): RosterRow {
     const g = value(s, r, 'gender', v.gender);
     if (typeof g === 'string') {
       const t = ctx.text(g).text?.toLowerCase();
-      row.gender = t === 'nam' ? 'nam' : t === 'nữ' || t === 'nu' ? 'nu' : null;
+      row.gender = t === undefined ? null : genderFromText(t);
     }
   }
   if (birthRaw !== null || (!s.split && !birthRefused)) {
@@ -218,7 +219,7 @@ export function readPerson(s: RowScope, r: number, v: RowValues): RosterRow {
         const want = dcTitleMismatch(m, ctx.kindOf(commune));
         if (want) s.warning(r, vi.examDay.dcMismatch(raw, commune, want), cols.position);
       }
-      if (m?.title === 'Chủ tịch' && commune) s.chair(commune, r);
+      if (m?.title === CHAIR_POSITION && commune) s.chair(commune, r);
     }
   }
 

@@ -5,12 +5,16 @@ import type ExcelJS from 'exceljs';
 import { FOCAL_AREAS, FOCAL_AREA_LABELS, communeKey, type FocalArea } from '../../../domain/roster';
 import { COLUMN_LABELS, REQUIRED_COLUMNS, formFromLabel, formFromTitle, formName, type FormCode } from '../forms';
 import { FormulaCell, cellValue, colLetter, display, districtFromHeading, hiddenChar, isFooterText, sectionCommune, valueOf, type CellValue } from './cells';
+import { rowCells as streamedCells } from '../../xlsx/cells';
 import { groupOf, type ImportContext } from './context';
 import { findHeader, formFromColumns, isNumberingRow, textsOf, type Buffered, type Cols, type HeaderFound } from './header';
 import { messages, who } from './messages';
+import { viRoster } from '../../../../shared/i18n/vi/roster';
 import { ROW_BITS } from './person-index';
 import { readPerson, type RowScope, type RowValues } from './row';
 import { HEADER_SCAN_ROWS, MAX_LISTED_ISSUES, MAX_TEXT_CHARS, type RosterIssue, type RosterRow, type RosterSheet } from './types';
+
+const PLACE = viRoster.place;
 
 /** Rendered when the sheet is done: until then a 01/02 sheet's form may still change. */
 interface PendingIssue {
@@ -28,14 +32,7 @@ function cellOf(src: ExcelJS.Row | Buffered, c: number | undefined): CellValue {
 /** 1 for a cell with something in it (a formula that shows nothing is empty), else 0. */
 const on = (v: CellValue): number => (v === null || (v instanceof FormulaCell && v.result === null) ? 0 : 1);
 
-function rowCells(src: ExcelJS.Row | Buffered): CellValue[] {
-  if ('cells' in src) return src.cells;
-  const cells: CellValue[] = [];
-  src.eachCell((cell, c) => {
-    cells[c] = cellValue(cell.value);
-  });
-  return cells;
-}
+const rowCells = (src: ExcelJS.Row | Buffered): CellValue[] => ('cells' in src ? src.cells : streamedCells(src));
 
 export class SheetParser implements RowScope {
   form: FormCode = '02';
@@ -76,14 +73,14 @@ export class SheetParser implements RowScope {
 
   /** "Mẫu 02", or "Mẫu 02 (trang tính "DS")" when the sheet's name doesn't say it. */
   private sheetPlace(): string {
-    if (!this.formKnown || this.provisional) return `Trang tính "${this.name}"`;
-    return formFromLabel(this.name) === this.form ? formName(this.form) : `${formName(this.form)} (trang tính "${this.name}")`;
+    if (!this.formKnown || this.provisional) return PLACE.sheet(this.name);
+    return formFromLabel(this.name) === this.form ? formName(this.form) : PLACE.formSheet(formName(this.form), this.name);
   }
 
   /** "Mẫu 02, dòng 14", or "Mẫu 02 (trang tính "DS"), dòng 14". */
   where(row: number | null): string {
     const s = this.sheetPlace();
-    return row === null ? s : `${s}, dòng ${row}`;
+    return row === null ? s : PLACE.row(s, row);
   }
 
   /**
@@ -100,7 +97,7 @@ export class SheetParser implements RowScope {
       this.ctx.droppedErrors++;
       return;
     }
-    this.errors.push({ row, col, render: () => `${this.sheetPlace()}, ô ${colLetter(col)}${row}: ${phrase}.` });
+    this.errors.push({ row, col, render: () => PLACE.cell(this.sheetPlace(), `${colLetter(col)}${row}`, phrase) });
   }
   warning(row: number, phrase: string, col?: number): void {
     if (this.warnings.length < MAX_LISTED_ISSUES) this.warnings.push(this.pending(row, phrase, col));

@@ -1,6 +1,7 @@
 // What the roster reader returns, what it accepts, and its limits.
 import type { ExamPositionId, ExclusionCode, FocalArea } from '../../../domain/roster';
 import type { FormCode } from '../forms';
+import { MAX_CELL_BYTES } from '../../xlsx/cells';
 
 export type Gender = 'nam' | 'nu';
 
@@ -89,7 +90,7 @@ export const XLSX_LIMITS = {
   /** Everything read from one file, decompressed. */
   maxTotalBytes: 512 * 1024 * 1024,
   /** One cell or one shared string (UTF-8). Excel itself stops a cell at 32 767 characters. */
-  maxCellBytes: 32 * 1024,
+  maxCellBytes: MAX_CELL_BYTES,
   /** One <si> or <c> element as XML (markup and escapes included): 32 KiB of text, escaped, fits. */
   maxElementXmlBytes: 256 * 1024,
   /** One <row> element as XML. */

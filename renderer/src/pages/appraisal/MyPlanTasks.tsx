@@ -26,11 +26,10 @@ export function MyPlanTasks() {
           {data.tasks.map((x) => (
             <tr key={x.id} className={x.overdue ? 'task-overdue' : undefined} data-code={x.criterionCode ?? ''}>
               <td>
-                <a href={`#/assessment/${x.assessmentId}/plan`}>
-                  {x.criterionCode} {x.criterionTitle}
-                </a>
+                <a href={`#/assessment/${x.assessmentId}/plan`}>{x.criterionCode === null ? t.ownTask : `${x.criterionCode} ${x.criterionTitle ?? ''}`}</a>
                 <div className="small muted">
-                  {t.year(x.year)} · {t.lostPoints(formatPoints(x.pointsLost))}
+                  {t.year(x.year)}
+                  {x.criterionCode !== null && ` · ${t.lostPoints(formatPoints(x.pointsLost))}`}
                   {x.reason ? ` · ${x.reason}` : ''}
                 </div>
               </td>

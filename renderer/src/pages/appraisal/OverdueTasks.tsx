@@ -17,7 +17,8 @@ export function OverdueTasks() {
           <li key={x.id}>
             <a href={`#/assessment/${x.assessmentId}/plan`}>
               {t.overdueLine(
-                `${x.criterionCode ?? ''} ${x.criterionTitle ?? ''}`.trim(),
+                // A hand-added task has no criterion: its content names it.
+                x.criterionCode === null ? `${t.ownTask}: ${x.measure}` : `${x.criterionCode} ${x.criterionTitle ?? ''}`.trim(),
                 x.assigneeName ?? x.assigneeUnit ?? t.nobody,
                 formatIsoDate(x.dueDate),
               )}

@@ -13,10 +13,11 @@ import { formatPoints } from '../../../../shared/format';
 import { vi } from '../../../../shared/i18n/vi';
 import type { PlanView, TaskView, TaskStatusView } from '../../../../shared/api/appraisal-schemas';
 import { TargetsPanel } from './TargetsPanel';
+import { AddTaskForm } from './AddTaskForm';
+import { AssigneeField, UNIT, assigneeOf } from './AssigneeField';
 
 const t = vi.appraisal.ui;
 const STATUSES: TaskStatusView[] = ['todo', 'doing', 'done'];
-const UNIT = 'unit';
 
 function TaskCard({
   task,
@@ -24,13 +25,16 @@ function TaskCard({
   isLeader,
   mine,
   onSaved,
+  onRemoved,
 }: {
   task: TaskView;
   plan: PlanView;
   isLeader: boolean;
   mine: boolean;
   onSaved: (t: TaskView) => void;
+  onRemoved: (tasks: TaskView[]) => void;
 }) {
+  const own = task.criterionCode === null;
   const [measure, setMeasure] = useState(task.measure);
   const [who, setWho] = useState(task.assigneeUserId !== null ? String(task.assigneeUserId) : task.assigneeUnit !== null ? UNIT : '');
   const [unit, setUnit] = useState(task.assigneeUnit ?? '');
@@ -44,19 +48,17 @@ function TaskCard({
     setNotice(null);
     const dueDate = due.trim() ? parseVnDate(due) : null;
     if (due.trim() && !dueDate) return sub.setFieldError('dueDate', vi.appraisal.badDate);
-    const leaderPart = isLeader
-      ? {
-          measure,
-          assigneeUserId: who && who !== UNIT ? Number(who) : null,
-          assigneeUnit: who === UNIT ? unit.trim() || null : null,
-          dueDate,
-        }
-      : {};
+    const leaderPart = isLeader ? { measure, ...assigneeOf(who, unit), dueDate } : {};
     const r = await sub.submit(() => call('plan.updateTask', { taskId: task.id, ...leaderPart, status, statusNote: note.trim() || null }));
     if (r) {
       setNotice(t.saved);
       onSaved(r);
     }
+  };
+  const remove = async () => {
+    if (!window.confirm(t.removeTaskConfirm(task.measure))) return;
+    const r = await sub.submit(() => call('plan.removeTask', { taskId: task.id }));
+    if (r) onRemoved(r);
   };
   // An officer who has left stays visible (with the flag) until someone else is chosen.
   const people = plan.people.some((p) => p.id === task.assigneeUserId)
@@ -68,10 +70,18 @@ function TaskCard({
     <article
       className={`panel task-card${task.overdue ? ' task-card--overdue' : ''}`}
       data-code={task.criterionCode ?? ''}
-      aria-label={`${task.criterionCode ?? ''} ${task.criterionTitle ?? ''}`}
+      data-task={task.id}
+      aria-label={own ? `${t.ownTask}: ${task.measure}` : `${task.criterionCode ?? ''} ${task.criterionTitle ?? ''}`}
     >
       <header className="task-card__head">
-        <strong>{task.criterionCode}</strong> {task.criterionTitle} <span className="badge badge--returned">{t.lostPoints(formatPoints(task.pointsLost))}</span>{' '}
+        {own ? (
+          <strong title={t.ownTaskHint}>{t.ownTask}</strong>
+        ) : (
+          <>
+            <strong>{task.criterionCode}</strong> {task.criterionTitle}{' '}
+            <span className="badge badge--returned">{t.lostPoints(formatPoints(task.pointsLost))}</span>
+          </>
+        )}{' '}
         <span className={`badge badge--${task.status === 'done' ? 'approved' : task.status === 'doing' ? 'done' : 'todo'}`}>
           {vi.appraisal.taskStatus[task.status]}
         </span>
@@ -89,29 +99,18 @@ function TaskCard({
       )}
       <ErrorBox message={sub.error} />
       <div className="task-card__fields">
-        <Field label={t.measure} error={sub.fieldErrors['measure']}>
+        <Field label={own ? t.ownMeasure : t.measure} error={sub.fieldErrors['measure']}>
           {(id, d) => <textarea id={id} aria-describedby={d} rows={2} value={measure} disabled={!isLeader} onChange={(e) => setMeasure(e.target.value)} />}
         </Field>
-        <div>
-          <Field label={t.assignee} error={sub.fieldErrors['assigneeUserId'] ?? sub.fieldErrors['assignee']}>
-            {(id, d) => (
-              <select id={id} aria-describedby={d} value={who} disabled={!isLeader} onChange={(e) => setWho(e.target.value)}>
-                <option value="">{t.nobody}</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.fullName} — {p.position}
-                  </option>
-                ))}
-                <option value={UNIT}>{t.unitOption}</option>
-              </select>
-            )}
-          </Field>
-          {who === UNIT && (
-            <Field label={t.unit}>
-              {(id) => <input id={id} value={unit} disabled={!isLeader} onChange={(e) => setUnit(e.target.value)} placeholder={t.unitPlaceholder} />}
-            </Field>
-          )}
-        </div>
+        <AssigneeField
+          people={people}
+          who={who}
+          unit={unit}
+          disabled={!isLeader}
+          error={sub.fieldErrors['assigneeUserId'] ?? sub.fieldErrors['assignee']}
+          onWho={setWho}
+          onUnit={setUnit}
+        />
         <Field label={t.due} hint={t.dueHint} error={sub.fieldErrors['dueDate']}>
           {(id, d) => <input id={id} aria-describedby={d} value={due} disabled={!isLeader} inputMode="numeric" onChange={(e) => setDue(e.target.value)} />}
         </Field>
@@ -134,6 +133,11 @@ function TaskCard({
             {t.save}
           </button>
           <Notice message={notice} />
+          {own && isLeader && (
+            <button className="task-card__remove" disabled={sub.busy} onClick={() => void remove()}>
+              {t.removeTask}
+            </button>
+          )}
         </div>
       )}
     </article>
@@ -152,6 +156,15 @@ export function PlanTab({ assessmentId, isLeader }: { assessmentId: number; isLe
     if (f) setLinks((l) => [{ href: fileUrl(f.fileId), name: f.fileName }, ...l.filter((x) => x.name !== f.fileName)]);
   };
   const onSaved = (task: TaskView) => setData({ ...data, tasks: data.tasks.map((x) => (x.id === task.id ? task : x)) });
+  const onRemoved = (tasks: TaskView[]) => setData({ ...data, tasks });
+  // The form sits below every drafted task; the button at the top takes the leader there.
+  const goToAddTask = () => {
+    const form = document.getElementById('add-task-title')?.closest('section');
+    form?.scrollIntoView({ block: 'start' });
+    form?.querySelector('textarea')?.focus({ preventScroll: true });
+  };
+  // Hand-added tasks come after the drafted ones, in the order they were added.
+  const onAdded = (task: TaskView) => setData({ ...data, tasks: [...data.tasks, task] });
   return (
     <div className="plan">
       <p className="muted">{t.planIntro(data.year + 1)}</p>
@@ -166,12 +179,14 @@ export function PlanTab({ assessmentId, isLeader }: { assessmentId: number; isLe
             <button onClick={() => void exportAs('xlsx')} disabled={sub.busy}>
               {t.exportXlsx}
             </button>
+            {isLeader && <button onClick={goToAddTask}>{t.addTaskJump}</button>}
           </div>
           <ErrorBox message={sub.error} />
           <Downloads links={links} />
           {data.tasks.map((task) => (
-            <TaskCard key={task.id} task={task} plan={data} isLeader={isLeader} mine={task.assigneeUserId === me} onSaved={onSaved} />
+            <TaskCard key={task.id} task={task} plan={data} isLeader={isLeader} mine={task.assigneeUserId === me} onSaved={onSaved} onRemoved={onRemoved} />
           ))}
+          {isLeader && <AddTaskForm plan={data} onAdded={onAdded} />}
           <TargetsPanel plan={data} isLeader={isLeader} onChange={(targets) => setData({ ...data, targets })} />
         </>
       )}

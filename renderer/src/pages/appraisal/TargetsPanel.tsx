@@ -9,6 +9,78 @@ import type { PlanView, TargetView } from '../../../../shared/api/appraisal-sche
 
 const t = vi.appraisal.ui;
 
+/** One target; the leader edits it in place as the year goes on (the value reached changes). */
+function TargetRow({
+  x,
+  assessmentId,
+  isLeader,
+  onChange,
+}: {
+  x: TargetView;
+  assessmentId: number;
+  isLeader: boolean;
+  onChange: (targets: TargetView[]) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(x.text);
+  const [target, setTarget] = useState(x.targetValue ?? '');
+  const [measured, setMeasured] = useState(x.measuredValue ?? '');
+  const [due, setDue] = useState(formatIsoDate(x.dueDate));
+  const sub = useSubmit();
+  const save = async () => {
+    const dueDate = due.trim() ? parseVnDate(due) : null;
+    if (due.trim() && !dueDate) return sub.setFieldError('dueDate', vi.appraisal.badDate);
+    const r = await sub.submit(() =>
+      call('plan.saveTarget', { assessmentId, targetId: x.id, text, targetValue: target || null, measuredValue: measured || null, dueDate }),
+    );
+    if (r) {
+      setEditing(false);
+      onChange(r);
+    }
+  };
+  const remove = async () => {
+    const r = await sub.submit(() => call('plan.removeTarget', { targetId: x.id }));
+    if (r) onChange(r);
+  };
+  if (!editing)
+    return (
+      <tr>
+        <td>{x.text}</td>
+        <td>{x.targetValue}</td>
+        <td>{x.measuredValue}</td>
+        <td>{formatIsoDate(x.dueDate)}</td>
+        {isLeader && (
+          <td className="nowrap">
+            <button onClick={() => setEditing(true)}>{t.editTarget}</button> <button onClick={() => void remove()}>{t.removeTarget}</button>
+            <ErrorBox message={sub.error} />
+          </td>
+        )}
+      </tr>
+    );
+  const cell = (label: string, value: string, set: (v: string) => void, path?: string) => (
+    <td>
+      <Field label={label} error={path ? sub.fieldErrors[path] : undefined}>
+        {(id, d) => <input id={id} aria-describedby={d} value={value} onChange={(e) => set(e.target.value)} />}
+      </Field>
+    </td>
+  );
+  return (
+    <tr className="target-editing">
+      {cell(t.targetText, text, setText, 'text')}
+      {cell(t.targetValue, target, setTarget)}
+      {cell(t.measured, measured, setMeasured)}
+      {cell(t.due, due, setDue, 'dueDate')}
+      <td className="nowrap">
+        <button className="primary" disabled={sub.busy} onClick={() => void save()}>
+          {t.save}
+        </button>{' '}
+        <button onClick={() => setEditing(false)}>{t.cancel}</button>
+        <ErrorBox message={sub.error} />
+      </td>
+    </tr>
+  );
+}
+
 export function TargetsPanel({ plan, isLeader, onChange }: { plan: PlanView; isLeader: boolean; onChange: (targets: TargetView[]) => void }) {
   const [text, setText] = useState('');
   const [target, setTarget] = useState('');
@@ -30,10 +102,6 @@ export function TargetsPanel({ plan, isLeader, onChange }: { plan: PlanView; isL
       setDue('');
     }
   };
-  const remove = async (id: number) => {
-    const r = await sub.submit(() => call('plan.removeTarget', { targetId: id }));
-    if (r) onChange(r);
-  };
   return (
     <section className="panel" aria-labelledby="targets-title">
       <h2 id="targets-title">{t.targets}</h2>
@@ -52,17 +120,7 @@ export function TargetsPanel({ plan, isLeader, onChange }: { plan: PlanView; isL
           </thead>
           <tbody>
             {plan.targets.map((x) => (
-              <tr key={x.id}>
-                <td>{x.text}</td>
-                <td>{x.targetValue}</td>
-                <td>{x.measuredValue}</td>
-                <td>{formatIsoDate(x.dueDate)}</td>
-                {isLeader && (
-                  <td>
-                    <button onClick={() => void remove(x.id)}>{t.removeTarget}</button>
-                  </td>
-                )}
-              </tr>
+              <TargetRow key={x.id} x={x} assessmentId={plan.assessmentId} isLeader={isLeader} onChange={onChange} />
             ))}
           </tbody>
         </table>

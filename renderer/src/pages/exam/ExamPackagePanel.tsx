@@ -13,13 +13,13 @@ import { SigningPassphraseField, useSigningNeedsPassphrase } from '../../compone
 import { OutboxState, SendToProvinceButton } from '../../components/OutboxPanel';
 import { useSync } from '../../components/useSync';
 import { useApp } from '../../store';
-import { formatDateTime, formatPoints } from '../../../../shared/format';
+import { formatBytes, formatDateTime } from '../../../../shared/format';
 import type { JobProgress } from '../../../../shared/api/schemas';
 import { vi } from '../../../../shared/i18n/vi';
 
 const t = vi.examPackages;
 const ts = vi.sync.ui;
-const mb = (n: number) => `${formatPoints(Math.max(0.01, n / 1024 / 1024))} MB`;
+const mb = (n: number) => formatBytes(n);
 
 /** The build job's progress (the back end reports it as job events while the call is pending). */
 function useBuildJob(): JobProgress | null {

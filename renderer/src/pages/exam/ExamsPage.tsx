@@ -7,6 +7,7 @@ import { vi } from '../../../../shared/i18n/vi';
 import { formatIsoDate } from '../../../../shared/format';
 import { parseVnDate } from '../../../../shared/vn-time';
 import { DateInput } from '../../components/DateTimeInput';
+import { ListPage } from '../../components/ListPage';
 
 const t = vi.examUi;
 
@@ -50,45 +51,42 @@ export function ExamsPage() {
   const { data, error } = useLoad(() => call('exam.rounds', {}), []);
   const [creating, setCreating] = useState(false);
   return (
-    <section aria-labelledby="exams-title">
-      <div className="page-head">
-        <h1 id="exams-title">{t.title}</h1>
-        {!creating && (
+    <ListPage
+      id="exams-title"
+      title={t.title}
+      actions={
+        !creating && (
           <button className="primary" onClick={() => setCreating(true)}>
             {t.createRound}
           </button>
-        )}
-      </div>
-      <p className="muted">{t.intro}</p>
-      <ErrorBox message={error} />
-      {creating && <CreateRound onCreated={(id) => (window.location.hash = `#/exams/${id}`)} />}
-      {data?.length === 0 && <p>{t.noRounds}</p>}
-      {data && data.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t.roundName}</th>
-              <th>{t.examDate}</th>
-              <th>{t.venue}</th>
-              <th className="num">{t.people}</th>
-              <th className="num">{t.teams}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <a href={`#/exams/${r.id}`}>{r.name}</a>
-                </td>
-                <td>{formatIsoDate(r.examDate)}</td>
-                <td>{r.venue ?? ''}</td>
-                <td className="num">{Object.values(r.counts).reduce((a, b) => a + b, 0)}</td>
-                <td className="num">{r.teams}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        )
+      }
+      intro={t.intro}
+      error={error}
+      rows={data}
+      empty={t.noRounds}
+      head={
+        <>
+          <th>{t.roundName}</th>
+          <th>{t.examDate}</th>
+          <th>{t.venue}</th>
+          <th className="num">{t.people}</th>
+          <th className="num">{t.teams}</th>
+        </>
+      }
+      row={(r) => (
+        <tr key={r.id}>
+          <td>
+            <a href={`#/exams/${r.id}`}>{r.name}</a>
+          </td>
+          <td>{formatIsoDate(r.examDate)}</td>
+          <td>{r.venue ?? ''}</td>
+          <td className="num">{Object.values(r.counts).reduce((a, b) => a + b, 0)}</td>
+          <td className="num">{r.teams}</td>
+        </tr>
       )}
-    </section>
+    >
+      {creating && <CreateRound onCreated={(id) => (window.location.hash = `#/exams/${id}`)} />}
+    </ListPage>
   );
 }

@@ -165,7 +165,13 @@ export function InspectionPage({ id, isLeader }: { id: number; isLeader: boolean
           </div>
         ),
       )}
-      {isLeader && <SignedPackage build={(passphrase) => call('inspection.buildPackage', { id, ...(passphrase !== undefined ? { passphrase } : {}) })} />}
+      {isLeader && (
+        <SignedPackage
+          kind="inspection"
+          refId={id}
+          build={(passphrase) => call('inspection.buildPackage', { id, ...(passphrase !== undefined ? { passphrase } : {}) })}
+        />
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { ErrorBox, Field, Notice } from '../../components/form';
 import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
 import { DateInput } from '../../components/DateTimeInput';
+import { ListPage } from '../../components/ListPage';
 import { vi } from '../../../../shared/i18n/vi';
 import { formatIsoDate, parseVnDate } from '../../../../shared/vn-time';
 
@@ -108,46 +109,44 @@ export function InspectionsPage({ isLeader, canManage }: { isLeader: boolean; ca
   const { data, error } = useLoad(() => call('inspection.list', {}), []);
   const [creating, setCreating] = useState(false);
   return (
-    <section aria-labelledby="inspections-title">
-      <div className="page-head">
-        <h1 id="inspections-title">{t.title}</h1>
-        {isLeader && !creating && (
+    <ListPage
+      id="inspections-title"
+      title={t.title}
+      actions={
+        isLeader &&
+        !creating && (
           <button className="primary" onClick={() => setCreating(true)}>
             {t.create}
           </button>
-        )}
-      </div>
-      <p className="muted">{t.intro}</p>
-      <ErrorBox message={error} />
-      {creating && <CreateInspection onCreated={(id) => (window.location.hash = `#/inspection/${id}`)} />}
-      {data?.length === 0 && <p>{t.none}</p>}
-      {data && data.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t.planNumber}</th>
-              <th>{t.method}</th>
-              <th>{t.visitDate}</th>
-              <th>{t.dueDate}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <a href={`#/inspection/${i.id}`}>
-                    {i.planNumber} ({i.year})
-                  </a>
-                </td>
-                <td>{t.methods[i.method]}</td>
-                <td>{formatIsoDate(i.visitDate)}</td>
-                <td>{i.dueDate ? `${formatIsoDate(i.dueDate)} — ${t.daysLeft(i.daysLeft ?? 0)}` : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        )
+      }
+      intro={t.intro}
+      error={error}
+      rows={data}
+      empty={t.none}
+      head={
+        <>
+          <th>{t.planNumber}</th>
+          <th>{t.method}</th>
+          <th>{t.visitDate}</th>
+          <th>{t.dueDate}</th>
+        </>
+      }
+      row={(i) => (
+        <tr key={i.id}>
+          <td>
+            <a href={`#/inspection/${i.id}`}>
+              {i.planNumber} ({i.year})
+            </a>
+          </td>
+          <td>{t.methods[i.method]}</td>
+          <td>{formatIsoDate(i.visitDate)}</td>
+          <td>{i.dueDate ? `${formatIsoDate(i.dueDate)} — ${t.daysLeft(i.daysLeft ?? 0)}` : ''}</td>
+        </tr>
       )}
-      {canManage && <DueRule />}
-    </section>
+      after={canManage && <DueRule />}
+    >
+      {creating && <CreateInspection onCreated={(id) => (window.location.hash = `#/inspection/${id}`)} />}
+    </ListPage>
   );
 }

@@ -239,7 +239,11 @@ export function CoursePage({ courseId }: { courseId: number }) {
       <QuestionBank d={data} onImported={reload} />
       <CreateTest d={data} onCreated={reload} />
       <Results courseId={courseId} />
-      <SignedPackage build={(passphrase) => call('training.buildPackage', { courseId, ...(passphrase !== undefined ? { passphrase } : {}) })} />
+      <SignedPackage
+        kind="training"
+        refId={courseId}
+        build={(passphrase) => call('training.buildPackage', { courseId, ...(passphrase !== undefined ? { passphrase } : {}) })}
+      />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { vi } from '../../../../shared/i18n/vi';
 import { formatIsoDate, parseVnDate } from '../../../../shared/vn-time';
 import { formatPoints } from '../../../../shared/format';
 import { Targets } from './Targets';
+import { ListTable, PageHead } from '../../components/ListPage';
 
 const t = vi.training;
 
@@ -105,14 +106,13 @@ export function TrainingPage({ canRun, canManage }: { canRun: boolean; canManage
   const [creating, setCreating] = useState(false);
   return (
     <section aria-labelledby="training-title">
-      <div className="page-head">
-        <h1 id="training-title">{t.title}</h1>
+      <PageHead id="training-title" title={t.title}>
         {canRun && !creating && (
           <button className="primary" onClick={() => setCreating(true)}>
             {t.addCourse}
           </button>
         )}
-      </div>
+      </PageHead>
       <p className="muted">{t.intro}</p>
       <MyTests />
       {creating && <CreateCourse onCreated={(id) => (window.location.hash = `#/training/course/${id}`)} />}
@@ -120,34 +120,31 @@ export function TrainingPage({ canRun, canManage }: { canRun: boolean; canManage
         <section aria-labelledby="courses-title">
           <h2 id="courses-title">{t.courses}</h2>
           <ErrorBox message={courses.error} />
-          {courses.data?.length === 0 && <p>{t.noCourses}</p>}
-          {courses.data && courses.data.length > 0 && (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t.courseName}</th>
-                  <th>{t.organiser}</th>
-                  <th>{t.startsOn}</th>
-                  <th className="num">{t.attendees}</th>
-                  <th className="num">{t.tests}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {courses.data.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <a href={`#/training/course/${c.id}`}>{c.name}</a>
-                      <div className="muted">{t.questions(c.questions)}</div>
-                    </td>
-                    <td>{c.organiser ?? ''}</td>
-                    <td>{[formatIsoDate(c.startsOn), formatIsoDate(c.endsOn)].filter(Boolean).join(' – ')}</td>
-                    <td className="num">{formatPoints(c.attendees)}</td>
-                    <td className="num">{c.tests.length}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <ListTable
+            rows={courses.data}
+            empty={t.noCourses}
+            head={
+              <>
+                <th>{t.courseName}</th>
+                <th>{t.organiser}</th>
+                <th>{t.startsOn}</th>
+                <th className="num">{t.attendees}</th>
+                <th className="num">{t.tests}</th>
+              </>
+            }
+            row={(c) => (
+              <tr key={c.id}>
+                <td>
+                  <a href={`#/training/course/${c.id}`}>{c.name}</a>
+                  <div className="muted">{t.questions(c.questions)}</div>
+                </td>
+                <td>{c.organiser ?? ''}</td>
+                <td>{[formatIsoDate(c.startsOn), formatIsoDate(c.endsOn)].filter(Boolean).join(' – ')}</td>
+                <td className="num">{formatPoints(c.attendees)}</td>
+                <td className="num">{c.tests.length}</td>
+              </tr>
+            )}
+          />
         </section>
       )}
       <Targets canManage={canManage} />
