@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildBag, verifyPackage } from '../main/services/package';
+import { buildBag, verifyPackage } from '../main/services/package-format';
 import { bagInfo, newIdentity, readZip, samplePayload, writeZip } from '../test/helpers/package';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-bench-limits-'));

@@ -15,9 +15,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildBag } from '../main/services/package/bag-writer';
-import { verifyPackage } from '../main/services/package/bag-verify';
-import { createSelfSignedIdentity } from '../main/services/package/keys';
+import { buildBag } from '../main/services/package-format/bag-writer';
+import { verifyPackage } from '../main/services/package-format/bag-verify';
+import { createSelfSignedIdentity } from '../main/services/package-format/keys';
 
 const FILES = 64;
 const FILE_BYTES = 16 * 1024 * 1024;

@@ -26,7 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createSelfSignedIdentity, type SigningIdentity } from '../main/services/package';
+import { createSelfSignedIdentity, type SigningIdentity } from '../main/services/package-format';
 import { upload } from '../main/services/sync/uploader';
 import type { Connection } from '../main/services/sync/connection';
 import { receiverConfig } from '../main/receiver/config';

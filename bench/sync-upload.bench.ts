@@ -13,7 +13,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createSelfSignedIdentity } from '../main/services/package/keys';
+import { createSelfSignedIdentity } from '../main/services/package-format/keys';
 import { upload, DEFAULT_CHUNK } from '../main/services/sync/uploader';
 import type { Connection } from '../main/services/sync/connection';
 import { seededRandom } from '../main/services/sync/backoff';

@@ -15,9 +15,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync,
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { exportToDrive } from '../main/services/package/usb';
-import { buildBag, verifyPackage } from '../main/services/package';
-import { createSelfSignedIdentity } from '../main/services/package/keys';
+import { exportToDrive } from '../main/services/usb/export';
+import { buildBag, verifyPackage } from '../main/services/package-format';
+import { createSelfSignedIdentity } from '../main/services/package-format/keys';
 
 const GOAL = 1.25;
 const ROUNDS = 3;

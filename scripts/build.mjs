@@ -32,7 +32,7 @@ await rm(outDir, { recursive: true, force: true });
 // The hash worker's thread code, compiled on its own and embedded as a string (run with eval):
 // type-checked TypeScript, and no extra file for the packaged app to find inside app.asar.
 const hashWorker = await build({
-  entryPoints: ['main/services/package/hash-worker.thread.ts'],
+  entryPoints: ['main/services/package-format/hash-worker.thread.ts'],
   bundle: true,
   platform: 'node',
   target: 'node22',

@@ -5,7 +5,7 @@ import { ipcChannel, eventChannel, uploadChannel } from '../../shared/api/channe
 import type { Services } from '../services/context';
 import type { EventBus } from '../services/events';
 import { createIpcCalls, type Dispatcher } from './ipc-dispatch';
-import { receiveIpcUpload, type RemoteUpload } from './upload';
+import { receiveIpcUpload, type RemoteUpload } from './ipc-upload';
 
 /** Registers the handlers (the router's methods and uploads); returns a function that removes them. */
 export function registerIpc(router: Dispatcher, services: Services, remoteUpload?: RemoteUpload): () => void {

@@ -2,7 +2,7 @@
 // macOS, libsecret/kwallet on Linux). On Linux with no secret service, safeStorage falls back to
 // a fixed, publicly known password ("basic_text") — no protection at all — so that counts as
 // unavailable and the key is sealed with a passphrase instead.
-import type { OsKeychain } from '../services/package/key-store';
+import type { OsKeychain } from '../services/package-format/key-store';
 
 /** The part of Electron's safeStorage used here (a parameter, so it can be tested without Electron). */
 export interface SafeStorageLike {

@@ -11,7 +11,7 @@ import { resolveDataDir } from '../db/data-dir';
 import { vi } from '../../shared/i18n/vi';
 import { viCli } from '../../shared/i18n/vi/cli';
 import { formatPoints } from '../../shared/format';
-import type { TrustAnchor } from '../services/package';
+import type { TrustAnchor } from '../services/package-format';
 import type { TrustOptions } from '../services/submission/packages';
 
 export interface VerifyCliFlags {
@@ -53,13 +53,13 @@ async function dataDirAnchors(flag: string | undefined): Promise<TrustAnchor[]> 
       s.db.close();
     }
   }
-  const { KeyStore, anchorFromPem } = await import('../services/package');
+  const { KeyStore, anchorFromPem } = await import('../services/package-format');
   const info = await new KeyStore(dir).info().catch(() => null);
   return info ? [anchorFromPem(info.certificatePem, 'office')] : [];
 }
 
 export async function trustOptionsFromFlags(flags: VerifyCliFlags): Promise<TrustOptions> {
-  const { anchorFromPem, normaliseFingerprint } = await import('../services/package');
+  const { anchorFromPem, normaliseFingerprint } = await import('../services/package-format');
   const anchors = await dataDirAnchors(flags['data-dir']);
   for (const file of flags.trust ?? []) for (const pem of await certificatesIn(file)) anchors.push(anchorFromPem(pem, 'cli'));
   const opts: TrustOptions = { trustAnchors: anchors };

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { resolveDataDir } from '../db/data-dir';
 import { bootServices } from '../services/bootstrap';
 import { SYSTEM_ACTOR, type Services } from '../services/context';
-import { hashFile } from '../services/package/hash';
+import { hashFile } from '../services/package-format/hash';
 import { enroll } from '../services/sync/enroll';
 import { getConnection, connectionView } from '../services/sync/connection';
 import { queueRow, getRow, listOutbox, outboxView, retryRow } from '../services/sync/outbox';

@@ -8,9 +8,8 @@ import { viExamDay } from '../../shared/i18n/vi/exam-day';
 
 const NON_EXAM_LABEL = viExamDay.nonExamLabels;
 
-/** The plan's six exam groups (exam-plan.json `positions`). */
-export const EXAM_POSITION_IDS = ['CT_PCT', 'VP_TK', 'TC_KT', 'VH_XH', 'TP_HT', 'DC'] as const;
-export type ExamPositionId = (typeof EXAM_POSITION_IDS)[number];
+export { EXAM_POSITION_IDS, type ExamPositionId } from '../../shared/exam-codes';
+import { EXAM_POSITION_IDS, type ExamPositionId } from '../../shared/exam-codes';
 
 /** A position naming the UBND's chairperson, as offices type it ("Chủ tịch", "Chủ tịch UBND xã"). */
 export const CHAIR_TITLE = /^chủ tịch/i;

@@ -234,8 +234,8 @@ export function joinPersonKey(foldedName: string, birthYear: number | null, comm
 // ---------------------------------------------------------------------------------------------
 // Mẫu 03, 04, 05 specifics
 
-export const EXCLUSION_CODES = ['tap_su', 'thai_san', 'khac'] as const;
-export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
+export { EXCLUSION_CODES, type ExclusionCode } from '../../shared/exam-codes';
+import type { ExclusionCode } from '../../shared/exam-codes';
 
 /** The plan's three exclusions (exclusions.reasons), as labels for lists. */
 export const EXCLUSION_LABELS: Readonly<Record<ExclusionCode, string>> = viRoster.labels.exclusions;

@@ -12,7 +12,7 @@ import { resolveUnderRoot, contentTypeFor, CONTENT_SECURITY_POLICY } from '../do
 import { vi } from '../../shared/i18n/vi';
 import { viShell } from '../../shared/i18n/vi/shell';
 import type { ApiErrorShape, Result } from '../../shared/errors';
-import { receiveUpload } from '../api/upload';
+import { receiveUpload } from '../api/receive-upload';
 import { contentDisposition } from '../domain/content-disposition';
 import { createLogger } from '../services/log';
 import { mayReceive, sessionForTicket } from '../services/event-tickets';

@@ -11,7 +11,7 @@
 // this thread instead: slower under load, same answer.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { VerifyReport } from '../services/package/bag-verify';
+import type { VerifyReport } from '../services/package-format/bag-verify';
 import type { CheckJob, CheckResult } from './check-worker.thread';
 
 /** Set by the build: the worker is dist/receiver/check-worker.js (one level below dist, as every chunk). */

@@ -4,9 +4,9 @@
 // the server's loop (under load that waiting, not the CPU, was most of a finalize's time).
 // Built as its own entry (dist/receiver/check-worker.js); from source it runs through tsx.
 import { parentPort } from 'node:worker_threads';
-import { hashFile } from '../services/package/hash';
-import { verifyPackage, type VerifyReport } from '../services/package/bag-verify';
-import type { TrustAnchor } from '../services/package/trust';
+import { hashFile } from '../services/package-format/hash';
+import { verifyPackage, type VerifyReport } from '../services/package-format/bag-verify';
+import type { TrustAnchor } from '../services/package-format/trust';
 
 export interface CheckJob {
   id: number;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { formatDateTime } from '../../shared/format';
 import { viReceiver as t } from '../../shared/i18n/vi/receiver';
 import { officeKey as officeKeySchema, type EnrollResponse } from '../../shared/sync/protocol';
-import { certificateInfo, type CertificateInfo } from '../services/package/keys';
+import { certificateInfo, type CertificateInfo } from '../services/package-format/keys';
 import { audited, type Tx } from './audit';
 import { tokenHash } from './auth';
 import { type ReceiverContext } from './context';

@@ -17,7 +17,7 @@ import { PackageRecorder } from './record';
 import { type StageClock } from './timings';
 import { type Uploads } from './uploads';
 import { PACKAGE_JSON, judgePackage } from './verdict';
-import { type VerifyReport } from '../services/package/bag-verify';
+import { type VerifyReport } from '../services/package-format/bag-verify';
 
 /** Finalizations under way in this process, by sha256: a second request for the same package waits for the first. */
 const inFlight = new Map<string, Promise<PackageStatusResponse>>();

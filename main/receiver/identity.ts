@@ -10,8 +10,8 @@ import { createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createSelfSignedIdentity } from '../services/package/keys';
-import { certificateFingerprint } from '../services/package/keys';
+import { createSelfSignedIdentity } from '../services/package-format/keys';
+import { certificateFingerprint } from '../services/package-format/keys';
 import { dataPaths } from './config';
 import { viReceiver } from '../../shared/i18n/vi/receiver';
 

@@ -59,7 +59,7 @@ function html(): string {
 <section id="board" hidden>
   <div class="panel">
     <h2 id="offices-title"></h2>
-    <table><thead><tr><th>${esc(p.colOffice)}</th><th>${esc(p.colStatus)}</th><th>${esc(vi.packageKinds.title)}</th><th>${esc(p.colReceived)}</th><th>${esc(p.colSigner)}</th><th>${esc(p.colEnrolled)}</th><th></th></tr></thead>
+    <table><thead><tr><th>${esc(p.colOffice)}</th><th>${esc(p.colStatus)}</th><th>${esc(p.colReceived)}</th><th>${esc(p.colSigner)}</th><th>${esc(p.colEnrolled)}</th><th></th><th>${esc(p.colOthers)}</th></tr></thead>
     <tbody id="offices"></tbody></table>
     <p id="no-offices" class="muted" hidden>${esc(p.noOffices)}</p>
   </div>
@@ -96,7 +96,7 @@ button.reject{background:#fff;color:var(--err-ink);border-color:var(--err-ink)}h
 .s-accepted{background:var(--ok-bg);color:var(--ok-ink)}.s-quarantined{background:var(--warn-bg);color:var(--warn-ink)}
 .s-rejected{background:var(--err-bg);color:var(--err-ink)}.s-none{background:#eceff2;color:var(--muted)}
 .muted{color:var(--muted)}.error{color:var(--err-ink)}.mono{font-family:ui-monospace,monospace;font-size:.82rem;word-break:break-all}
-.item{border-top:1px solid var(--line);padding:.8rem 0}.item:first-child{border-top:0}ul{margin:.3rem 0;padding-left:1.2rem}`;
+.other{margin-bottom:.3rem}.other button{padding:.1rem .5rem;font-size:.85rem}.item{border-top:1px solid var(--line);padding:.8rem 0}.item:first-child{border-top:0}ul{margin:.3rem 0;padding-left:1.2rem}`;
 
 const JS = `'use strict';
 (function () {
@@ -119,7 +119,6 @@ const JS = `'use strict';
       var tr = el('tr'); tr.dataset.office = o.office;
       tr.appendChild(el('td', null, o.office));
       var td = el('td'); td.appendChild(badge(o.status)); tr.appendChild(td);
-      tr.appendChild(el('td', null, o.latest ? kindOf(o.latest.kind) : '—'));
       tr.appendChild(el('td', null, o.latest ? when(o.latest.receivedAt) : '—'));
       tr.appendChild(el('td', null, o.latest && o.latest.signerHolder ? o.latest.signerHolder : '—'));
       tr.appendChild(el('td', o.enrolledAt ? null : 'muted', o.enrolledAt ? when(o.enrolledAt) : L.page.notEnrolled));
@@ -127,6 +126,17 @@ const JS = `'use strict';
       if (o.latest && (o.status === 'accepted' || o.status === 'quarantined')) act.appendChild(viewButton(o.latest));
       if (o.latest && o.status === 'accepted') act.appendChild(downloadButton(o.latest));
       tr.appendChild(act);
+      // The other kinds the office sent this year (exam results, inspection report, training results).
+      var others = el('td');
+      if (!o.others.length) others.appendChild(el('span', 'muted', '—'));
+      o.others.forEach(function (p) {
+        var line = el('div', 'other'); line.dataset.kind = p.kind;
+        line.appendChild(badge(p.status)); line.appendChild(document.createTextNode(' ' + kindOf(p.kind) + ' — ' + when(p.receivedAt) + ' '));
+        if (p.status === 'accepted' || p.status === 'quarantined') line.appendChild(viewButton(p));
+        if (p.status === 'accepted') line.appendChild(downloadButton(p));
+        others.appendChild(line);
+      });
+      tr.appendChild(others);
       body.appendChild(tr);
     });
     $('no-offices').hidden = data.offices.length > 0;

@@ -167,18 +167,23 @@ export async function officeOverview(ctx: ReceiverContext, year?: number) {
     .orderBy('received_at', 'desc')
     .execute();
   const rank: Record<ReceiverStatus, number> = { accepted: 3, quarantined: 2, rejected: 1 };
+  // The best outcome of the year speaks; among equals, the newest (rows come newest first).
+  const best = (list: PackageRow[]) => list.reduce<PackageRow | null>((b, r) => (!b || rank[r.status] > rank[b.status] ? r : b), null);
   return {
     year: y,
     offices: offices.map((o) => {
       const enrolled = certs.filter((c) => c.office_key === o.key).map((c) => Number(c.enrolled_at));
       const mine = rows.filter((r) => r.office_key === o.key);
-      // The best outcome of the year speaks for the office; among equals, the newest.
-      const best = mine.reduce<PackageRow | null>((b, r) => (!b || rank[r.status] > rank[b.status] ? r : b), null);
+      // "chưa gửi / đã nhận" is about the year's self-assessment (Bảng tổng hợp): exam results,
+      // an inspection report or training results sent alone do not make an office "đã nhận".
+      const report = best(mine.filter((r) => r.kind === 'assessment'));
+      const otherKinds = [...new Set(mine.filter((r) => r.kind !== 'assessment').map((r) => r.kind))];
       return {
         office: o.key,
         enrolledAt: enrolled.length ? Math.min(...enrolled) : null,
-        status: best ? best.status : ('none' as const),
-        latest: best ? operatorView(best) : null,
+        status: report ? report.status : ('none' as const),
+        latest: report ? operatorView(report) : null,
+        others: otherKinds.map((k) => operatorView(best(mine.filter((r) => r.kind === k))!)),
       };
     }),
   };

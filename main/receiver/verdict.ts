@@ -12,8 +12,8 @@ import { viReceiver as t } from '../../shared/i18n/vi/receiver';
 import { viPackageKinds } from '../../shared/i18n/vi/package-kinds';
 import { packageYear, submissionPackage } from '../../shared/package-schema';
 import { officeKey as officeKeySchema, officeKeyOf, type ReceiverStatus } from '../../shared/sync/protocol';
-import { readPackageFile } from '../services/package/bag-read';
-import { type VerifyReport } from '../services/package/bag-verify';
+import { readPackageFile } from '../services/package-format/bag-read';
+import { type VerifyReport } from '../services/package-format/bag-verify';
 import { type ReceiverContext } from './context';
 
 export interface Reason {

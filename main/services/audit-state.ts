@@ -5,6 +5,7 @@
 import type { Db } from '../db/connection';
 import { vi } from '../../shared/i18n/vi';
 import { formatPoints } from '../../shared/format';
+import { labelOf } from '../../shared/i18n/label';
 
 interface Content {
   points: number | null;
@@ -26,7 +27,7 @@ export interface StateProblem {
 
 /** A value as a person reads it: statuses by their Vietnamese names, "không phát sinh" as Có/Không. */
 const shown = (f: keyof Content, v: unknown) =>
-  f === 'status' && typeof v === 'string' ? (vi.ui.itemStatus[v] ?? v) : typeof v === 'boolean' ? (v ? vi.app.yes : vi.app.no) : show(v);
+  f === 'status' && typeof v === 'string' ? labelOf(vi.ui.itemStatus, v) : typeof v === 'boolean' ? (v ? vi.app.yes : vi.app.no) : show(v);
 const show = (v: unknown) =>
   v === null || v === undefined || v === '' ? vi.app.none : typeof v === 'string' ? `"${v}"` : typeof v === 'number' ? formatPoints(v) : JSON.stringify(v);
 

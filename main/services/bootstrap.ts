@@ -8,7 +8,7 @@ import type { Services } from './context';
 import { APP_VERSION } from './version';
 import { UploadStore } from './uploads';
 import { FileRegistry } from './files';
-import type { OsKeychain } from './package/key-store';
+import type { OsKeychain } from './package-format/key-store';
 import type { SyncFn } from '../db/durability';
 import { createLogger } from './log';
 

@@ -6,7 +6,7 @@ import type { UploadStore } from './uploads';
 import type { FileRegistry } from './files';
 import type { Role } from '../../shared/office';
 import { vi } from '../../shared/i18n/vi';
-import type { OsKeychain } from './package/key-store';
+import type { OsKeychain } from './package-format/key-store';
 
 /** Everything a service needs, created once per running app. */
 export interface Services {

@@ -9,17 +9,16 @@
 import type { Services, Actor } from './context';
 import type { AssessmentRow } from './assessment/common';
 import { appendAudit } from './audit';
-import { findUserByUsername } from './users';
+import { actorFor } from './demo-assessment';
 import { createAssessment } from './assessment/assessments';
 import { criteriaNodes } from './assessment/criteria-sets';
 import { checkAppraisalRows, type AppraisalRowIn } from '../domain/appraisal-check';
 import { storeAppraisal } from './appraisal/results';
 import { planTasks, updateTask } from './appraisal/plan';
 import { vnIsoDate } from '../../shared/vn-time';
-import type { Role } from '../../shared/office';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { resourcesDir } from './summary/resources';
+import { resourcesDir } from './resources';
 
 /** resources/criteria/phu-thuong-2021-appraisal.json: document 002's numbers and words, per code. */
 interface DocNode {
@@ -45,11 +44,6 @@ const PEOPLE: Record<string, string> = {
   'Chủ tịch UBND xã': 'chutich',
 };
 const UNIT = 'Văn phòng HĐND và UBND xã';
-
-const actorFor = (s: Services, username: string): Actor => {
-  const u = findUserByUsername(s, username)!;
-  return { id: u.id, name: u.full_name, roles: JSON.parse(u.roles) as Role[] };
-};
 
 /** Document 002 is about 2021 (and its plan about 2022); the demo moves its years with the demo's own. */
 const DOC_YEAR = 2021;

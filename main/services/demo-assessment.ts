@@ -11,7 +11,8 @@ import { attachUpload } from './assessment/evidence';
 import { makeDemoPdf, makeDemoPng } from './demo-files';
 import { itemViews } from './assessment/views';
 
-const actorFor = (s: Services, username: string): Actor => {
+/** A demo user as the actor of what the demo does in their name (demo-appraisal.ts too). */
+export const actorFor = (s: Services, username: string): Actor => {
   const u = findUserByUsername(s, username)!;
   return { id: u.id, name: u.full_name, roles: parseRoles(u.roles) };
 };
@@ -47,8 +48,8 @@ export async function createDemoAssessment(s: Services): Promise<{ year: number 
 
   const items = new Map(itemViews(s, a.id).map((i) => [i.criterionCode, i]));
   // The commune's documents carry its digital signature, as doc 001 requires of evidence it issues.
-  const { createSelfSignedIdentity } = await import('./package/keys');
-  const { signPdf } = await import('./package/pades');
+  const { createSelfSignedIdentity } = await import('./package-format/keys');
+  const { signPdf } = await import('./package-format/pades');
   const signer = await createSelfSignedIdentity({
     commonName: 'UBND xã Phú Thượng',
     organization: 'Ủy ban nhân dân xã Phú Thượng',

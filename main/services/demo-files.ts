@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
-import { resourcesDir } from './summary/resources';
+import { resourcesDir } from './resources';
 
 /** A one-page A4 PDF with the given Vietnamese lines (as a scanned official document would read). */
 export async function makeDemoPdf(lines: string[]): Promise<Buffer> {

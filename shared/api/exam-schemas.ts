@@ -5,6 +5,7 @@ const id = z.number().int().positive();
 export const form = z.enum(['01', '02', '03', '04', '05']);
 export type FormNo = z.infer<typeof form>;
 export const result = z.enum(['dat', 'khong_dat']);
+export type ExamResult = z.infer<typeof result>;
 
 export const roundSummary = z.object({
   id,

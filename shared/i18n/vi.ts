@@ -19,6 +19,9 @@ import { viDb } from './vi/db';
 import { viPackageKinds } from './vi/package-kinds';
 import { viDocuments } from './vi/documents';
 import { formatBytes } from '../format';
+import type { ItemStatusView } from '../api/assessment-schemas';
+import type { ExamResult, FormNo } from '../api/exam-schemas';
+import type { ExamPositionId, ExclusionCode, GenderCode } from '../exam-codes';
 
 export const vi = {
   sync: viSync,
@@ -168,7 +171,7 @@ export const vi = {
     unassigned: 'Chưa phân công',
     selfPoints: 'Điểm tự chấm',
     evidence: 'Tài liệu kiểm chứng',
-    itemStatus: { todo: 'Chưa xong', done: 'Hoàn thành', returned: 'Bị trả lại', approved: 'Đã duyệt' } as Record<string, string>,
+    itemStatus: { todo: 'Chưa xong', done: 'Hoàn thành', returned: 'Bị trả lại', approved: 'Đã duyệt' } satisfies Record<ItemStatusView, string>,
     assignTo: 'Phân công cho',
     assignSelected: 'Phân công các mục đã chọn',
     assigned: (n: number) => `Đã phân công ${n} tiêu chí.`,
@@ -251,20 +254,20 @@ export const vi = {
       '03': 'Mẫu 03 — Không tham gia (có lý do)',
       '04': 'Mẫu 04 — Công chức đầu mối cấp huyện',
       '05': 'Mẫu 05 — Toàn bộ cán bộ, công chức xã',
-    } as Record<string, string>,
+    } satisfies Record<FormNo, string>,
     exportXlsx: 'Xuất Excel',
     exportPdf: 'Xuất PDF',
     stt: 'STT',
     fullName: 'Họ và tên',
     birthYear: 'Năm sinh',
     gender: 'Giới tính',
-    genders: { nam: 'Nam', nu: 'Nữ' } as Record<string, string>,
+    genders: { nam: 'Nam', nu: 'Nữ' } satisfies Record<GenderCode, string>,
     position: 'Chức danh',
     commune: 'Xã/phường/thị trấn',
     phone: 'Số điện thoại',
     note: 'Ghi chú',
     reason: 'Lý do',
-    exclusions: { tap_su: 'Tập sự', thai_san: 'Nghỉ thai sản', khac: 'Lý do khác' } as Record<string, string>,
+    exclusions: { tap_su: 'Tập sự', thai_san: 'Nghỉ thai sản', khac: 'Lý do khác' } satisfies Record<ExclusionCode, string>,
     examPosition: 'Vị trí dự thi',
     examPositionHint: 'Công chức chuyển vị trí chưa quá 06 tháng được chọn vị trí dự thi.',
     positionIds: {
@@ -274,7 +277,7 @@ export const vi = {
       VH_XH: 'Văn hóa - Xã hội',
       TP_HT: 'Tư pháp - Hộ tịch',
       DC: 'Địa chính',
-    } as Record<string, string>,
+    } satisfies Record<ExamPositionId, string>,
     formTeams: 'Lập đội thi theo xã',
     teamsFormed: (t: number, p: number) => `Đã lập ${t} đội, ${p} lượt người thực hiện.`,
     step: (n: number) => `Bước ${n}`,
@@ -296,7 +299,7 @@ export const vi = {
     finished: 'Xong lúc',
     markFinished: 'Đã xong',
     result: 'Kết quả',
-    results: { dat: 'Đạt', khong_dat: 'Không đạt' } as Record<string, string>,
+    results: { dat: 'Đạt', khong_dat: 'Không đạt' } satisfies Record<ExamResult, string>,
     byCommune: 'Kết quả theo xã',
     byPerson: 'Kết quả theo người',
     incident: 'Ghi sự cố',

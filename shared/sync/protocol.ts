@@ -138,8 +138,11 @@ export const officeOverviewResponse = z.object({
     z.object({
       office: z.string(),
       enrolledAt: z.number().int().nullable(),
+      /** The year's self-assessment report (none = chưa gửi) and its package. */
       status: z.enum(['none', ...receiverStatuses]),
       latest: operatorPackage.nullable(),
+      /** The other kinds received this year (exam results, inspection report, training results), the best of each. */
+      others: z.array(operatorPackage),
     }),
   ),
 });

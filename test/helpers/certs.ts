@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SigningIdentity } from '../../main/services/package';
+import type { SigningIdentity } from '../../main/services/package-format';
 
 export const PHU_THUONG = 'UBND xã Phú Thượng';
 const subj = (cn: string) => `/C=VN/ST=Thái Nguyên/O=Ủy ban nhân dân/CN=${cn}`;

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
 import path from 'node:path';
 // Only the writer is imported: the child's start-up time is most of each kill cycle.
-import { buildBag } from '../../main/services/package/bag-writer';
+import { buildBag } from '../../main/services/package-format/bag-writer';
 
 const [srcDir, out, certPem, keyPem] = process.argv.slice(2) as [string, string, string, string];
 const identity = { certificatePem: readFileSync(certPem, 'utf8'), privateKey: createPrivateKey(readFileSync(keyPem)) };

@@ -8,8 +8,8 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { createSelfSignedIdentity, type SigningIdentity } from '../../main/services/package';
-import type { BagSpec } from '../../main/services/package';
+import { createSelfSignedIdentity, type SigningIdentity } from '../../main/services/package-format';
+import type { BagSpec } from '../../main/services/package-format';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tus from 'tus-js-client';
-import { buildBag, certificateInfo, type SigningIdentity } from '../../main/services/package';
+import { buildBag, certificateInfo, type SigningIdentity } from '../../main/services/package-format';
 import { assessmentPackage, type AssessmentPackage } from '../../shared/package-schema';
 import { bagInfo, samplePayload } from './package';
 import { repoRoot } from './cli';

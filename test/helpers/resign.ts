@@ -2,7 +2,7 @@
 // Payload-Oxum and the tag manifest so every hash agrees again, and sign the tag manifest with a
 // key of one's own. Also: edit the signer certificate's subject inside the .p7s.
 import { createHash } from 'node:crypto';
-import { signDetachedBytes, type SigningIdentity } from '../../main/services/package';
+import { signDetachedBytes, type SigningIdentity } from '../../main/services/package-format';
 import type { ZipItem } from './package';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { OsKeychain } from '../../main/services/package/key-store';
+import type { OsKeychain } from '../../main/services/package-format/key-store';
 import { bootServices } from '../../main/services/bootstrap';
 import { OffsetClock, type Clock } from '../../main/services/clock';
 import { createApi } from '../../main/api';

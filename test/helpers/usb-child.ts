@@ -1,6 +1,6 @@
 // Runs one USB export in its own process so a test can SIGKILL it at any moment.
 // Usage: node --import tsx test/helpers/usb-child.ts <src> <destDir> <fileName>
-import { exportToDrive } from '../../main/services/package/usb';
+import { exportToDrive } from '../../main/services/usb/export';
 
 const [src, dest, fileName] = process.argv.slice(2);
 if (!src || !dest || !fileName) throw new Error('usage: usb-child.ts <src> <destDir> <fileName>');

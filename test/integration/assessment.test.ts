@@ -6,7 +6,7 @@ import { openTestApp, cleanup, setUpOffice, LEADER, type TestApp } from '../help
 import { importSmallSet, uploadBytes, fakeDocx, OPENS, CLOSES } from '../helpers/assessment';
 import { makeDemoPdf, makeDemoPng } from '../../main/services/demo-files';
 import { blobPath } from '../../main/services/blob-store';
-import { signPdf } from '../../main/services/package/pades';
+import { signPdf } from '../../main/services/package-format/pades';
 import { newIdentity } from '../helpers/package';
 import type { PrecheckReport } from '../../shared/api/assessment-schemas';
 

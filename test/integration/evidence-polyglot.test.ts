@@ -11,7 +11,7 @@ import { openTestApp, cleanup, setUpOffice, LEADER, type TestApp } from '../help
 import { importSmallSet, uploadBytes, OPENS, CLOSES } from '../helpers/assessment';
 import { newIdentity } from '../helpers/package';
 import { makeDemoPdf, makeDemoPng } from '../../main/services/demo-files';
-import { signPdf } from '../../main/services/package/pades';
+import { signPdf } from '../../main/services/package-format/pades';
 import { PDF_SYNTAX_BUDGET } from '../../main/services/evidence-check';
 
 let app: TestApp;

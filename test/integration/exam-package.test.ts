@@ -15,7 +15,7 @@ import { findUserByUsername } from '../../main/services/users';
 import { consoleView, startStep, endStep, setResult, addIncident, overrideDeadline } from '../../main/services/exam/console';
 import { createRound } from '../../main/services/exam/rounds';
 import { roundResults } from '../../main/services/exam/results';
-import { verifyPackage } from '../../main/services/package';
+import { verifyPackage } from '../../main/services/package-format';
 import { examPackage, submissionPackage } from '../../shared/package-schema';
 import type { Actor } from '../../main/services/context';
 import type { ApiErrorShape } from '../../shared/errors';

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HashWorker, HashWorkerError } from '../../main/services/package/hash-worker';
+import { HashWorker, HashWorkerError } from '../../main/services/package-format/hash-worker';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-hash-worker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { cleanup, openTestApp, setUpOffice, type TestApp } from '../helpers/serv
 import { importSmallSet, uploadBytes, OPENS, CLOSES } from '../helpers/assessment';
 import { makeDemoPdf } from '../../main/services/demo-files';
 import { buildInspectionPackage } from '../../main/services/inspection/package';
-import { verifyPackage } from '../../main/services/package/bag-verify';
+import { verifyPackage } from '../../main/services/package-format/bag-verify';
 import { SYSTEM_ACTOR } from '../../main/services/context';
 
 let app: TestApp;

@@ -18,7 +18,7 @@ import {
   verifyPackage,
   type BuildResult,
   type SigningIdentity,
-} from '../../main/services/package';
+} from '../../main/services/package-format';
 import { bagInfo, centralDirectory, extract, newIdentity, run, samplePayload, VI_TEXT, vietnamesePdf } from '../helpers/package';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-package-build-'));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { keychainFrom, type SafeStorageLike } from '../../main/app/keychain';
 import { openIdentity } from '../../main/services/submission/identity';
 import { cleanup, openTestApp, setUpOffice, tempDir, type TestApp } from '../helpers/services';
-import { messages } from '../../main/services/package/messages';
+import { messages } from '../../main/services/package-format/messages';
 import { vi } from '../../shared/i18n/vi';
 
 /** One OS user's secret store, as DPAPI/Keychain/libsecret behave: AES-GCM under that user's secret. */

@@ -15,7 +15,7 @@ import {
   passphraseProtector,
   verifyPackage,
   type KeyProtector,
-} from '../../main/services/package';
+} from '../../main/services/package-format';
 import { bagInfo, newIdentity, run } from '../helpers/package';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-package-keys-'));

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { verifyPackage } from '../../main/services/package';
+import { verifyPackage } from '../../main/services/package-format';
 import { newIdentity } from '../helpers/package';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -15,7 +15,7 @@ import {
   verifyPackage,
   type SigningIdentity,
   type VerifyReport,
-} from '../../main/services/package';
+} from '../../main/services/package-format';
 import { bagInfo, newIdentity, readZip, samplePayload, writeZip, type ZipItem } from '../helpers/package';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-package-tamper-'));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { buildBag, certificateFingerprint, KeyStore, passphraseProtector, verifyPackage, type SigningIdentity } from '../../main/services/package';
+import { buildBag, certificateFingerprint, KeyStore, passphraseProtector, verifyPackage, type SigningIdentity } from '../../main/services/package-format';
 import { bagInfo, newIdentity, readZip, samplePayload, writeZip, type ZipItem } from '../helpers/package';
 import { editSignerSubject, entry, rehash, resign } from '../helpers/resign';
 import { CertLab } from '../helpers/certs';

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildBag, verifyPackage, type BuildResult } from '../../main/services/package';
-import { exportToDrive, messages } from '../../main/services/package/usb';
+import { buildBag, verifyPackage, type BuildResult } from '../../main/services/package-format';
+import { exportToDrive, messages } from '../../main/services/usb/export';
 import { bagInfo, newIdentity, samplePayload } from '../helpers/package';
 import { failure, fakeJob, list, sha256File, tempDrive } from '../helpers/usb';
 

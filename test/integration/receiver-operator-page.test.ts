@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReceiverDb } from '../../main/receiver/db/open';
 import { enrollResponse, officeOverviewResponse } from '../../shared/sync/protocol';
 import { operatorPackageView } from '../../shared/sync/operator-view';
-import { verifyPackage } from '../../main/services/package';
+import { verifyPackage } from '../../main/services/package-format';
 import type { AssessmentPackage } from '../../shared/package-schema';
 import { newIdentity } from '../helpers/package';
 import {

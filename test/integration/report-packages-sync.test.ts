@@ -13,7 +13,8 @@ import { startReceiver, enrollCode, receiverPackages, runCli, useSnapshot, dropS
 import { makeDemoPdf } from '../../main/services/demo-files';
 import { SyncRunner } from '../../main/services/sync/runner';
 import { keyStore } from '../../main/services/submission/identity';
-import { verifyPackage } from '../../main/services/package/bag-verify';
+import { verifyPackage } from '../../main/services/package-format/bag-verify';
+import { officeOverviewResponse } from '../../shared/sync/protocol';
 
 const OFFICE = 'Thái Nguyên/Võ Nhai/Phú Thượng';
 const KEY_PASS = 'khoa-ky-rat-manh';
@@ -144,6 +145,19 @@ describe('inspection and training packages', () => {
     const text = runCli(['receiver', 'list', '--data-dir', path.join(rDir, 'r')]).stdout;
     expect(text).toContain('Báo cáo phục vụ Đoàn kiểm tra');
     expect(text).toContain('Kết quả kiểm tra cuối khóa');
+
+    // On the operator's board the office has still not sent its self-assessment ("chưa gửi"):
+    // these two are listed beside it as other records received, each with its own status.
+    const rData = path.join(rDir, 'r');
+    const operator = runCli(['receiver', 'operator-token', '--name', 'Trần Thị Sở', '--data-dir', rData]).stdout.trim().split('\n').pop()!;
+    const board = officeOverviewResponse.parse(await (await fetch(new URL('v1/offices', r.url), { headers: { authorization: `Bearer ${operator}` } })).json());
+    const row = board.offices.find((o) => o.office === OFFICE)!;
+    expect(row.status).toBe('none');
+    expect(row.latest).toBeNull();
+    expect(row.others.map((p) => [p.kind, p.status]).sort()).toEqual([
+      ['inspection', 'accepted'],
+      ['training', 'accepted'],
+    ]);
 
     // `package verify` with the office's certificate trusted: exit 0, and the kind in words.
     const cert = path.join(app.dir, 'chung-thu.pem');

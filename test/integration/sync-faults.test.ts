@@ -5,7 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createSelfSignedIdentity } from '../../main/services/package';
+import { createSelfSignedIdentity } from '../../main/services/package-format';
 import { probeHealth } from '../../main/services/sync/connection';
 import { SyncFault } from '../../main/services/sync/faults';
 import { openTestApp, setUpOffice, cleanup, type TestApp } from '../helpers/services';

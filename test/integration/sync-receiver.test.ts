@@ -19,7 +19,7 @@ import {
   binPath,
   type RunningReceiver,
 } from '../helpers/sync-receiver';
-import { createSelfSignedIdentity } from '../../main/services/package';
+import { createSelfSignedIdentity } from '../../main/services/package-format';
 import { certificateFingerprint } from '../../main/services/sync/receipts';
 import { DEMO_PASSWORD } from '../../main/services/demo';
 import { DB_FILE } from '../../main/db/connection';

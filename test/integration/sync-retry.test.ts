@@ -10,7 +10,7 @@ import { SyncRunner } from '../../main/services/sync/runner';
 import { getRow, queueRow, setState } from '../../main/services/sync/outbox';
 import { SYSTEM_ACTOR } from '../../main/services/context';
 import { runSyncCli } from '../../main/cli/sync';
-import { createSelfSignedIdentity } from '../../main/services/package';
+import { createSelfSignedIdentity } from '../../main/services/package-format';
 import { certificateFingerprint } from '../../main/services/sync/receipts';
 
 let app: TestApp;

@@ -10,7 +10,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { keychainFrom, type SafeStorageLike } from '../../main/app/keychain';
-import { createSelfSignedIdentity } from '../../main/services/package';
+import { createSelfSignedIdentity } from '../../main/services/package-format';
 import { SyncRunner } from '../../main/services/sync/runner';
 import { getRow, queueRow } from '../../main/services/sync/outbox';
 import { SYSTEM_ACTOR } from '../../main/services/context';

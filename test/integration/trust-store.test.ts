@@ -3,7 +3,7 @@
 // kept (revoked) and can be trusted again; the office's current certificate is always an anchor
 // and cannot be removed; a replaced office key stays an anchor (and a removal of it stands).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeyStore, passphraseProtector, certificateFingerprint, type SigningIdentity } from '../../main/services/package';
+import { KeyStore, passphraseProtector, certificateFingerprint, type SigningIdentity } from '../../main/services/package-format';
 import {
   addTrustAnchor,
   keepPreviousOfficeCertificate,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { exportToDrive, messages } from '../../main/services/package/usb';
+import { exportToDrive, messages } from '../../main/services/usb/export';
 import { failure, fakeJob, list, makeRandomFile, okVerify, sha256File, startChildExport, tempDrive } from '../helpers/usb';
 
 const MB = 1024 * 1024;

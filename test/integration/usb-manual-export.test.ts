@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { exportManualFolder, LIST_FILE_NAME, type ManualExportSpec } from '../../main/services/package/manual-export';
+import { exportManualFolder, LIST_FILE_NAME, type ManualExportSpec } from '../../main/services/usb/manual-export';
 import { failure, fakeJob, list, makeRandomFile, sha256File, tempDrive } from '../helpers/usb';
 
 let store: string;

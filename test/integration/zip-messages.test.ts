@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { verifyPackage } from '../../main/services/package/bag-verify';
+import { verifyPackage } from '../../main/services/package-format/bag-verify';
 import { writeZip } from '../helpers/package';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-zip-messages-'));

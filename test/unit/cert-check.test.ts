@@ -12,7 +12,7 @@ import {
   groupFingerprint,
   certificateFingerprint,
   type CertCheckResult,
-} from '../../main/services/package';
+} from '../../main/services/package-format';
 import { CertLab, PHU_THUONG, editSubject, type LabCert } from '../helpers/certs';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kc-cert-check-'));

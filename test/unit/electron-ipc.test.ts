@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { createHash } from 'node:crypto';
 import { createIpcCalls, readEnvelope } from '../../main/app/ipc-dispatch';
 import { registerIpc, forwardEvents } from '../../main/app/ipc';
-import { receiveIpcUpload } from '../../main/app/upload';
+import { receiveIpcUpload } from '../../main/app/ipc-upload';
 import { ipcChannel, eventChannel, uploadChannel } from '../../shared/api/channels';
 import { methodNames } from '../../shared/api/contract';
 import type { Result } from '../../shared/errors';

@@ -10,7 +10,7 @@ import {
   parseBagInfo,
   parseManifest,
   parseOxum,
-} from '../../main/services/package/bag-format';
+} from '../../main/services/package-format/bag-format';
 
 const H = 'a'.repeat(64);
 

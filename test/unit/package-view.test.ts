@@ -4,7 +4,7 @@
 // did not verify.
 import { describe, expect, it } from 'vitest';
 import { verifyView } from '../../main/services/submission/package-view';
-import type { VerifyReport } from '../../main/services/package';
+import type { VerifyReport } from '../../main/services/package-format';
 import { assessmentPackage, examPackage } from '../../shared/package-schema';
 import { verifyView as verifyViewSchema } from '../../shared/api/package-api-schemas';
 

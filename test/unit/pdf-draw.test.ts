@@ -1,4 +1,4 @@
-// The PDFs' shared drawing (main/services/summary/pdf-draw.ts), judged by poppler: a table drawn
+// The PDFs' shared drawing (main/services/documents/pdf-draw.ts), judged by poppler: a table drawn
 // with it reads back cell by cell in order, decomposed (NFD) text comes out precomposed, long text
 // wraps inside its column, and every page carries "Trang x/y".
 import { describe, expect, it } from 'vitest';
@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { HEADER_FILL, drawPageNumbers, drawTableRow, embedFonts } from '../../main/services/summary/pdf-draw';
-import { PAD, lineHeight, wrapText, type Face, type LaidRow } from '../../main/services/summary/pdf-layout';
+import { HEADER_FILL, drawPageNumbers, drawTableRow, embedFonts } from '../../main/services/documents/pdf-draw';
+import { PAD, lineHeight, wrapText, type Face, type LaidRow } from '../../main/services/documents/pdf-layout';
 
 const COLUMNS = [
   { width: 40, align: 'center' as const },

@@ -1,7 +1,7 @@
 // Receipts verify only with the receiver certificate pinned at enrollment.
 import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { createSelfSignedIdentity } from '../../main/services/package';
+import { createSelfSignedIdentity } from '../../main/services/package-format';
 import { verifyReceipt, certificateFingerprint } from '../../main/services/sync/receipts';
 import { receiptBytes, type Receipt } from '../../shared/sync/protocol';
 

@@ -4,7 +4,7 @@
 // invalid counts the reasons. A report built without a trust field is never known.
 import { describe, expect, it } from 'vitest';
 import { trustView, verifyView } from '../../main/services/submission/package-view';
-import type { VerifyReport } from '../../main/services/package';
+import type { VerifyReport } from '../../main/services/package-format';
 import { verifyView as verifyViewSchema } from '../../shared/api/package-api-schemas';
 
 const FP = '0123456789abcdef'.repeat(4);

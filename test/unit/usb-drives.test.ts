@@ -14,7 +14,7 @@ import {
   parseWmicLogicalDisk,
   type CommandRunner,
   type StatFsFn,
-} from '../../main/services/package/drives';
+} from '../../main/services/usb/drives';
 
 const PROC_MOUNTS = [
   'sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0',

@@ -1,8 +1,8 @@
 // Sizes with a decimal comma, names that survive FAT32/NTFS and a web portal, and the list file
 // Notepad must show in Vietnamese.
 import { describe, expect, it } from 'vitest';
-import { formatBytes, portableNameProblem, messages } from '../../main/services/package/usb';
-import { listFileText, relPathProblem, messages as manual } from '../../main/services/package/manual-export';
+import { formatBytes, portableNameProblem, messages } from '../../main/services/usb/export';
+import { listFileText, relPathProblem, messages as manual } from '../../main/services/usb/manual-export';
 
 describe('formatBytes', () => {
   it('uses decimal units and a decimal comma', () => {

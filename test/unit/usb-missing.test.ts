@@ -1,6 +1,6 @@
 // A typed folder that does not exist is a typo to fix, not a stick to re-insert (issue 12).
 import { describe, expect, it } from 'vitest';
-import { looksLikeGoneDrive, missingDestination } from '../../main/services/package/usb-missing';
+import { looksLikeGoneDrive, missingDestination } from '../../main/services/usb/missing';
 
 const on = (present: string[]) => (p: string) => present.includes(p);
 

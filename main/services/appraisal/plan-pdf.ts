@@ -3,15 +3,15 @@
 // chart when earlier years were appraised (as on the screen), and each area's
 // deductions, "II. Nhiệm vụ, giải pháp" (targets, then tasks by person or unit), "III. Tổ chức
 // thực hiện" and the signature block. The heading, signature, fonts and wrapping are the summary
-// table's (services/summary), so both documents look alike. The charts are the screen's own
+// table's (services/documents: fonts, wrapping, heading and signature drawing), so both documents look alike. The charts are the screen's own
 // recharts charts (shared/charts), rendered by chart-render.ts and drawn by svg-to-pdf.ts.
 import { writeFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { writeAtomically } from '../durable';
-import { fontBytes, widthCache } from '../summary/fonts';
+import { fontBytes, widthCache } from '../documents/fonts';
 import { summaryText } from '../summary/content';
-import { CONTENT_WIDTH, PAGE, baseline, lineHeight, wrapText, type Face } from '../summary/pdf-layout';
+import { CONTENT_WIDTH, PAGE, baseline, lineHeight, wrapText, type Face } from '../documents/pdf-layout';
 import { NO_POSITIONING, drawHeading, drawPageNumbers, drawSignature, setMetadata, signatureHeight, type Fonts } from '../summary/pdf';
 import { chartLegend } from '../../../shared/charts/appraisal-charts';
 import { renderAreaChart, renderYearsChart, type RenderedChart } from './chart-render';

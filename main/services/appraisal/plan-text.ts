@@ -24,8 +24,6 @@ export function planText(m: PlanModel) {
     intro: w.intro(m.year, unit, p(m.total.appraised), p(m.total.max), p(m.total.self)),
     section1: w.section1(m.year),
     overall: w.overall(p(m.total.appraised), p(m.total.max), pct, p(m.total.self), p(m.total.appraised - m.total.self)),
-    chart: w.chart,
-    yearsChart: w.yearsChart,
     areaLine: (a: PlanArea) => w.areaLine(a.code, a.title, p(a.appraised), p(a.max), p(a.self)),
     years: m.history.length < 2 ? null : w.years(m.history.map((h) => ({ year: h.year, appraised: p(h.appraised), max: p(h.max) }))),
     noDeduction: w.noDeduction,

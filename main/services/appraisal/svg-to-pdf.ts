@@ -3,7 +3,7 @@
 // dash, opacity) and its HTML legend (icon + coloured word per item, centred, as the browser lays it
 // out). Text is drawn in the document's embedded font, so the Vietnamese reads back with pdftotext.
 import { rgb, type PDFPage, type RGB } from 'pdf-lib';
-import { textWidth, type Face } from '../summary/pdf-layout';
+import { textWidth, type Face } from '../documents/pdf-layout';
 import type { RenderedChart } from './chart-render';
 
 interface Box {

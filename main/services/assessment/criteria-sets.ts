@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Services, Actor } from '../context';
 import { appendAudit } from '../audit';
-import { resourcesDir } from '../summary/resources';
+import { resourcesDir } from '../resources';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { CriteriaSetSummary, CriterionView } from '../../../shared/api/assessment-schemas';

@@ -3,12 +3,12 @@
 // motto and date line, the title, a header row repeated on every page, wrapped cells, notes, the
 // signature blocks and page numbers. Used for exam and training results; the self-assessment's
 // summary table has its own layout (services/summary), whose heading this follows. Cells, rows and
-// text are drawn by the documents' shared drawing (summary/pdf-draw.ts).
+// text are drawn by the documents' shared drawing (pdf-draw.ts).
 import { writeFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import { writeAtomically } from '../durable';
-import { HEADER_FILL, centredBlock, drawCentred, drawPageNumbers, drawString, drawTableRow, embedFonts, hline, setCreator } from '../summary/pdf-draw';
-import { PAD, lineHeight as lh, textWidth, wrapText, type Face, type LaidRow } from '../summary/pdf-layout';
+import { HEADER_FILL, centredBlock, drawCentred, drawPageNumbers, drawString, drawTableRow, embedFonts, hline, setCreator } from './pdf-draw';
+import { PAD, lineHeight as lh, textWidth, wrapText, type Face, type LaidRow } from './pdf-layout';
 
 export interface TableColumn {
   header: string;

@@ -9,8 +9,9 @@ import { vi } from '../../../shared/i18n/vi';
 import { canChoosePosition, isExamPositionId } from '../../domain/roster';
 import { requireRound, type EntryRow, type RoundRow } from './rounds';
 import { startedTeams, teamKey } from './teams';
+import { labelOf } from '../../../shared/i18n/label';
 
-const label = (id: string | null) => (id ? (vi.examUi.positionIds[id] ?? id) : '');
+const label = (id: string | null) => (id ? labelOf(vi.examUi.positionIds, id) : '');
 
 /** The person's appointment day: on this entry or on another form's row (Mẫu 05) of the same person. */
 function appointedAt(s: Services, e: EntryRow): string | null {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Services, Actor } from '../context';
 import { blobPath } from '../blob-store';
 import { extensionFor } from '../assessment/evidence';
-import type { PayloadItem } from '../package';
+import type { PayloadItem } from '../package-format';
 import { bagNameOf } from '../submission/record';
 import { buildSignedPackage, type SealedPackage } from '../submission/seal';
 import { toAscii } from '../../domain/evidence-naming';

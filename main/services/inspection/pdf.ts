@@ -2,14 +2,14 @@
 // (Nghị định 30/2020): unit and national heading, date line, title, the outline with its numbers
 // (I, I.1, I.1.1 …), each item's prompt, the text entered and its attached documents, then the
 // recipients and the signature block. Fonts, wrapping and the heading words are the summary
-// table's (services/summary), so both documents look alike.
+// table's (services/documents: fonts, wrapping, heading and signature drawing), so both documents look alike.
 import { writeFile } from 'node:fs/promises';
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import { writeAtomically } from '../durable';
-import { drawPageNumbers, embedFonts } from '../summary/pdf-draw';
+import { drawPageNumbers, embedFonts } from '../documents/pdf-draw';
 import { summaryText, nfc } from '../summary/content';
 import type { SummaryModel } from '../summary/model';
-import { CONTENT_WIDTH, HEADING_SPLIT, PAGE, balancedWrap, baseline, lineHeight, textWidth, wrapText, type Face } from '../summary/pdf-layout';
+import { CONTENT_WIDTH, HEADING_SPLIT, PAGE, balancedWrap, baseline, lineHeight, textWidth, wrapText, type Face } from '../documents/pdf-layout';
 import type { InspectionDetail } from '../../../shared/api/inspection-schemas';
 import { vi } from '../../../shared/i18n/vi';
 

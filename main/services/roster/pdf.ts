@@ -16,8 +16,8 @@ import {
   embedFonts,
   setCreator,
   type Fonts,
-} from '../summary/pdf-draw';
-import { PAD, lineHeight, baseline, textWidth, wrapText, type Face, type LaidRow } from '../summary/pdf-layout';
+} from '../documents/pdf-draw';
+import { PAD, lineHeight, baseline, textWidth, wrapText, type Face, type LaidRow } from '../documents/pdf-layout';
 import type { ColumnKey, FormCode } from './forms';
 import {
   TAKES_PART,

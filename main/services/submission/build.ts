@@ -14,7 +14,7 @@ import { itemViews, totalsFor } from '../assessment/views';
 import { summaryModel } from '../assessment/summary-export';
 import { extensionFor } from '../assessment/evidence';
 import { writeSummaryXlsx, writeSummaryPdf } from '../summary';
-import type { PayloadItem } from '../package';
+import type { PayloadItem } from '../package-format';
 import { keyStore } from './identity';
 import { bagNameOf, type BuiltPackage } from './record';
 import { buildSignedPackage } from './seal';

@@ -19,7 +19,7 @@ import {
   type CertificateInfo,
   type KeyProtector,
   type StoredIdentity,
-} from '../package';
+} from '../package-format';
 import { SIGNING_KEY_PATH } from '../../../shared/api/assessment-schemas';
 import { vi } from '../../../shared/i18n/vi';
 import { ApiError } from '../../../shared/errors';

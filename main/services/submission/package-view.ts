@@ -7,8 +7,9 @@ import { vi } from '../../../shared/i18n/vi';
 import type { VerifyView, PackageCriterionView, PackageExamView, TrustView } from '../../../shared/api/package-api-schemas';
 import type { AssessmentPackage, ExamPackage } from '../../../shared/package-schema';
 import { groupFingerprint } from '../../../shared/fingerprint';
-import type { VerifyReport } from '../package';
+import type { VerifyReport } from '../package-format';
 import type { OpenedPackage } from './packages';
+import { labelOf } from '../../../shared/i18n/label';
 
 /** The trust outcome of a report in words: the title line, the notes, the grouped fingerprint. */
 export function trustView(report: VerifyReport): TrustView {
@@ -69,7 +70,7 @@ export function criteriaTree(content: AssessmentPackage, inPackage: (p: string) 
           naReason: c.item.naReason,
           explanation: c.item.explanation,
           status: c.item.status,
-          statusLabel: vi.ui.itemStatus[c.item.status] ?? c.item.status,
+          statusLabel: labelOf(vi.ui.itemStatus, c.item.status),
           reviewComment: c.item.reviewComment,
           assignee: c.item.assignee,
           updatedBy: c.item.updatedBy,

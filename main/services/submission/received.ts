@@ -10,7 +10,7 @@ import { copyFile, mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/pr
 import path from 'node:path';
 import type { Services } from '../context';
 import type { JobHandle } from '../jobs';
-import { extractPackageFile, type VerifyReport } from '../package';
+import { extractPackageFile, type VerifyReport } from '../package-format';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { FileRef } from '../../../shared/api/assessment-schemas';

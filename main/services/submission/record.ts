@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Services, Actor } from '../context';
-import type { BuildResult } from '../package';
+import type { BuildResult } from '../package-format';
 import { appendAudit } from '../audit';
 import { requireOffice } from '../office';
 import { toAscii } from '../../domain/evidence-naming';

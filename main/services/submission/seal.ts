@@ -12,7 +12,7 @@ import type { Services, Actor } from '../context';
 import type { JobHandle } from '../jobs';
 import { requireOffice } from '../office';
 import { trustedNow } from '../trusted-time';
-import { buildBag, signPdf, certificateInfo, type PayloadItem, type SigningIdentity, type CertificateInfo } from '../package';
+import { buildBag, signPdf, certificateInfo, type PayloadItem, type SigningIdentity, type CertificateInfo } from '../package-format';
 import { openIdentity } from './identity';
 import { packageOutPath, recordPackage, sourceOrganization, type BuiltPackage } from './record';
 import { packageStamps } from './stamps';

@@ -6,11 +6,11 @@
 //
 // For other modules (the sync side): `addTrustAnchor(s, actor, { certificatePem, source: 'enrolled' })`
 // makes a certificate an anchor; `verifyTrustOptions(s)` gives the options for verifyPackage /
-// verifyAndOpen; `classifySigner` (services/package/trust.ts) classifies a signer against anchors.
+// verifyAndOpen; `classifySigner` (services/package-format/trust.ts) classifies a signer against anchors.
 import { createHash, X509Certificate } from 'node:crypto';
 import type { Actor, Services } from '../context';
 import { appendAudit } from '../audit';
-import { KeyStore, anchorFromPem, certificateInfo, dedupeAnchors, normaliseFingerprint, type TrustAnchor } from '../package';
+import { KeyStore, anchorFromPem, certificateInfo, dedupeAnchors, normaliseFingerprint, type TrustAnchor } from '../package-format';
 import { ApiError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { TrustedCertificateView } from '../../../shared/api/package-api-schemas';

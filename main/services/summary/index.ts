@@ -2,4 +2,4 @@
 export type { SummaryModel, SummaryRow } from './model';
 export { writeSummaryXlsx } from './xlsx';
 export { writeSummaryPdf } from './pdf';
-export { resourcesDir, setResourcesDir } from './resources';
+export { resourcesDir, setResourcesDir } from '../resources';

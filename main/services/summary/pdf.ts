@@ -18,7 +18,7 @@ import {
   hline,
   setCreator,
   type Fonts,
-} from './pdf-draw';
+} from '../documents/pdf-draw';
 import {
   CONTENT_WIDTH,
   columnSpecs,
@@ -36,9 +36,9 @@ import {
   wrapText,
   type Face,
   type LaidRow,
-} from './pdf-layout';
+} from '../documents/pdf-layout';
 
-export { NO_POSITIONING, type Fonts } from './pdf-draw';
+export { NO_POSITIONING, type Fonts } from '../documents/pdf-draw';
 
 const HEADER_STYLE = { fill: HEADER_FILL, centre: true };
 const SIGNATURE_SPACE = 62; // room for a hand signature and the red seal

@@ -7,7 +7,7 @@
 import type { Services } from '../context';
 import { SYSTEM_ACTOR } from '../context';
 import { observeTrustedTime } from '../trusted-time';
-import { hashFile } from '../package/hash';
+import { hashFile } from '../package-format/hash';
 import { createLogger } from '../log';
 import { getConnection, probeConnection, noteContact, type Connection } from './connection';
 import { dueRows, nextDueAt, setState, progressOf, getRow, type OutboxRow } from './outbox';

@@ -2,6 +2,7 @@
 // into `refs`), dates for epoch-millisecond times, words for statuses and results.
 import { formatDateTime, formatPoints } from '../../../shared/format';
 import { vi } from '../../../shared/i18n/vi';
+import { labelOf } from '../../../shared/i18n/label';
 
 const w = vi.daily.audit;
 
@@ -33,8 +34,8 @@ export function auditValue(k: string, v: unknown, refs: Record<string, string>):
   if (typeof v === 'string') {
     // An office's kind (xã, phường…) or a package's (Tự đánh giá CCHC, Báo cáo phục vụ Đoàn kiểm tra…).
     if (k === 'kind') return vi.officeKinds[v as keyof typeof vi.officeKinds] ?? vi.packageKinds.label(v);
-    if (k === 'status') return vi.ui.itemStatus[v] ?? w.statuses[v] ?? v;
-    if (k === 'result') return w.results[v] ?? v;
+    if (k === 'status') return Object.hasOwn(vi.ui.itemStatus, v) ? labelOf(vi.ui.itemStatus, v) : labelOf(w.statuses, v);
+    if (k === 'result') return labelOf(w.results, v);
     const iso = ISO_DATE.exec(v);
     return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : v;
   }

@@ -218,11 +218,9 @@ export const viAppraisal = {
     overall: (appraised: string, max: string, pct: string | null, self: string, diff: string) =>
       `1. Kết quả chung: Hội đồng thẩm định chấm ${appraised}/${max} điểm${pct ? ` (${pct})` : ''}, ` +
       `tự đánh giá ${self} điểm; chênh lệch ${diff} điểm. Điểm số cụ thể các lĩnh vực:`,
-    chart: { max: 'Điểm tối đa', self: 'Tự đánh giá', appraised: 'Hội đồng thẩm định', title: 'Lĩnh vực' },
     /** The year-over-year chart's caption, in words too (the chart may be printed in black and white). */
     years: (list: { year: number; appraised: string; max: string }[]) =>
       `Điểm thẩm định qua các năm: ${list.map((y) => `năm ${y.year} đạt ${y.appraised}/${y.max} điểm`).join('; ')}.`,
-    yearsChart: { total: 'Tổng điểm (trục trái)', area: 'Lĩnh vực', areaAxis: 'điểm lĩnh vực (trục phải)' },
     /** The chart library drew nothing (a fault of the app, not of the data): the plan is not written without its chart. */
     chartFailed: 'Không vẽ được biểu đồ điểm cho kế hoạch. Hãy xuất lại; nếu vẫn lỗi, báo cho người quản trị phần mềm.',
     areaLine: (code: string, title: string, appraised: string, max: string, self: string) =>

@@ -1,5 +1,6 @@
 // Issue 12, the daily paths: form summaries, a new office's next steps, feedback next to actions,
 // the criteria tree, the signing-key confirmation, the audit page in words.
+import type { ExamResult } from '../../api/exam-schemas';
 
 export const viDaily = {
   form: {
@@ -132,9 +133,9 @@ export const viDaily = {
       measured_value: 'Đã đạt',
       due_date: 'Thời hạn',
     } as Record<string, string>,
-    results: { dat: 'Đạt', khong_dat: 'Không đạt' } as Record<string, string>,
+    results: { dat: 'Đạt', khong_dat: 'Không đạt' } satisfies Record<ExamResult, string>,
     /** Statuses outside the item's four (e.g. a plan task's). */
-    statuses: { doing: 'Đang thực hiện', todo: 'Chưa xong', done: 'Hoàn thành' } as Record<string, string>,
+    statuses: { doing: 'Đang thực hiện', todo: 'Chưa xong', done: 'Hoàn thành' } satisfies Record<'doing' | 'todo' | 'done', string>,
     /** Actions the shared list (vi.auditActions) does not name yet. */
     actions: {
       'plan.task': 'Cập nhật nhiệm vụ khắc phục',
@@ -193,7 +194,7 @@ export const viDaily = {
       `Ghi chú: điểm tối đa áp dụng ${applicable} = tổng điểm tối đa ${full}${parts.length ? ` trừ ${parts.join(' và ')}` : ''}; tỷ lệ tính trên điểm tối đa áp dụng.`,
   },
   usb: {
-    /** A typed folder that does not exist (not a stick pulled out: main/services/package/usb-missing.ts). */
+    /** A typed folder that does not exist (not a stick pulled out: main/services/usb/missing.ts). */
     folderMissing: (dir: string) => `Thư mục “${dir}” không tồn tại. Hãy kiểm tra lại đường dẫn đã gõ, hoặc chọn thẻ nhớ trong danh sách.`,
   },
   progress: {

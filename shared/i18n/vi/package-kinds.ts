@@ -3,6 +3,7 @@
 // package builders and the receiver's verdict write (main/services/submission/build*.ts,
 // main/receiver/verdict.ts), issues 13 and 15.
 import type { PackageKind } from '../../package-schema';
+import { labelOf } from '../label';
 
 const labels = {
   assessment: 'Tự đánh giá CCHC',
@@ -16,7 +17,7 @@ export const viPackageKinds = {
   /** The column or fact naming the kind (Gói hồ sơ viewer, the receiver's operator page). */
   title: 'Loại hồ sơ',
   /** A kind read from a package or the receiver's database: an unknown word is shown as it is, never dropped. */
-  label: (kind: string | null | undefined): string => (kind ? ((labels as Record<string, string>)[kind] ?? kind) : '—'),
+  label: (kind: string | null | undefined): string => (kind ? labelOf(labels, kind) : '—'),
   /** What the audit log's "Đóng gói hồ sơ" and outbox rows carry (renderer/src/components/AuditChange.tsx). */
   auditFields: {
     file: 'Tệp gói',

@@ -1,4 +1,4 @@
-// Every user-facing text of the package services (main/services/package/: keys, certificates,
+// Every user-facing text of the package services (main/services/package-format/: keys, certificates,
 // bags, CMS, verification), in Vietnamese. The renderer only ever sees these strings as ApiError
 // messages or VerifyReport problems.
 

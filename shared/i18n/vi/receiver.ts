@@ -144,7 +144,9 @@ ${viInstruction.usage}`,
     /** `{year}` is filled in by the page's script. */
     officesTitle: 'Các đơn vị — tình trạng năm {year}',
     colOffice: 'Đơn vị',
-    colStatus: 'Tình trạng',
+    /** The year's self-assessment report (Bảng tổng hợp): what "chưa gửi / đã nhận" is about. */
+    colStatus: 'Báo cáo tự đánh giá',
+    colOthers: 'Hồ sơ khác đã nhận',
     colReceived: 'Nhận lúc',
     colSigner: 'Người ký',
     colEnrolled: 'Kết nối với tỉnh',

@@ -1,4 +1,4 @@
-// Writing a package to a USB stick (main/services/package/usb*.ts) and the folder export for
+// Writing a package to a USB stick (main/services/usb/) and the folder export for
 // portals that take files one by one (manual-export.ts): each failure blames the right side (this
 // computer, the stick), says what became of a partial file and what to do next.
 import { viDaily } from './daily';

@@ -10,10 +10,11 @@ import { formatIsoDate } from '../../../../shared/format';
 import { parseVnDate } from '../../../../shared/vn-time';
 import type { RosterEntryView } from '../../../../shared/api/exam-schemas';
 import { vi } from '../../../../shared/i18n/vi';
+import { labelOf } from '../../../../shared/i18n/label';
 
 const t = vi.examUi;
 const d = vi.examDay;
-const label = (id: string | null) => (id ? (t.positionIds[id] ?? id) : '');
+const label = (id: string | null) => (id ? labelOf(t.positionIds, id) : '');
 
 export function ExamPositionCell({ entry: e, onChange }: { entry: RosterEntryView; onChange: () => void }) {
   const sub = useSubmit();

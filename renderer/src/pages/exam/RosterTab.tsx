@@ -9,6 +9,7 @@ import { useSubmit } from '../../components/useForm';
 import { ExamPositionCell } from './ExamPositionCell';
 import type { FormNo, RosterEntryView } from '../../../../shared/api/exam-schemas';
 import { vi } from '../../../../shared/i18n/vi';
+import { labelOf } from '../../../../shared/i18n/label';
 
 const t = vi.examUi;
 const FORMS: FormNo[] = ['01', '02', '03', '04', '05'];
@@ -85,12 +86,14 @@ export function RosterTab({ roundId, entries, onChange }: { roundId: number; ent
                       <td>{e.stt ?? ''}</td>
                       <td>{e.fullName}</td>
                       <td>
-                        {e.birthYear ?? ''} {e.gender ? `(${t.genders[e.gender] ?? e.gender})` : ''}
+                        {e.birthYear ?? ''} {e.gender ? `(${labelOf(t.genders, e.gender)})` : ''}
                       </td>
                       <td>{e.positionTitle ?? ''}</td>
                       <td>{e.commune ?? ''}</td>
                       <td>{e.phone ?? ''}</td>
-                      <td>{form === '03' ? [e.exclusion ? t.exclusions[e.exclusion] : '', e.exclusionNote].filter(Boolean).join(': ') : (e.note ?? '')}</td>
+                      <td>
+                        {form === '03' ? [e.exclusion ? labelOf(t.exclusions, e.exclusion) : '', e.exclusionNote].filter(Boolean).join(': ') : (e.note ?? '')}
+                      </td>
                       {(form === '01' || form === '02') && (
                         <td>
                           <ExamPositionCell entry={e} onChange={onChange} />

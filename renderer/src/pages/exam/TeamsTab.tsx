@@ -7,6 +7,7 @@ import { ErrorBox, Notice } from '../../components/form';
 import { useSubmit } from '../../components/useForm';
 import type { RosterEntryView, TeamView } from '../../../../shared/api/exam-schemas';
 import { vi } from '../../../../shared/i18n/vi';
+import { labelOf } from '../../../../shared/i18n/label';
 
 const t = vi.examUi;
 const d = vi.examDay;
@@ -93,9 +94,9 @@ export function TeamsTab({ roundId, teams, entries, onChange }: { roundId: numbe
                       .filter((c) => c.step === s.step)
                       .map((c) => (
                         <div key={c.positionId} className="choice warn-text small">
-                          {d.chooseFor(t.positionIds[c.positionId] ?? c.positionId)}{' '}
+                          {d.chooseFor(labelOf(t.positionIds, c.positionId))}{' '}
                           <select
-                            aria-label={d.chooseForLabel(c.step, t.positionIds[c.positionId] ?? c.positionId, team.commune)}
+                            aria-label={d.chooseForLabel(c.step, labelOf(t.positionIds, c.positionId), team.commune)}
                             value=""
                             onChange={(e) => e.target.value && void setPerformer(team.id, s.step as 1 | 2 | 3 | 4, Number(e.target.value), true)}
                           >

@@ -9,8 +9,8 @@ import { formatDateTime } from '../../../shared/format';
 import type { JobHandle } from '../jobs';
 import { createLogger } from '../log';
 import { viManualExport } from '../../../shared/i18n/vi/usb';
-import { missingDestination } from './usb-missing';
-import { checkRoom, copyVerified, driveWriteError, formatBytes, messages as usbMessages, portableNameProblem, type ExportOptions } from './usb';
+import { missingDestination } from './missing';
+import { checkRoom, copyVerified, driveWriteError, formatBytes, messages as usbMessages, portableNameProblem, type ExportOptions } from './export';
 
 const log = createLogger('manual-export');
 

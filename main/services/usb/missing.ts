@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/errors';
-import { messages } from './usb-messages';
+import { messages } from './messages';
 
 /** Where removable drives are mounted: a missing child of one of these is a stick that is gone. */
 const MOUNT_PARENTS = [/^\/media(\/[^/]+)?$/, /^\/run\/media\/[^/]+$/, /^\/mnt$/, /^\/Volumes$/];

@@ -1,7 +1,7 @@
 // What the USB export tells the user: what became of a partial file, and each failure mapped to
 // an error that blames the right side (this computer, the stick) and says what to do.
 import { ApiError } from '../../../shared/errors';
-import { MAX_FILE_NAME_CHARS } from './usb-names';
+import { MAX_FILE_NAME_CHARS } from './names';
 import { viUsb, type UsbCleanup } from '../../../shared/i18n/vi/usb';
 
 /** What became of the partial or failed file; the message tells the user honestly. */

@@ -1,5 +1,6 @@
 // The signed submission package (DESIGN §6): signing identity, detached CMS, PAdES, BagIt zip
-// writer and verifier. usb.ts and manual-export.ts build on these.
+// writer and verifier: the format itself. The use-cases that build, record and send packages are
+// services/submission/; writing them to a stick is services/usb/.
 export { messages } from './messages';
 export {
   createSelfSignedIdentity,

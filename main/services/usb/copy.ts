@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { JobHandle } from '../jobs';
-import { HashWorker } from './hash-worker';
-import { hashFile } from './hash';
-import { StageError, messages, tag } from './usb-messages';
+import { HashWorker } from '../package-format/hash-worker';
+import { hashFile } from '../package-format/hash';
+import { StageError, messages, tag } from './messages';
 
 /** Large enough that per-call overhead vanishes, small enough for steady progress on a slow stick. */
 export const CHUNK_BYTES = 4 * 1024 * 1024;

@@ -2,7 +2,7 @@
 // fonts do not. The ≈0.5 MB of TTF bytes are read once per process: repeated exports skip the disk.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { resourcesDir } from './resources';
+import { resourcesDir } from '../resources';
 
 export interface FontBytes {
   regular: Uint8Array;

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { UploadResult } from '../../shared/api/assessment-schemas';
 import type { Result } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
-import { receiveUpload } from '../api/upload';
+import { receiveUpload } from '../api/receive-upload';
 import type { Services } from '../services/context';
 import { isAppUrl } from './url-policy';
 import { isRecord } from './ipc-dispatch';

@@ -3,7 +3,7 @@
 // whose resources sit in process.resourcesPath/resources, so the folder is found, not hard-coded.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { viShell } from '../../../shared/i18n/vi/shell';
+import { viShell } from '../../shared/i18n/vi/shell';
 
 /** A file every resources folder has; finding it proves we found the right folder. */
 const MARKER = path.join('fonts', 'BeVietnamPro_400Regular.ttf');

@@ -10,17 +10,17 @@ import { ApiError, type Issue } from '../../../shared/errors';
 import type { JobHandle } from '../jobs';
 import { createLogger } from '../log';
 import { detectFsType, isFat32 } from './drives';
-import { hashFile } from './hash';
-import { FAT32_MAX_FILE_BYTES, formatBytes } from './usb-names';
-import { missingDestination } from './usb-missing';
-import { messages, StageError, SourceAlteredError, SourceRefused, MismatchError, errCode, tag, toApiError, portableNameProblem } from './usb-messages';
-import { activeTemps, tempName, sweepStaleTemps, removeTemp, discardFinal, syncDir } from './usb-temp';
-import { throttled, type CopyOptions, WORKER_MIN_BYTES, writeTemp, ReadBack } from './usb-copy';
+import { hashFile } from '../package-format/hash';
+import { FAT32_MAX_FILE_BYTES, formatBytes } from './names';
+import { missingDestination } from './missing';
+import { messages, StageError, SourceAlteredError, SourceRefused, MismatchError, errCode, tag, toApiError, portableNameProblem } from './messages';
+import { activeTemps, tempName, sweepStaleTemps, removeTemp, discardFinal, syncDir } from './temp';
+import { throttled, type CopyOptions, WORKER_MIN_BYTES, writeTemp, ReadBack } from './copy';
 
 // What the rest of the app (and the tests) use of the USB export, from one place.
-export { FAT32_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, formatBytes } from './usb-names';
-export { messages, driveWriteError, portableNameProblem, type Cleanup } from './usb-messages';
-export { CHUNK_BYTES, type CopyOptions } from './usb-copy';
+export { FAT32_MAX_FILE_BYTES, MAX_FILE_NAME_CHARS, formatBytes } from './names';
+export { messages, driveWriteError, portableNameProblem, type Cleanup } from './messages';
+export { CHUNK_BYTES, type CopyOptions } from './copy';
 
 const log = createLogger('usb');
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { StageError, errCode, type Cleanup } from './usb-messages';
+import { StageError, errCode, type Cleanup } from './messages';
 
 /** Temp files this process is writing; anything else matching the pattern is a leftover. */
 export const activeTemps = new Set<string>();
