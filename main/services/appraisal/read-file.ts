@@ -3,15 +3,14 @@
 // streaming reader (size, entry and XML bounds, CRC checks) and its cell model, and the file kind
 // is told by content (file-sniff.ts); the header row is found by the importers' shared scan
 // (xlsx/header.ts), below any title rows. The title rows may say whose results these are ("Đơn vị:", "Năm:", "Bộ tiêu chí:").
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../shared/errors';
 import { viAppraisal } from '../../../shared/i18n/vi/appraisal';
 import { foldText } from '../../../shared/vietnamese';
-import { sniffFile } from '../file-sniff';
+import { readXlsxImport } from '../xlsx/import-file';
 import { display, rowCells, valueOf, type CellValue } from '../xlsx/cells';
 import { headerAt, type HeaderCols, type HeaderScan } from '../xlsx/header';
-import { openXlsx, rowBatches, type XlsxBook } from '../roster/read/xlsx-zip';
+import { rowBatches, type XlsxBook } from '../roster/read/xlsx-zip';
 import type { AppraisalRowIn } from '../../domain/appraisal-check';
 
 const m = viAppraisal.file;
@@ -89,30 +88,7 @@ async function sheetRows(book: XlsxBook): Promise<{ header: number; cols: Header
 /** Reads the file; throws ApiError('VALIDATION') when it is not a results workbook at all. */
 export async function readAppraisalFile(filePath: string, displayName = path.basename(filePath)): Promise<AppraisalFile> {
   const file = displayName;
-  let size: number;
-  try {
-    const st = await stat(filePath);
-    size = st.size;
-  } catch {
-    throw new ApiError('VALIDATION', m.notFound(file));
-  }
-  if (size === 0) throw new ApiError('VALIDATION', m.empty(file));
-  const kind = await sniffFile(filePath, size);
-  if (kind === 'xls') throw new ApiError('VALIDATION', m.oldXls(file));
-  if (kind !== 'xlsx') throw new ApiError('VALIDATION', m.notXlsx(file));
-  if (size > MAX_APPRAISAL_BYTES) throw new ApiError('VALIDATION', m.tooBig(file));
-
-  let book: XlsxBook | undefined;
-  let found: Awaited<ReturnType<typeof sheetRows>>;
-  try {
-    book = await openXlsx(filePath);
-    found = await sheetRows(book);
-  } catch (e) {
-    if (e instanceof ApiError) throw e;
-    throw new ApiError('VALIDATION', m.badXlsx(file));
-  } finally {
-    book?.close();
-  }
+  const found = await readXlsxImport(filePath, file, MAX_APPRAISAL_BYTES, m, sheetRows);
   if (!found) throw new ApiError('VALIDATION', m.noHeader(file));
   const { header, cols, rows } = found;
   const cell = (cells: CellValue[], c: number | undefined): CellValue => (c === undefined ? null : valueOf(cells[c] ?? null));

@@ -3,17 +3,16 @@
 // streaming reader and the importers' shared cells and header scan (xlsx/), as the appraisal
 // import is. Checked row by row and stored all or nothing: any problem refuses the file
 // with every problem named by its row. An empty "Điểm" counts 1 point.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Services, Actor } from '../context';
 import { appendAudit } from '../audit';
 import { ApiError, type Issue } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { foldText } from '../../../shared/vietnamese';
-import { sniffFile } from '../file-sniff';
+import { readXlsxImport } from '../xlsx/import-file';
 import { display, rowCells, valueOf, type CellValue } from '../xlsx/cells';
 import { headerAt, type HeaderCols, type HeaderScan } from '../xlsx/header';
-import { openXlsx, rowBatches, type XlsxBook } from '../roster/read/xlsx-zip';
+import { rowBatches, type XlsxBook } from '../roster/read/xlsx-zip';
 import { parseDecimal } from '../../../shared/format';
 import { requireCourse } from './register';
 import type { AnswerLetter } from '../../db/schema';
@@ -77,28 +76,7 @@ export async function readQuestionBank(
   existing: ReadonlySet<string> = new Set(),
 ): Promise<BankQuestion[]> {
   const file = displayName;
-  const size = await stat(filePath).then(
-    (st) => st.size,
-    () => {
-      throw new ApiError('VALIDATION', m.notFound(file));
-    },
-  );
-  if (size === 0) throw new ApiError('VALIDATION', m.empty(file));
-  const kind = await sniffFile(filePath, size);
-  if (kind === 'xls') throw new ApiError('VALIDATION', m.oldXls(file));
-  if (kind !== 'xlsx') throw new ApiError('VALIDATION', m.notXlsx(file));
-  if (size > MAX_BANK_BYTES) throw new ApiError('VALIDATION', m.tooBig(file));
-  let book: XlsxBook | undefined;
-  let found: Awaited<ReturnType<typeof readRows>>;
-  try {
-    book = await openXlsx(filePath);
-    found = await readRows(book, file);
-  } catch (e) {
-    if (e instanceof ApiError) throw e;
-    throw new ApiError('VALIDATION', m.badXlsx(file));
-  } finally {
-    book?.close();
-  }
+  const found = await readXlsxImport(filePath, file, MAX_BANK_BYTES, m, (book) => readRows(book, file));
   if (!found) throw new ApiError('VALIDATION', m.noHeader(file));
   const { cols, rows } = found;
   const issues: Issue[] = [];

@@ -10,16 +10,14 @@ import { ErrorBox, Notice } from '../../components/form';
 import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
 import { SigningPassphraseField, useSigningNeedsPassphrase } from '../../components/SigningPassphrase';
-import { OutboxState, SendToProvinceButton } from '../../components/OutboxPanel';
 import { useSync } from '../../components/useSync';
+import { RecordPackages } from '../../components/RecordPackages';
 import { useApp } from '../../store';
-import { formatBytes, formatDateTime } from '../../../../shared/format';
 import type { JobProgress } from '../../../../shared/api/schemas';
 import { vi } from '../../../../shared/i18n/vi';
 
 const t = vi.examPackages;
 const ts = vi.sync.ui;
-const mb = (n: number) => formatBytes(n);
 
 /** The build job's progress (the back end reports it as job events while the call is pending). */
 function useBuildJob(): JobProgress | null {
@@ -110,27 +108,7 @@ export function ExamPackagePanel({ roundId, pending }: { roundId: number; pendin
               {!allowIncomplete && <p className="muted small">{t.incompleteHint}</p>}
             </>
           )}
-          {mine.length > 0 && (
-            <table className="table compact" aria-label={t.title}>
-              <tbody>
-                {mine.map((p) => {
-                  const row = sync.data?.outbox.find((o) => o.sha256 === p.sha256);
-                  return (
-                    <tr key={p.id}>
-                      <td>
-                        <strong className="filename">{p.fileName}</strong>
-                        <div className="muted small">
-                          {formatDateTime(p.createdAt)} · {mb(p.size)} · {vi.packagesUi.filesCount(p.payloadFiles)} · sha256 {p.sha256.slice(0, 16)}…
-                        </div>
-                        {row && <OutboxState row={row} live={sync.live[row.id]} />}
-                      </td>
-                      <td className="row-actions">{connected && !row && <SendToProvinceButton packageId={p.id} sha256={p.sha256} />}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
+          <RecordPackages packages={mine} label={t.title} />
           {(mine.length > 0 || notice) && (
             <p>
               <a href="#/packages">{t.toPackages}</a>

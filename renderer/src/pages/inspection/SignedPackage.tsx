@@ -11,15 +11,13 @@ import { ErrorBox, Notice } from '../../components/form';
 import { useSubmit } from '../../components/useForm';
 import { useLoad } from '../../components/useLoad';
 import { useSync } from '../../components/useSync';
-import { OutboxState, SendToProvinceButton } from '../../components/OutboxPanel';
+import { RecordPackages } from '../../components/RecordPackages';
 import { SigningPassphraseField, useSigningNeedsPassphrase } from '../../components/SigningPassphrase';
 import { useApp } from '../../store';
-import { formatBytes, formatDateTime } from '../../../../shared/format';
 import { vi } from '../../../../shared/i18n/vi';
 import type { BuiltPackageFile } from '../../../../shared/api/package-api-schemas';
 
 const t = vi.packageKinds.ui;
-const mb = (n: number) => formatBytes(n);
 
 export function SignedPackage({
   kind,
@@ -86,27 +84,7 @@ export function SignedPackage({
         </p>
       )}
       <Notice message={notice} />
-      {mine.length > 0 && (
-        <table className="table compact" aria-label={t.listTitle}>
-          <tbody>
-            {mine.map((p) => {
-              const row = sync.data?.outbox.find((o) => o.sha256 === p.sha256);
-              return (
-                <tr key={p.id}>
-                  <td>
-                    <strong className="filename">{p.fileName}</strong>
-                    <div className="muted small">
-                      {formatDateTime(p.createdAt)} · {mb(p.size)} · {vi.packagesUi.filesCount(p.payloadFiles)} · sha256 {p.sha256.slice(0, 16)}…
-                    </div>
-                    {row && <OutboxState row={row} live={sync.live[row.id]} />}
-                  </td>
-                  <td className="row-actions">{connected && !row && <SendToProvinceButton packageId={p.id} sha256={p.sha256} />}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <RecordPackages packages={mine} label={t.listTitle} />
       {canSend && (mine.length > 0 || notice) && (
         <p>
           <a href="#/packages">{t.toPackages}</a>
